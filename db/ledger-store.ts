@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Compilable } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../shared/contract/api-error';
+import { chinaDateTimeOf } from '../shared/china-date';
+import { HybridLogicalClock } from '../shared/hybrid-logical-clock';
+import { currentSchemaVersion, migrationMap } from './migrations/migration-map';
+import type { Database } from './schema';
+
+/** An open ledger: the SQLite connection, its typed query builder and this site's clock. */
+export interface LedgerStore {
+  readonly sqlite: BetterSqlite3.Database;
+  readonly db: Kysely<Database>;
+  readonly path: string;
+  /** This installation's site id (16 hex), made once when the file is created. */
+  readonly siteId: string;
+  readonly clock: HybridLogicalClock;
+  /** Milliseconds since the epoch, from the injected wall clock. */
+  now(): number;
+  /** China date-time text of now, for `recorded_at` / `deleted_at`. */
+  nowText(): string;
+  /** A new UUIDv7 row id. */
+  newId(): string;
+  /** Runs `fn` in one SQLite transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  /** Persists the clock after a write so a restart never issues an older timestamp. */
+  rememberClock(): void;
+  close(): void;
+}
+
+export interface OpenStoreOptions {
+  /** Wall clock in epoch milliseconds; tests pass a fixed one. */
+  wallClock?: () => number;
+  /** Row id generator; tests may pass a deterministic one. */
+  newId?: () => string;
+}
+
+const META_SITE_ID = 'site_id';
+const META_CLOCK = 'hlc_last';
+
+function readMeta(sqlite: BetterSqlite3.Database, key: string): string | undefined {
+  return (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+/** Writes a local meta value (not synced). */
+export function writeMeta(store: LedgerStore, key: string, value: string): void {
+  store.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** Reads a local meta value. */
+export function getMeta(store: LedgerStore, key: string): string | undefined {
+  return readMeta(store.sqlite, key);
+}
+
+function openSqlite(path: string): BetterSqlite3.Database {
+  if (path !== ':memory:') {
+    const folder = dirname(path);
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(path);
+  } catch (error) {
+    throw new AppError('DB_OPEN_FAILED', `无法打开数据文件 ${path}：${(error as Error).message}。请检查文件是否存在、是否有读写权限。`);
+  }
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const check = sqlite.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') {
+      throw new AppError('DB_CORRUPT', `数据文件 ${path} 已损坏（${String(check)}）。请从备份或市局数据恢复，不要继续录入。`);
+    }
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof AppError) throw error;
+    throw new AppError('DB_NOT_A_LEDGER', `文件 ${path} 不是暖警台账的数据文件，或已损坏：${(error as Error).message}`);
+  }
+  return sqlite;
+}
+
+async function migrate(db: Kysely<Database>, sqlite: BetterSqlite3.Database, path: string): Promise<void> {
+  const hasMigrationTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
+    .get();
+  if (!hasMigrationTable) {
+    const otherTables = sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+    if (otherTables.n > 0) {
+      throw new AppError('DB_NOT_A_LEDGER', `文件 ${path} 是其他程序的数据库，不是暖警台账的数据文件。请选择正确的台账文件，或换一个新文件名新建台账。`);
+    }
+  }
+  if (hasMigrationTable) {
+    const applied = (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    const unknown = applied.filter((name) => !(name in migrationMap));
+    if (unknown.length > 0) {
+      throw new AppError(
+        'DB_NEWER_SCHEMA',
+        `数据文件 ${path} 由更新版本的暖警台账写入（数据结构 ${unknown.at(-1)}，本程序只认识到 ${currentSchemaVersion}）。请先升级暖警台账，再打开这个文件。`,
+      );
+    }
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrationMap } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '未知';
+    throw new AppError('DB_MIGRATION_FAILED', `升级数据结构失败（${failed}）：${(error as Error).message ?? String(error)}。数据未被改动，请联系技术支持。`);
+  }
+}
+
+/** The schema version (newest applied migration) of an open store. */
+export function schemaVersionOf(store: LedgerStore): string {
+  const row = store.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').get() as { name: string } | undefined;
+  return row?.name ?? '';
+}
+
+/**
+ * Opens (creating when missing) a ledger file: WAL, foreign keys, busy timeout, integrity check,
+ * migrations to the latest schema; refuses a file written by a newer schema. `:memory:` for tests.
+ */
+export async function openLedgerStore(path: string, options: OpenStoreOptions = {}): Promise<LedgerStore> {
+  const sqlite = openSqlite(path);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrate(db, sqlite, path);
+  } catch (error) {
+    await db.destroy();
+    // Kysely only closes a connection it has used; a refusal before its first query (a newer
+    // schema) would otherwise leave the file open and locked.
+    if (sqlite.open) sqlite.close();
+    throw error;
+  }
+  let siteId = readMeta(sqlite, META_SITE_ID);
+  if (!siteId) {
+    siteId = randomBytes(8).toString('hex');
+    sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(META_SITE_ID, siteId);
+  }
+  const wallClock = options.wallClock ?? Date.now;
+  const newestSeen = (sqlite.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined)?.hlc;
+  const clock = new HybridLogicalClock(siteId, wallClock, readMeta(sqlite, META_CLOCK) ?? null);
+  if (newestSeen) clock.observe(newestSeen);
+  const saveClock = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const newId = options.newId ?? (() => uuidv7());
+  let closed = false;
+  return {
+    sqlite,
+    db,
+    path,
+    siteId,
+    clock,
+    now: wallClock,
+    nowText: () => chinaDateTimeOf(wallClock()),
+    newId,
+    transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
+    rememberClock: () => {
+      saveClock.run(META_CLOCK, clock.current());
+    },
+    close: () => {
+      if (closed) return;
+      closed = true;
+      sqlite.close();
+    },
+  };
+}
+
+/** Runs a Kysely select synchronously on the store's connection (inside a write transaction). */
+export function selectSync<Row>(store: LedgerStore, query: Compilable<Row>): Row[] {
+  const compiled = query.compile();
+  return store.sqlite.prepare(compiled.sql).all(...(compiled.parameters as unknown[])) as Row[];
+}

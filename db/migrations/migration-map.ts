@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './2026-11-23-foundation';
+import * as staff from './2026-11-23-staff';
+import * as sync from './2026-11-23-sync';
+
+/**
+ * Every migration, by its date-prefixed name, in the order they apply. Loaded statically (no
+ * folder scan) so a packaged app finds them inside its asar. Never edit or reorder one that shipped.
+ */
+export const migrationMap: Record<string, Migration> = {
+  '2026-11-23-foundation': foundation,
+  '2026-11-23-staff': staff,
+  '2026-11-23-sync': sync,
+};
+
+/** The newest migration: the schema version this build writes. */
+export const currentSchemaVersion = Object.keys(migrationMap).at(-1) as string;

@@ -1,0 +1,95 @@
+import type { Generated } from 'kysely';
+import type { StaffTables } from './staff-schema';
+import type { SyncTables } from './sync-schema';
+
+/**
+ * The Kysely `Database` interface: one interface per table. Synced tables (everything a station
+ * records) share the shape of `SyncedRow`; local tables (meta, change log, field versions,
+ * conflicts) never leave this installation.
+ */
+
+/** Columns every synced table has. Deletes are a tombstone (`deleted_at`), never `DELETE`. */
+export interface SyncedRow {
+  id: string;
+  /** The owning station's `station.id`; reference data of the bureau carries the bureau's id. */
+  station_id: string | null;
+  /** Tombstone: China date-time of the delete, or null while the row is live. */
+  deleted_at: string | null;
+}
+
+/** A station or bureau: this installation's own and, at a bureau, those under it. */
+export interface StationTable extends SyncedRow {
+  code: string | null;
+  name: string | null;
+  role: string | null;
+  /** The code of the bureau this station reports to. */
+  parent_code: string | null;
+}
+
+/** A setting; its id is deterministic (`setting:<key>`) so every site edits the same row. */
+export interface SettingTable extends SyncedRow {
+  key: string | null;
+  /** JSON text of the value. */
+  value: string | null;
+}
+
+/** Local key/value facts of this installation: site id, own station id, operator. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** The change log: every field write, local or imported, in arrival order. Also the audit trail. */
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  tbl: string;
+  row_id: string;
+  col: string;
+  /** JSON text of the value written. */
+  value: string;
+  hlc: string;
+  /** The field's timestamp the writer saw when it wrote (null for the first write). */
+  prev_hlc: string | null;
+  /** The site that made the change (also the last 16 characters of `hlc`). */
+  site_id: string;
+  user_name: string;
+  /** 1 when this change became the current value on arrival, 0 when it lost. */
+  applied: number;
+  /** China date-time when this installation recorded the change. */
+  recorded_at: string;
+}
+
+/** The winning timestamp of each field (per-field last-writer-wins). */
+export interface FieldVersionTable {
+  tbl: string;
+  row_id: string;
+  col: string;
+  hlc: string;
+}
+
+/** A value that lost against a concurrent edit: kept for the clerk to review. */
+export interface SyncConflictTable {
+  id: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  kept_value: string;
+  kept_hlc: string;
+  lost_value: string;
+  lost_hlc: string;
+  lost_site_id: string;
+  lost_user: string;
+  kept_user: string;
+  detected_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface Database extends StaffTables, SyncTables {
+  meta: MetaTable;
+  station: StationTable;
+  setting: SettingTable;
+  change_log: ChangeLogTable;
+  field_version: FieldVersionTable;
+  sync_conflict: SyncConflictTable;
+}

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ApiClient } from '../../shared/contract/api-contract';
+import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
+import { createAppDeps, type AppDeps } from '../app-deps';
+import { createHandlerRegistry } from '../handlers/all-handlers';
+import type { HandlerRegistry } from '../handlers/handler-registry';
+import { createInProcessClient } from '../transports/in-process-client';
+import { META_OPERATOR } from '../station/local-station';
+import { getMeta } from '../../db/ledger-store';
+
+/** Bad usage of the CLI: exit code 2. */
+export class UsageError extends Error {}
+
+/** Where a command writes: stdout for results, stderr for the clerk's messages. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** An opened ledger for one command. */
+export interface CliSession {
+  store: LedgerStore;
+  deps: AppDeps;
+  registry: HandlerRegistry;
+  client: ApiClient;
+}
+
+/** One CLI command: its usage line and what it does; returns the exit code. */
+export interface CliCommand {
+  usage: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  allowPositionals?: boolean;
+  run(context: CliContext): Promise<number>;
+}
+
+export interface CliContext {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+  io: CliIo;
+  json: boolean;
+  /** Opens the `--db` file; `create` allows a new file (only `init`). */
+  open(options?: { create?: boolean }): Promise<CliSession>;
+  /** Prints a result: the JSON document with `--json`, otherwise the human text. */
+  print(data: unknown, human: string): void;
+}
+
+/** Options every command takes. */
+export const commonOptions = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's arguments, turning parse errors into a usage error. */
+export function parseCommandArgs(command: CliCommand, argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: { ...commonOptions, ...command.options }, allowPositionals: command.allowPositionals ?? false, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n用法：${command.usage}`);
+  }
+}
+
+/** Opens a session on a ledger file. */
+export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean): Promise<CliSession> {
+  if (!dbPath) throw new UsageError('缺少 --db 数据文件路径');
+  if (!create && !existsSync(dbPath)) {
+    throw new CliUserError('DB_NOT_FOUND', `数据文件不存在：${dbPath}。请检查路径，或先用 nuanjing init 创建。`);
+  }
+  const store = await openLedgerStore(dbPath);
+  const deps = createAppDeps(store, { userName: getMeta(store, META_OPERATOR) ?? '命令行' });
+  const registry = createHandlerRegistry();
+  void io;
+  return { store, deps, registry, client: createInProcessClient(registry, deps) };
+}
+
+/** A user error raised by the CLI itself (exit code 1). */
+export class CliUserError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

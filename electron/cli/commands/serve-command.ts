@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { startWebServer } from '../../web/web-server';
+import { localStation } from '../../station/local-station';
+import type { CliCommand } from '../cli-kit';
+import { seedDemoLedger } from './roster-commands';
+
+/** Where the built renderer lives, relative to the project root (the CLI runs from it). */
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../../dist/renderer');
+
+/** How big the demo station of `serve --demo` is. */
+const DEMO_SEED = { staff: 120, years: 3, seed: 1 };
+
+export const serveCommand: CliCommand = {
+  usage: 'nuanjing serve --db FILE [--port P] [--demo]',
+  summary: '网页模式：在本机 127.0.0.1 上打开暖警台账（打印带访问口令的网址）；--demo：新文件先建「演示派出所」并生成120名演示人员',
+  options: { port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
+  async run(ctx) {
+    const session = await ctx.open({ create: true });
+    if (ctx.values.demo && !localStation(session.store)) {
+      const summary = await seedDemoLedger(session, DEMO_SEED);
+      ctx.io.stderr(`已建立「演示派出所」并生成演示数据：人员 ${summary.staff} 名，家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条。`);
+    }
+    const server = await startWebServer({
+      registry: session.registry,
+      deps: session.deps,
+      staticDir: RENDERER_DIR,
+      port: Number(ctx.values.port ?? 0),
+    });
+    session.deps.events = server.emit;
+    ctx.io.stdout(server.url);
+    await new Promise<void>((resolveStop) => {
+      const stop = () => resolveStop();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    session.store.close();
+    return 0;
+  },
+};

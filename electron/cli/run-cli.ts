@@ -1,0 +1,67 @@
+import { ApiCallError } from '../../shared/contract/api-contract';
+import { AppError } from '../../shared/contract/api-error';
+import { appCommands } from './commands/app-commands';
+import { serveCommand } from './commands/serve-command';
+import { rosterCommands } from './commands/roster-commands';
+import { syncCommands } from './commands/sync-commands';
+import { CliUserError, openSession, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './cli-kit';
+
+/** Every command, by its words (`roster import` is two words). */
+export const cliCommands: Record<string, CliCommand> = {
+  ...appCommands,
+  serve: serveCommand,
+  ...rosterCommands,
+  ...syncCommands,
+};
+
+function helpText(): string {
+  const lines = Object.values(cliCommands).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return ['暖警台账命令行（nuanjing）', '', '用法：', ...lines, '', '退出码：0 成功；1 数据或操作有误（说明见 stderr）；2 用法错误。'].join('\n');
+}
+
+function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
+  const two = argv.slice(0, 2).join(' ');
+  if (cliCommands[two]) return { command: cliCommands[two], rest: argv.slice(2) };
+  if (argv[0] && cliCommands[argv[0]]) return { command: cliCommands[argv[0]], rest: argv.slice(1) };
+  return null;
+}
+
+/**
+ * Runs one CLI invocation and returns its exit code: 0 on success, 1 on a user error (Chinese
+ * message on stderr), 2 on bad usage. With `--json`, stdout carries exactly one JSON document.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h') {
+    io.stdout(helpText());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.stderr(`没有这个命令：${argv.slice(0, 2).join(' ')}\n\n${helpText()}`);
+    return 2;
+  }
+  let json = false;
+  try {
+    const { values, positionals } = parseCommandArgs(found.command, found.rest);
+    json = values.json === true;
+    return await found.command.run({
+      values,
+      positionals,
+      io,
+      json,
+      open: (options) => openSession(values.db as string | undefined, io, options?.create ?? false),
+      print: (data, human) => io.stdout(json ? JSON.stringify(data, null, 2) : human),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(error.message);
+      return 2;
+    }
+    const known = error instanceof AppError || error instanceof ApiCallError || error instanceof CliUserError;
+    const code = known ? (error as AppError).code : 'INTERNAL';
+    const message = known ? (error as Error).message : `程序出错：${(error as Error)?.message ?? String(error)}`;
+    if (json) io.stdout(JSON.stringify({ ok: false, error: { code, message } }, null, 2));
+    io.stderr(message);
+    return 1;
+  }
+}

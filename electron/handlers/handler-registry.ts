@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import { AppError, commonErrorCodes, type ApiResponse } from '../../shared/contract/api-error';
+import { apiContract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from '../../shared/contract/api-contract';
+import type { AppDeps } from '../app-deps';
+
+/** A handler: a plain function of injected deps and validated arguments. */
+export type Handler<M extends MethodName> = (deps: AppDeps, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>>;
+
+/** A feature's handlers, keyed by call name. */
+export type HandlerTable = { [M in MethodName]?: Handler<M> };
+
+/** Turns zod issues into one Chinese sentence naming each field, plus per-field detail. */
+export function describeInvalidArguments(error: z.ZodError): { message: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || '(参数)';
+    if (!(path in fields)) fields[path] = issue.message;
+  }
+  const parts = Object.entries(fields).map(([path, message]) => (path === '(参数)' ? message : `${path}：${message}`));
+  return { message: `填写的内容有误：${parts.join('；')}`, fields };
+}
+
+/**
+ * The handler table of the main process. Every transport (Electron IPC, web mode's HTTP, the
+ * in-process client of tests, the CLI) calls `dispatch`, which validates the arguments against the
+ * contract and wraps the result or error in the `{ ok, data | error }` envelope.
+ */
+export class HandlerRegistry {
+  private readonly handlers = new Map<MethodName, Handler<MethodName>>();
+
+  register<M extends MethodName>(name: M, handler: Handler<M>): void {
+    if (this.handlers.has(name)) throw new Error(`handler registered twice: ${name}`);
+    if (!isMethodName(name)) throw new Error(`handler for a call the contract does not declare: ${name}`);
+    this.handlers.set(name, handler as unknown as Handler<MethodName>);
+  }
+
+  registerAll(table: HandlerTable): void {
+    for (const [name, handler] of Object.entries(table)) {
+      this.register(name as MethodName, handler as Handler<MethodName>);
+    }
+  }
+
+  /** Names declared in the contract that have no handler (a start-up check). */
+  missing(): MethodName[] {
+    return (Object.keys(apiContract) as MethodName[]).filter((name) => !this.handlers.has(name));
+  }
+
+  async dispatch(deps: AppDeps, name: string, rawArgs: unknown): Promise<ApiResponse<unknown>> {
+    if (!isMethodName(name) || !this.handlers.has(name)) {
+      return { ok: false, error: { code: commonErrorCodes.unknownMethod, message: `程序不认识这个操作：${name}` } };
+    }
+    const parsed = apiContract[name].args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      const { message, fields } = describeInvalidArguments(parsed.error);
+      return { ok: false, error: { code: commonErrorCodes.invalidArgument, message, details: { fields } } };
+    }
+    try {
+      const handler = this.handlers.get(name) as Handler<MethodName>;
+      const data = await handler(deps, parsed.data as ParsedArgsOf<MethodName>);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      console.error(`[${name}]`, error);
+      return {
+        ok: false,
+        error: {
+          code: commonErrorCodes.internal,
+          message: `程序出错，操作没有完成，数据未被改动：${(error as Error)?.message ?? String(error)}。请重试；如反复出现，请把这段话发给技术支持。`,
+        },
+      };
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useShallow } from 'zustand/react/shallow';
+import { PlatformProvider, usePlatform, type Platform } from './api/client-context';
+import type { AppStoreHook } from './stores/app-store';
+import { StoreProvider, useAppStore } from './stores/store-context';
+import { SetupWizard } from './pages/setup/setup-wizard';
+import { AppFrame } from './frame/app-frame';
+
+dayjs.locale('zh-cn');
+
+/** The theme: antd's defaults with a warm police-blue primary and Chinese system fonts. */
+const theme = {
+  token: {
+    colorPrimary: '#1d4f91',
+    borderRadius: 6,
+    fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
+  },
+};
+
+function Screens() {
+  const { client } = usePlatform();
+  const { info, loadError, loadInfo } = useAppStore(useShallow((s) => ({ info: s.info, loadError: s.loadError, loadInfo: s.loadInfo })));
+  useEffect(() => {
+    void loadInfo(client);
+  }, [client, loadInfo]);
+  if (loadError) return <Result status="error" title="暖警台账无法读取数据" subTitle={loadError} />;
+  if (!info) return <Spin size="large" fullscreen tip="正在打开台账…" />;
+  if (!info.station) return <SetupWizard />;
+  return <AppFrame />;
+}
+
+/** The whole renderer: locale, theme, platform (client + files) and store. */
+export function App({ platform, store }: { platform: Platform; store: AppStoreHook }) {
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <PlatformProvider platform={platform}>
+          <StoreProvider store={store}>
+            <Screens />
+          </StoreProvider>
+        </PlatformProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

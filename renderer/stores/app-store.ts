@@ -1,0 +1,18 @@
+import { create } from 'zustand';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createStaffSlice, type StaffSlice } from './staff-slice';
+import { createSyncSlice, type SyncSlice } from './sync-slice';
+
+/** The renderer's one store, built from one slice per feature. */
+export type AppStore = SessionSlice & StaffSlice & SyncSlice;
+
+/** Creates a fresh store (the app makes one; each jsdom test makes its own). */
+export function createAppStore() {
+  return create<AppStore>()((...a) => ({
+    ...createSessionSlice(...a),
+    ...createStaffSlice(...a),
+    ...createSyncSlice(...a),
+  }));
+}
+
+export type AppStoreHook = ReturnType<typeof createAppStore>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineMethod } from './define-method';
+import { stationCodeSchema, stationNameSchema, type StationInfo } from './app-contract';
+import type { FileDownload, StaffListItem } from '../staff-record';
+import type { BundleExport, BundleImportSummary, SetupFilePreview, SyncConflictItem, SyncHistoryEntry, SyncStatus } from '../sync-record';
+
+const fileUpload = z.object({
+  fileName: z.string().max(255).default(''),
+  bytesBase64: z.string().min(1, '请选择文件').max(200 * 1024 * 1024, '文件过大'),
+});
+
+/** The sync calls (数据同步). */
+export const syncContract = {
+  'sync.status': defineMethod<SyncStatus>()('同步状态：上级、所属单位、待发送变更、未处理冲突', z.object({})),
+  'sync.openStation': defineMethod<FileDownload>()(
+    '市局开通派出所：生成一次性的开通文件（重新生成会作废旧文件，用于派出所电脑损坏后恢复）',
+    z.object({ code: stationCodeSchema, name: stationNameSchema, role: z.enum(['station', 'bureau']).default('station') }),
+  ),
+  'sync.previewSetupFile': defineMethod<SetupFilePreview>()('读取开通文件（不写入）', fileUpload),
+  'sync.setupFromFile': defineMethod<StationInfo>()('用市局发放的开通文件完成本机首次设置', fileUpload.extend({ operatorName: z.string().trim().max(20).optional() })),
+  'sync.joinParent': defineMethod<SyncStatus>()('已在使用的本机（如县局）登记上级单位的开通文件', fileUpload),
+  'sync.exportBundle': defineMethod<BundleExport>()('为一个对方单位生成同步文件', z.object({ peerCode: stationCodeSchema })),
+  'sync.exportAll': defineMethod<BundleExport[]>()('市局：为所有已登记的派出所各生成一个同步文件', z.object({})),
+  'sync.importBundle': defineMethod<BundleImportSummary>()(
+    '导入同步文件；dryRun 只预览将发生的变化，不写入',
+    fileUpload.extend({ dryRun: z.boolean().default(false) }),
+  ),
+  'sync.history': defineMethod<SyncHistoryEntry[]>()('同步记录（导出与导入）', z.object({ limit: z.number().int().min(1).max(1000).default(200) })),
+  'sync.conflicts': defineMethod<SyncConflictItem[]>()('需要核对的冲突', z.object({ includeResolved: z.boolean().default(false) })),
+  'sync.resolveConflict': defineMethod<SyncConflictItem>()(
+    '处理冲突：保留当前值，或改用另一方的值（这是一次普通修改，会同步给对方）',
+    z.object({ id: z.string().min(1), keep: z.enum(['current', 'other']) }),
+  ),
+  'sync.transferStaff': defineMethod<StaffListItem>()(
+    '市局：把一名人员调动到另一个派出所，其档案随人走',
+    z.object({ staffId: z.string().min(1), toStationCode: stationCodeSchema, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '调动日期格式如 2026-11-23'), reason: z.string().trim().max(200).optional() }),
+  ),
+};

@@ -1,0 +1,99 @@
+/**
+ * Hybrid logical clock (HLC) timestamps for per-field last-writer-wins merge, the model of
+ * Actual Budget and cr-sqlite. A timestamp is a string that sorts in causal order:
+ *
+ *   `2026-11-23T06:01:02.345Z-0000-8f3a9c0d12e4b765`
+ *    wall-clock milliseconds  counter  site id (16 hex)
+ *
+ * Comparing two timestamps as strings compares time, then counter, then site id — so the site id
+ * is the tie-break between two edits stamped at the same instant on different sites.
+ */
+
+/** One HLC timestamp string. */
+export type HlcTimestamp = string;
+
+const SITE_ID = /^[0-9a-f]{16}$/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
+const MAX_COUNTER = 0xffff;
+/** A remote clock more than this far ahead of ours is refused: a PC with a wildly wrong date. */
+export const MAX_CLOCK_DRIFT_MS = 400 * 24 * 60 * 60 * 1000;
+
+/** Parts of a timestamp. */
+export interface HlcParts {
+  millis: number;
+  counter: number;
+  siteId: string;
+}
+
+/** Whether a string is a well-formed site id (16 lower-case hex characters). */
+export function isSiteId(value: string): boolean {
+  return SITE_ID.test(value);
+}
+
+/** Formats parts as a sortable timestamp string. */
+export function formatHlc(parts: HlcParts): HlcTimestamp {
+  return `${new Date(parts.millis).toISOString()}-${parts.counter.toString(16).padStart(4, '0')}-${parts.siteId}`;
+}
+
+/** Parses a timestamp; returns null when malformed. */
+export function parseHlc(value: string): HlcParts | null {
+  const match = TIMESTAMP.exec(value);
+  if (!match) return null;
+  const millis = Date.parse(match[1]);
+  if (Number.isNaN(millis)) return null;
+  return { millis, counter: parseInt(match[2], 16), siteId: match[3] };
+}
+
+/** The site that issued a timestamp. */
+export function siteOfHlc(value: HlcTimestamp): string {
+  return value.slice(-16);
+}
+
+/**
+ * The clock of one site. `next()` stamps a local change; `observe()` moves the clock past a
+ * remote timestamp so that a later local edit always sorts after what this site has seen.
+ */
+export class HybridLogicalClock {
+  private millis = 0;
+  private counter = 0;
+
+  constructor(
+    readonly siteId: string,
+    private readonly wallClock: () => number,
+    last?: HlcTimestamp | null,
+  ) {
+    if (!isSiteId(siteId)) throw new Error(`站点标识格式不正确：${siteId}`);
+    if (last) this.observe(last);
+  }
+
+  /** A new timestamp for a local change, strictly after every timestamp issued or observed. */
+  next(): HlcTimestamp {
+    const wall = this.wallClock();
+    if (wall > this.millis) {
+      this.millis = wall;
+      this.counter = 0;
+    } else {
+      this.counter += 1;
+      if (this.counter > MAX_COUNTER) {
+        this.millis += 1;
+        this.counter = 0;
+      }
+    }
+    return formatHlc({ millis: this.millis, counter: this.counter, siteId: this.siteId });
+  }
+
+  /** Moves the clock past a timestamp seen in a remote change (or loaded from the store). */
+  observe(remote: HlcTimestamp): void {
+    const parts = parseHlc(remote);
+    if (!parts) throw new Error(`时间戳格式不正确：${remote}`);
+    if (parts.millis > this.millis || (parts.millis === this.millis && parts.counter > this.counter)) {
+      this.millis = parts.millis;
+      this.counter = parts.counter;
+    }
+  }
+
+  /** The last timestamp issued or observed (for persisting across restarts). */
+  current(): HlcTimestamp {
+    return formatHlc({ millis: this.millis, counter: this.counter, siteId: this.siteId });
+  }
+}

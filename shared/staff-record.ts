@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { isValidIsoDate } from './china-date';
+
+/**
+ * The roster's records as the clerk edits them (人员档案): staff, their status history, family
+ * members and honours. Schemas here drive both the forms (as the clerk types) and the handlers.
+ * See DOMAIN.md "People and places".
+ */
+
+export const staffCategories = ['民警', '辅警', '职工'] as const;
+export type StaffCategoryName = (typeof staffCategories)[number];
+
+/** 在职 active, 调出 transferred out, 退休 retired, 离职 left, 因公牺牲 died on duty, 病故 died of illness. */
+export const staffStatuses = ['在职', '调出', '退休', '离职', '因公牺牲', '病故'] as const;
+export type StaffStatus = (typeof staffStatuses)[number];
+
+export const familyRelations = ['配偶', '父亲', '母亲', '配偶父亲', '配偶母亲', '子女'] as const;
+export type FamilyRelation = (typeof familyRelations)[number];
+
+export const retirementBases = ['male60', 'female55', 'female50'] as const;
+
+/** 因公伤残 disability levels 一级 (most severe) to 十级. */
+export const disabilityLevels = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
+const optionalText = (max: number, label: string) =>
+  z.string().trim().max(max, `${label}不超过${max}个字`).optional().nullable();
+
+/** An optional `YYYY-MM-DD` date; the message names the field. */
+export const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isValidIsoDate(v), `${label}应为有效日期，格式如 2020-07-01`)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+/** A required `YYYY-MM-DD` date. */
+export const requiredDate = (label: string) =>
+  z.string({ message: `请填写${label}` }).trim().refine(isValidIsoDate, `${label}应为有效日期，格式如 2020-07-01`);
+
+/** Chinese mobile (11 digits starting 1) or landline with area code; empty allowed. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^1\d{10}$/.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v), '电话应为11位手机号，或带区号的固定电话（如 0571-87654321）')
+  .optional()
+  .nullable();
+
+export const personNameSchema = z
+  .string({ message: '请填写姓名' })
+  .trim()
+  .min(2, '姓名至少2个字')
+  .max(20, '姓名不超过20个字');
+
+/** The staff form. Birth date and gender are never typed: they come from the ID number. */
+export const staffInputSchema = z.object({
+  /** Absent to create a new person. */
+  id: z.string().optional(),
+  category: z.enum(staffCategories, { message: '请选择人员类别：民警、辅警或职工' }),
+  name: personNameSchema,
+  idNumber: z.string({ message: '请填写身份证号' }).trim().min(1, '请填写身份证号'),
+  phone: phoneSchema,
+  /** 警号 (民警) or 辅警编号. */
+  badgeNo: optionalText(20, '警号/编号'),
+  position: optionalText(30, '岗位'),
+  /** 职级/警衔 for 民警. */
+  rank: optionalText(30, '职级'),
+  /** 辅警层级 1–n. */
+  auxLevel: z.number().int().min(1, '辅警层级从1开始').max(20, '辅警层级不超过20').optional().nullable(),
+  /** 星级辅警 1–5 stars, null for none. */
+  starRating: z.number().int().min(1, '星级为一星到五星').max(5, '星级为一星到五星').optional().nullable(),
+  workStartDate: optionalDate('参加工作时间'),
+  priorServiceMonths: z.number().int().min(0, '认定工龄月数不能为负').max(600, '认定工龄月数不超过600').optional().nullable(),
+  joinedStationDate: optionalDate('调入本所时间'),
+  partyMember: z.boolean().optional(),
+  unionMember: z.boolean().optional(),
+  hardship: z.boolean().optional(),
+  heroModel: z.boolean().optional(),
+  disabilityLevel: z.number().int().min(1, '伤残等级为一级到十级').max(10, '伤残等级为一级到十级').optional().nullable(),
+  retirementBase: z.enum(retirementBases).optional().nullable(),
+  retirementDateOverride: optionalDate('退休日期'),
+  notes: optionalText(500, '备注'),
+});
+export type StaffInput = z.input<typeof staffInputSchema>;
+
+export const statusChangeInputSchema = z.object({
+  staffId: z.string(),
+  status: z.enum(staffStatuses, { message: '请选择状态' }),
+  date: requiredDate('变更日期'),
+  reason: optionalText(200, '原因'),
+});
+export type StatusChangeInput = z.input<typeof statusChangeInputSchema>;
+
+export const familyInputSchema = z.object({
+  id: z.string().optional(),
+  staffId: z.string(),
+  relation: z.enum(familyRelations, { message: '请选择与本人关系' }),
+  name: personNameSchema,
+  birthDate: optionalDate('出生日期'),
+  phone: phoneSchema,
+  workOrSchool: optionalText(60, '工作单位或学校'),
+  /** For children: the grade (初二, 高三 …), from which exam years are derived when not entered. */
+  grade: optionalText(10, '年级'),
+  zhongkaoYear: z.number().int().min(1990).max(2100).optional().nullable(),
+  gaokaoYear: z.number().int().min(1990).max(2100).optional().nullable(),
+  notes: optionalText(200, '备注'),
+});
+export type FamilyInput = z.input<typeof familyInputSchema>;
+
+export const honourInputSchema = z.object({
+  id: z.string().optional(),
+  staffId: z.string(),
+  title: z.string({ message: '请填写表彰名称' }).trim().min(2, '请填写表彰名称').max(40, '表彰名称不超过40个字'),
+  /** 级别: 部级 / 省级 / 市级 / 县级 / 所级 … */
+  level: optionalText(20, '级别'),
+  date: requiredDate('表彰日期'),
+  issuer: optionalText(40, '授予单位'),
+  note: optionalText(200, '备注'),
+});
+export type HonourInput = z.input<typeof honourInputSchema>;
+
+/** Filters of the roster page and the export (the export uses the page's current filter). */
+export const rosterFilterSchema = z.object({
+  search: z.string().trim().max(40).optional(),
+  categories: z.array(z.enum(staffCategories)).optional(),
+  /** Default: only 在职. */
+  statuses: z.array(z.enum(staffStatuses)).optional(),
+  positions: z.array(z.string()).optional(),
+  flags: z.array(z.enum(['partyMember', 'unionMember', 'hardship', 'heroModel', 'disabled'])).optional(),
+});
+export type RosterFilter = z.input<typeof rosterFilterSchema>;
+
+/** One person as the roster table shows it, derived fields included. */
+export interface StaffListItem {
+  id: string;
+  stationId: string | null;
+  /** The owning station's code and name (a bureau's roster spans many stations). */
+  stationCode: string | null;
+  stationName: string | null;
+  category: StaffCategoryName;
+  name: string;
+  /** Full pinyin without tones and spaces (zhangsan) and initials (zs), for the search box. */
+  namePinyin: string;
+  nameInitials: string;
+  idNumber: string;
+  birthDate: string;
+  gender: '男' | '女';
+  age: number;
+  phone: string | null;
+  badgeNo: string | null;
+  position: string | null;
+  rank: string | null;
+  auxLevel: number | null;
+  starRating: number | null;
+  workStartDate: string | null;
+  priorServiceMonths: number;
+  /** Cumulative years of work (工龄) incl. recognised prior service. */
+  workYears: number;
+  joinedStationDate: string | null;
+  partyMember: boolean;
+  unionMember: boolean;
+  hardship: boolean;
+  heroModel: boolean;
+  disabilityLevel: number | null;
+  retirementBase: (typeof retirementBases)[number];
+  retirementDateOverride: string | null;
+  /** The override when set, else computed by the 2025 gradual-retirement rules. */
+  expectedRetirementDate: string;
+  /** 在职 etc.; a person transferred to another station by the bureau shows 调出 here. */
+  status: StaffStatus;
+  statusDate: string | null;
+  notes: string | null;
+}
+
+export interface StatusChangeItem {
+  id: string;
+  staffId: string;
+  status: StaffStatus;
+  date: string;
+  reason: string | null;
+}
+
+export interface FamilyMemberItem {
+  id: string;
+  staffId: string;
+  relation: FamilyRelation;
+  name: string;
+  birthDate: string | null;
+  age: number | null;
+  phone: string | null;
+  workOrSchool: string | null;
+  grade: string | null;
+  /** Entered, or derived from the grade / birth date; null when unknown or not a child. */
+  zhongkaoYear: number | null;
+  gaokaoYear: number | null;
+  notes: string | null;
+}
+
+export interface HonourItem {
+  id: string;
+  staffId: string;
+  title: string;
+  level: string | null;
+  date: string;
+  issuer: string | null;
+  note: string | null;
+}
+
+/** One entry of 变更记录: who changed which field of this person's records from what to what. */
+export interface ChangeHistoryEntry {
+  at: string;
+  userName: string;
+  /** 人员 / 家属：张小明 / 表彰：三等功 … */
+  record: string;
+  field: string;
+  from: string;
+  to: string;
+  /** True when the change came from another site through a sync bundle. */
+  remote: boolean;
+}
+
+export interface StaffDetail {
+  staff: StaffListItem;
+  statusHistory: StatusChangeItem[];
+  family: FamilyMemberItem[];
+  honours: HonourItem[];
+}
+
+/** A file produced for the clerk to save (Excel template, export, bundle). */
+export interface FileDownload {
+  fileName: string;
+  bytesBase64: string;
+  /** For an export: how many people (or records) the file holds. */
+  rowCount?: number;
+}
+
+/** One row of an import preview. */
+export interface ImportRowResult {
+  /** The sheet's row number as Excel shows it. */
+  row: number;
+  action: 'create' | 'update' | 'unchanged' | 'refused';
+  name: string;
+  idNumber: string;
+  /** For updates: the fields that would change. */
+  changedFields: string[];
+  errors: { field: string; message: string }[];
+}
+
+/** The result of an import preview or commit (same shape as the CLI's `--json`). */
+export interface RosterImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  errors: { row: number; field: string; message: string }[];
+  rows: ImportRowResult[];
+  /** The sheet's headers that were not recognised and were ignored. */
+  ignoredHeaders: string[];
+  committed: boolean;
+}

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** The project root (tests run from it). */
+export const projectRoot = resolve(import.meta.dirname, '../..');
+/** Screenshots and other artefacts of the e2e tests (git-ignored). */
+export const testOutputDir = join(projectRoot, 'test-output');
+
+/** A running `nuanjing serve` child process on a temporary database. */
+export interface WebModeApp {
+  url: string;
+  dbPath: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** A fresh temporary folder for one test's files. */
+export function makeTempDir(prefix = 'nuanjing-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Runs the `nuanjing` CLI as a user would, returning its exit code and output. */
+export function runNuanjing(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'bin/nuanjing.mjs'), ...args], { cwd: projectRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Starts web mode (`nuanjing serve`) on a database and waits for the URL line. */
+export function startWebMode(dbPath: string): Promise<WebModeApp> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'bin/nuanjing.mjs'), 'serve', '--db', dbPath], { cwd: projectRoot });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`web mode did not print its URL:\n${output}`)), 60_000);
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      const line = output.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
+      if (line) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: line.trim(),
+          dbPath,
+          process: child,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`web mode exited with ${code}:\n${output}`)));
+  });
+}
+
+/** Debian's Chromium, driven by playwright-core, with the flags this machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A page at 1366×768, the office PC's usual screen, in Chinese. */
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
