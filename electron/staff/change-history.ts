@@ -1,0 +1,114 @@
+import type { Selectable } from 'kysely';
+import { RETIREMENT_BASE_LABELS, type RetirementBase } from '../../shared/retirement-date';
+import type { ChangeHistoryEntry } from '../../shared/staff-record';
+import { selectSync, type LedgerStore } from '../../db/ledger-store';
+import type { ChangeLogTable } from '../../db/schema';
+import { staffColumnLabel, type ColumnDisplay, type StaffTableName } from '../../db/staff-tables';
+import type { FieldValue } from '../../db/synced-tables';
+
+type ChangeRow = Selectable<ChangeLogTable>;
+
+const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+function readValue(json: string): FieldValue {
+  try {
+    return JSON.parse(json) as FieldValue;
+  } catch {
+    return json;
+  }
+}
+
+/** A stored value as the clerk reads it: 是/否, 三星, 七级, the retirement base in words. */
+function displayValue(value: FieldValue, display: ColumnDisplay): string {
+  if (value === null || value === '') return '';
+  switch (display) {
+    case 'flag':
+      return value === 1 ? '是' : '否';
+    case 'stars':
+      return `${CHINESE_DIGITS[Number(value)] ?? value}星`;
+    case 'level':
+      return `${CHINESE_DIGITS[Number(value)] ?? value}级`;
+    case 'retirementBase':
+      return RETIREMENT_BASE_LABELS[value as RetirementBase] ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** The person's rows of each roster table (deleted ones too, so deletions show), with their labels. */
+function recordLabels(store: LedgerStore, staffId: string): Map<string, string> {
+  const labels = new Map<string, string>([[`staff:${staffId}`, '人员']]);
+  const family = selectSync(store, store.db.selectFrom('family_member').select(['id', 'name']).where('staff_id', '=', staffId));
+  for (const row of family) labels.set(`family_member:${row.id}`, `家属：${row.name ?? ''}`);
+  const honours = selectSync(store, store.db.selectFrom('honour').select(['id', 'title']).where('staff_id', '=', staffId));
+  for (const row of honours) labels.set(`honour:${row.id}`, `表彰：${row.title ?? ''}`);
+  const statuses = selectSync(store, store.db.selectFrom('staff_status_change').select('id').where('staff_id', '=', staffId));
+  for (const row of statuses) labels.set(`staff_status_change:${row.id}`, '状态变更');
+  return labels;
+}
+
+function changesOf(store: LedgerStore, staffId: string): ChangeRow[] {
+  return selectSync(
+    store,
+    store.db
+      .selectFrom('change_log')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('tbl', '=', 'staff'), eb('row_id', '=', staffId)]),
+          ...(['family_member', 'honour', 'staff_status_change'] as const).map((table) =>
+            eb.and([eb('tbl', '=', table), eb('row_id', 'in', eb.selectFrom(table).select('id').where('staff_id', '=', staffId))]),
+          ),
+        ]),
+      )
+      .orderBy('seq'),
+  );
+}
+
+/**
+ * 变更记录: who changed which field of a person's records (the person, their family, honours and
+ * status history), when, from what to what — read from the change log, the same log sync bundles
+ * are built from. Newest write first; the fields of one write in the order they were written.
+ * Only changes that took effect count (a sync value that lost against a later edit does not).
+ * A deletion shows as 删除, an undo as 恢复. Empty first values (a new record's blank fields) are left out.
+ */
+export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeHistoryEntry[] {
+  const labels = recordLabels(store, staffId);
+  const changes = changesOf(store, staffId);
+  const valueAt = new Map<string, string>();
+  for (const change of changes) valueAt.set(`${change.tbl}:${change.row_id}:${change.col}:${change.hlc}`, change.value);
+
+  const groupStart = new Map<string, number>();
+  const entries: { entry: ChangeHistoryEntry; group: number; seq: number }[] = [];
+  for (const change of changes) {
+    if (change.applied !== 1) continue;
+    const { label, display } = staffColumnLabel(change.tbl as StaffTableName, change.col);
+    const previousJson = change.prev_hlc ? valueAt.get(`${change.tbl}:${change.row_id}:${change.col}:${change.prev_hlc}`) : undefined;
+    const value = readValue(change.value);
+    let field = label;
+    let from = previousJson === undefined ? '' : displayValue(readValue(previousJson), display);
+    let to = displayValue(value, display);
+    if (change.col === 'deleted_at') {
+      [field, from, to] = value === null ? ['恢复', '已删除', '有效'] : ['删除', '', '已删除'];
+    } else if (display === 'internal') {
+      continue;
+    }
+    if (from === to || (change.prev_hlc === null && (value === null || (display === 'flag' && value === 0)))) continue;
+    const groupKey = `${change.tbl}:${change.row_id}:${change.hlc}`;
+    if (!groupStart.has(groupKey)) groupStart.set(groupKey, change.seq);
+    entries.push({
+      group: groupStart.get(groupKey) as number,
+      seq: change.seq,
+      entry: {
+        at: change.recorded_at,
+        userName: change.user_name,
+        record: labels.get(`${change.tbl}:${change.row_id}`) ?? change.tbl,
+        field,
+        from,
+        to,
+        remote: change.site_id !== store.siteId,
+      },
+    });
+  }
+  return entries.sort((a, b) => b.group - a.group || a.seq - b.seq).map((e) => e.entry);
+}

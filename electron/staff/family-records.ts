@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import { compareIsoDates, isValidIsoDate } from '../../shared/china-date';
+import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
+import { ageOn, childExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
+import { familyRelations, type familyInputSchema, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
+import { selectSync, type LedgerStore } from '../../db/ledger-store';
+import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-path';
+import { requireLiveStaffRow, type FamilyMemberRow } from './staff-rows';
+
+/** The family form after validation. */
+export type ParsedFamilyInput = z.output<typeof familyInputSchema>;
+
+function examYearsOfGrade(grade: string | null | undefined, today: string) {
+  return grade ? examYearsFromGrade(grade, schoolYearStartYearOn(today)) : null;
+}
+
+/**
+ * A family member as the drawer shows them. For a child (子女) the 中考/高考 years are the ones
+ * entered (or derived from the grade when saved); failing those, estimated from the birth date
+ * (school entry at six by 31 August, see `childExamYears`). Null for other relations when not entered.
+ */
+export function toFamilyMemberItem(row: FamilyMemberRow, today: string): FamilyMemberItem {
+  const relation: FamilyRelation = (familyRelations as readonly string[]).includes(row.relation ?? '') ? (row.relation as FamilyRelation) : '子女';
+  const birthDate = row.birth_date && isValidIsoDate(row.birth_date) ? row.birth_date : null;
+  const isChild = relation === '子女';
+  const derived = isChild ? (examYearsOfGrade(row.grade, today) ?? (birthDate ? childExamYears(birthDate) : null)) : null;
+  return {
+    id: row.id,
+    staffId: row.staff_id ?? '',
+    relation,
+    name: row.name ?? '',
+    birthDate,
+    age: birthDate && compareIsoDates(birthDate, today) <= 0 ? ageOn(birthDate, today) : null,
+    phone: row.phone,
+    workOrSchool: row.work_or_school,
+    grade: row.grade,
+    zhongkaoYear: row.zhongkao_year ?? derived?.zhongkao ?? null,
+    gaokaoYear: row.gaokao_year ?? derived?.gaokao ?? null,
+    notes: row.notes,
+  };
+}
+
+function liveFamilyRow(store: LedgerStore, id: string): FamilyMemberRow | undefined {
+  return selectSync(store, store.db.selectFrom('family_member').selectAll().where('id', '=', id).where('deleted_at', 'is', null))[0];
+}
+
+function familyNotFound(): AppError {
+  return new AppError(commonErrorCodes.notFound, '找不到这位家属（可能已被删除），请刷新后重试。');
+}
+
+/**
+ * The exam years to store for a child: the years entered; or, when a grade is given and the years
+ * were left empty (or the grade changed while the years stayed as stored), the years derived from
+ * the grade in the current school year (初三 in 2026–27 → 中考 2027, 高考 2030), so they stay right
+ * after the grade text goes stale next September.
+ */
+function examYearsToStore(input: ParsedFamilyInput, existing: FamilyMemberRow | undefined, today: string) {
+  const entered = { zhongkao: input.zhongkaoYear ?? null, gaokao: input.gaokaoYear ?? null };
+  if (input.relation !== '子女') return entered;
+  const fromGrade = examYearsOfGrade(input.grade, today);
+  if (!fromGrade) return entered;
+  const gradeChanged = existing !== undefined && (existing.grade ?? null) !== (input.grade ?? null);
+  const untouched = existing !== undefined && entered.zhongkao === existing.zhongkao_year && entered.gaokao === existing.gaokao_year;
+  if ((entered.zhongkao === null && entered.gaokao === null) || (gradeChanged && untouched)) return fromGrade;
+  return { zhongkao: entered.zhongkao ?? fromGrade.zhongkao, gaokao: entered.gaokao ?? fromGrade.gaokao };
+}
+
+/** Adds or edits a family member of a live person, through the write path. */
+export function saveFamilyMember(store: LedgerStore, actor: WriteActor, input: ParsedFamilyInput, today: string): FamilyMemberItem {
+  return store.transaction(() => {
+    const staff = requireLiveStaffRow(store, input.staffId);
+    const existing = input.id ? liveFamilyRow(store, input.id) : undefined;
+    if (input.id && (!existing || existing.staff_id !== input.staffId)) throw familyNotFound();
+    if (input.birthDate && compareIsoDates(input.birthDate, today) > 0) {
+      const message = `出生日期 ${input.birthDate} 晚于今天，请核对`;
+      throw new AppError(commonErrorCodes.invalidArgument, message, { fields: { birthDate: message } });
+    }
+    const exams = examYearsToStore(input, existing, today);
+    const id = existing?.id ?? store.newId();
+    writeRecord(store, actor, 'family_member', id, {
+      station_id: existing ? undefined : staff.station_id,
+      staff_id: input.staffId,
+      relation: input.relation,
+      name: input.name,
+      birth_date: input.birthDate ?? null,
+      phone: input.phone || null,
+      work_or_school: input.workOrSchool || null,
+      grade: input.grade || null,
+      zhongkao_year: exams.zhongkao,
+      gaokao_year: exams.gaokao,
+      notes: input.notes || null,
+    });
+    return toFamilyMemberItem(liveFamilyRow(store, id) as FamilyMemberRow, today);
+  });
+}
+
+/** Deletes (tombstones) a family member. */
+export function deleteFamilyMember(store: LedgerStore, actor: WriteActor, id: string): boolean {
+  if (!liveFamilyRow(store, id)) throw familyNotFound();
+  return tombstoneRecord(store, actor, 'family_member', id);
+}

@@ -1,0 +1,167 @@
+import { staffInputSchema, type ImportRowResult, type RosterImportSummary } from '../../shared/staff-record';
+import { staffColumnLabel } from '../../db/staff-tables';
+import { selectSync, type LedgerStore } from '../../db/ledger-store';
+import { todayOf, type AppDeps } from '../app-deps';
+import { requireLocalStation } from '../station/local-station';
+import { headerOfField, TEMPLATE_EXAMPLE_ID_NUMBER } from './roster-columns';
+import { readRosterCell } from './roster-cell-values';
+import { readRosterSheet, type RosterSheetRow } from './roster-sheet-reader';
+import { checkIdNumber, type StaffField } from './staff-input-check';
+import type { StaffRow } from './staff-rows';
+import { applyStaffPlan, planStaffSave, type StaffLookup, type StaffSavePlan } from './staff-save';
+
+/**
+ * Importing a roster sheet (Excel 导入人员名单). Each row is checked with the same rules as the staff
+ * form (`planStaffSave`), matched to the station's live people by ID number, and classified as
+ * create, update (with the fields that would change), unchanged or refused (with every reason,
+ * by Excel row number and column). A preview writes nothing; a commit applies every row that was
+ * not refused in one transaction through the write path. Blank cells never erase stored values,
+ * so importing the same sheet again changes nothing.
+ */
+
+type RowError = { field: string; message: string };
+
+interface AnalysedRow {
+  result: ImportRowResult;
+  plan?: StaffSavePlan;
+}
+
+interface ImportContext {
+  lookup: StaffLookup;
+  byIdNumber: Map<string, StaffRow>;
+  today: string;
+  localStationId: string;
+  newId: () => string;
+  /** ID number → the Excel row that first used it. */
+  seen: Map<string, number>;
+}
+
+/** The station's live people, loaded once for the whole sheet (no query per row). */
+function snapshotLookup(store: LedgerStore, stationId: string): { lookup: StaffLookup; byIdNumber: Map<string, StaffRow> } {
+  const rows = selectSync(store, store.db.selectFrom('staff').selectAll().where('station_id', '=', stationId).where('deleted_at', 'is', null).orderBy('id'));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byIdNumber = new Map<string, StaffRow>();
+  for (const row of rows) if (row.id_number && !byIdNumber.has(row.id_number)) byIdNumber.set(row.id_number, row);
+  return {
+    byIdNumber,
+    lookup: {
+      byId: (id) => byId.get(id),
+      liveWithIdNumber: (station, idNumber) => (station === stationId ? rows.filter((row) => row.id_number === idNumber) : []),
+    },
+  };
+}
+
+function refused(row: number, name: string, idNumber: string, errors: RowError[]): AnalysedRow {
+  return { result: { row, action: 'refused', name, idNumber, changedFields: [], errors } };
+}
+
+/** Checks one sheet row; null for the template's example row, which is skipped. */
+function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedRow | null {
+  const errors: RowError[] = [];
+  const raw: Record<string, unknown> = {};
+  const given = new Set<StaffField>();
+  for (const [column, value] of sheetRow.cells) {
+    const reading = readRosterCell(value, column.kind, column.header);
+    if (!reading.ok) errors.push({ field: column.header, message: reading.message });
+    else if (reading.value !== undefined) {
+      raw[column.field] = reading.value;
+      given.add(column.field);
+    }
+  }
+  const idText = typeof raw.idNumber === 'string' ? raw.idNumber : '';
+  if (idText === TEMPLATE_EXAMPLE_ID_NUMBER) return null;
+  const name = typeof raw.name === 'string' ? raw.name : '';
+  const idHeader = headerOfField('idNumber');
+  const idFailed = errors.some((e) => e.field === idHeader);
+
+  let idNumber = idText;
+  let match: StaffRow | undefined;
+  if (!idFailed && idText === '') errors.push({ field: idHeader, message: '身份证号未填：导入按身份证号识别人员，每行都要填写' });
+  else if (!idFailed) {
+    const check = checkIdNumber(idText, context.today);
+    if (!check.ok) errors.push({ field: idHeader, message: check.problem.message });
+    else {
+      idNumber = check.info.idNumber;
+      match = context.byIdNumber.get(idNumber);
+      const firstRow = context.seen.get(idNumber);
+      if (firstRow !== undefined) {
+        errors.push({ field: idHeader, message: `身份证号与第${firstRow}行重复：同一人在表中只能出现一次，本行未导入，请删除重复行或核对号码` });
+      } else context.seen.set(idNumber, sheetRow.row);
+    }
+  }
+  if (match) {
+    raw.id = match.id;
+    if (!given.has('category') && match.category) raw.category = match.category;
+    if (!given.has('name') && match.name) raw.name = match.name;
+  }
+  if (raw.name === undefined && !errors.some((e) => e.field === headerOfField('name'))) {
+    errors.push({ field: headerOfField('name'), message: '姓名未填' });
+  }
+  if (raw.category === undefined && !errors.some((e) => e.field === headerOfField('category'))) {
+    errors.push({ field: headerOfField('category'), message: '人员类别未填：新增人员须填写 民警、辅警 或 职工' });
+  }
+  const parsed = staffInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = headerOfField(String(issue.path[0] ?? ''));
+      if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+    }
+  }
+  if (errors.length > 0 || !parsed.success) return refused(sheetRow.row, name, idNumber, errors);
+
+  const planned = planStaffSave(parsed.data, { ...context, given });
+  if (!planned.ok) {
+    return refused(sheetRow.row, name, idNumber, planned.problems.map((p) => ({ field: headerOfField(p.field), message: p.message })));
+  }
+  const { plan } = planned;
+  const action = !plan.existing ? 'create' : plan.changedColumns.length > 0 ? 'update' : 'unchanged';
+  return {
+    plan: action === 'unchanged' ? undefined : plan,
+    result: {
+      row: sheetRow.row,
+      action,
+      name: parsed.data.name,
+      idNumber,
+      changedFields: action === 'update' ? plan.changedColumns.map((col) => staffColumnLabel('staff', col).label) : [],
+      errors: [],
+    },
+  };
+}
+
+function summarise(rows: AnalysedRow[], ignoredHeaders: string[], committed: boolean): RosterImportSummary {
+  const results = rows.map((r) => r.result);
+  const count = (action: ImportRowResult['action']) => results.filter((r) => r.action === action).length;
+  return {
+    created: count('create'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    refused: count('refused'),
+    errors: results.flatMap((r) => r.errors.map((e) => ({ row: r.row, field: e.field, message: e.message }))),
+    rows: results,
+    ignoredHeaders,
+    committed,
+  };
+}
+
+/**
+ * Previews (`commit: false`, writes nothing) or commits an Excel roster. The commit re-checks
+ * every row inside its transaction, so what it applies matches the database at that moment.
+ *
+ * @throws AppError ROSTER_FILE_UNREADABLE / ROSTER_HEADERS_MISSING for a file that cannot be read.
+ */
+export async function importRosterSheet(deps: AppDeps, bytes: Buffer, options: { commit: boolean }): Promise<RosterImportSummary> {
+  const station = requireLocalStation(deps.store);
+  const sheet = await readRosterSheet(bytes);
+  const today = todayOf(deps);
+  const analyse = (): AnalysedRow[] => {
+    const { lookup, byIdNumber } = snapshotLookup(deps.store, station.id);
+    const context: ImportContext = { lookup, byIdNumber, today, localStationId: station.id, newId: deps.store.newId, seen: new Map() };
+    return sheet.rows.map((row) => analyseRow(row, context)).filter((row): row is AnalysedRow => row !== null);
+  };
+  if (!options.commit) return summarise(analyse(), sheet.ignoredHeaders, false);
+  return deps.store.transaction(() => {
+    const rows = analyse();
+    for (const row of rows) if (row.plan) applyStaffPlan(deps.store, deps.user, row.plan, 'Excel导入');
+    return summarise(rows, sheet.ignoredHeaders, true);
+  });
+}

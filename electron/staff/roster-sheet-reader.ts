@@ -1,0 +1,120 @@
+import ExcelJS from 'exceljs';
+import { AppError } from '../../shared/contract/api-error';
+import { rosterColumnOfHeader, type RosterColumn } from './roster-columns';
+import { cellText } from './roster-cell-values';
+
+/** One data row of a roster sheet: its Excel row number and the cells of recognised columns. */
+export interface RosterSheetRow {
+  row: number;
+  cells: Map<RosterColumn, ExcelJS.CellValue>;
+}
+
+/** A roster sheet as read from the clerk's workbook. */
+export interface RosterSheet {
+  sheetName: string;
+  headerRow: number;
+  columns: RosterColumn[];
+  rows: RosterSheetRow[];
+  /** Non-empty headers that name no roster column (also repeated ones), ignored. */
+  ignoredHeaders: string[];
+}
+
+/** How many rows from the top may hold the header (a title row often comes first). */
+const HEADER_SEARCH_ROWS = 10;
+
+function unreadable(message: string): AppError {
+  return new AppError('ROSTER_FILE_UNREADABLE', message);
+}
+
+/** Opens the workbook, refusing what is not a readable .xlsx with a message that says what to do. */
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  if (bytes.length === 0) throw unreadable('文件是空的（0 字节），无法导入。请确认选择的是填好的 Excel 人员名单。');
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw unreadable('无法读取这个文件：它是旧版 Excel（.xls）格式，或设置了打开密码。请在 Excel 或 WPS 中打开它，取消密码（如有），「另存为」Excel 工作簿（.xlsx）后再导入。');
+  }
+  if (!bytes.subarray(0, 2).equals(Buffer.from('PK'))) {
+    throw unreadable('这个文件不是 Excel 工作簿（.xlsx），无法导入。如果是 .csv、.et 或其他格式，请在 Excel 或 WPS 中打开后「另存为」Excel 工作簿（.xlsx）。');
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw unreadable(`无法读取这个 Excel 文件，文件可能已损坏（${(error as Error).message}）。请在 Excel 或 WPS 中打开并重新保存为 .xlsx 后再导入。`);
+  }
+  if (workbook.worksheets.length === 0) throw unreadable('这个 Excel 文件里没有工作表，无法导入。');
+  return workbook;
+}
+
+interface HeaderCandidate {
+  sheet: ExcelJS.Worksheet;
+  rowNumber: number;
+  columns: Map<number, RosterColumn>;
+  ignored: string[];
+}
+
+function readHeaderRow(sheet: ExcelJS.Worksheet, rowNumber: number): HeaderCandidate {
+  const columns = new Map<number, RosterColumn>();
+  const ignored: string[] = [];
+  const seen = new Map<RosterColumn, string>();
+  sheet.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell, col) => {
+    const header = cellText(cell.value);
+    if (header === '') return;
+    const column = rosterColumnOfHeader(header);
+    if (!column) ignored.push(header);
+    else if (seen.has(column)) ignored.push(`${header}（与「${seen.get(column)}」重复）`);
+    else {
+      seen.set(column, header);
+      columns.set(col, column);
+    }
+  });
+  return { sheet, rowNumber, columns, ignored };
+}
+
+const hasField = (candidate: HeaderCandidate, field: string) => [...candidate.columns.values()].some((c) => c.field === field);
+
+/**
+ * Finds the roster in a workbook: the first worksheet with a header row (within its first ten
+ * rows, so a title row above is fine) naming both 姓名 and 身份证号; reads every non-blank row
+ * below it. Refuses an unreadable file (`ROSTER_FILE_UNREADABLE`) or a workbook without those two
+ * headers (`ROSTER_HEADERS_MISSING`, naming the header it could not find).
+ */
+export async function readRosterSheet(bytes: Buffer): Promise<RosterSheet> {
+  const workbook = await loadWorkbook(bytes);
+  let best: HeaderCandidate | undefined;
+  let found: HeaderCandidate | undefined;
+  for (const sheet of workbook.worksheets) {
+    for (let rowNumber = 1; rowNumber <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount) && !found; rowNumber += 1) {
+      const candidate = readHeaderRow(sheet, rowNumber);
+      if (hasField(candidate, 'name') && hasField(candidate, 'idNumber')) found = candidate;
+      else if (!best || candidate.columns.size > best.columns.size) best = candidate;
+    }
+    if (found) break;
+  }
+  if (!found) {
+    const sheetName = (best ?? { sheet: workbook.worksheets[0] }).sheet.name;
+    const missing = ['姓名', '身份证号'].filter((_, i) => !best || !hasField(best, i === 0 ? 'name' : 'idNumber'));
+    const what = missing.map((h) => `「${h}」`).join('和');
+    throw new AppError(
+      'ROSTER_HEADERS_MISSING',
+      `在工作表「${sheetName}」的前${HEADER_SEARCH_ROWS}行中找不到${what}列，无法导入。请确认表头行有「姓名」和「身份证号」两列（也认「身份证号码」「公民身份号码」等写法），或下载导入模板对照填写。`,
+    );
+  }
+  const header: HeaderCandidate = found;
+  const rows: RosterSheetRow[] = [];
+  header.sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber <= header.rowNumber) return;
+    const cells = new Map<RosterColumn, ExcelJS.CellValue>();
+    for (const [col, column] of header.columns) {
+      const value = row.getCell(col).value;
+      if (cellText(value) !== '' || typeof value === 'boolean') cells.set(column, value);
+    }
+    if (cells.size > 0) rows.push({ row: rowNumber, cells });
+  });
+  return {
+    sheetName: header.sheet.name,
+    headerRow: header.rowNumber,
+    columns: [...header.columns.values()],
+    rows,
+    ignoredHeaders: header.ignored,
+  };
+}

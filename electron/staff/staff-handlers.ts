@@ -1,0 +1,91 @@
+import type { HandlerTable } from '../handlers/handler-registry';
+import { todayOf, type AppDeps } from '../app-deps';
+import { requireLocalStation } from '../station/local-station';
+import { staffChangeHistory } from './change-history';
+import { deleteFamilyMember, saveFamilyMember } from './family-records';
+import { deleteHonour, saveHonour } from './honour-records';
+import { exportRoster } from './roster-excel-export';
+import { importRosterSheet } from './roster-excel-import';
+import { rosterTemplate } from './roster-template';
+import { listStaff, staffDetail, staffItem } from './staff-queries';
+import { requireLiveStaffRow } from './staff-rows';
+import { applyStaffPlan, planStaffSave, staffProblemsError, storeStaffLookup } from './staff-save';
+import { changeStaffStatus, deleteStaff } from './staff-status';
+
+function changed(deps: AppDeps, tables: string[]): void {
+  deps.events('data.changed', { tables });
+}
+
+/** The roster's handlers (人员档案): people, status history, family, honours, Excel in and out. */
+export const staffHandlers: HandlerTable = {
+  'staff.list': (deps) => listStaff(deps.store, todayOf(deps)),
+
+  'staff.get': (deps, args) => staffDetail(deps.store, args.id, todayOf(deps)),
+
+  'staff.save': (deps, args) => {
+    const today = todayOf(deps);
+    const station = requireLocalStation(deps.store);
+    const id = deps.store.transaction(() => {
+      const result = planStaffSave(args, { lookup: storeStaffLookup(deps.store), today, localStationId: station.id, newId: deps.store.newId });
+      if (!result.ok) throw staffProblemsError(result.problems);
+      applyStaffPlan(deps.store, deps.user, result.plan, '新增人员');
+      return result.plan.id;
+    });
+    changed(deps, ['staff', 'staff_status_change']);
+    return staffItem(deps.store, id, today);
+  },
+
+  'staff.changeStatus': (deps, args) => {
+    const today = todayOf(deps);
+    changeStaffStatus(deps.store, deps.user, args, today);
+    changed(deps, ['staff', 'staff_status_change']);
+    return staffItem(deps.store, args.staffId, today);
+  },
+
+  'staff.delete': (deps, args) => {
+    const deleted = deleteStaff(deps.store, deps.user, args.id);
+    changed(deps, ['staff', 'family_member', 'honour', 'staff_status_change']);
+    return { deleted };
+  },
+
+  'staff.history': (deps, args) => {
+    requireLiveStaffRow(deps.store, args.id);
+    return staffChangeHistory(deps.store, args.id);
+  },
+
+  'family.save': (deps, args) => {
+    const item = saveFamilyMember(deps.store, deps.user, args, todayOf(deps));
+    changed(deps, ['family_member']);
+    return item;
+  },
+
+  'family.delete': (deps, args) => {
+    const deleted = deleteFamilyMember(deps.store, deps.user, args.id);
+    changed(deps, ['family_member']);
+    return { deleted };
+  },
+
+  'honour.save': (deps, args) => {
+    const item = saveHonour(deps.store, deps.user, args, todayOf(deps));
+    changed(deps, ['honour']);
+    return item;
+  },
+
+  'honour.delete': (deps, args) => {
+    const deleted = deleteHonour(deps.store, deps.user, args.id);
+    changed(deps, ['honour']);
+    return { deleted };
+  },
+
+  'roster.template': () => rosterTemplate(),
+
+  'roster.importPreview': (deps, args) => importRosterSheet(deps, Buffer.from(args.bytesBase64, 'base64'), { commit: false }),
+
+  'roster.importCommit': async (deps, args) => {
+    const summary = await importRosterSheet(deps, Buffer.from(args.bytesBase64, 'base64'), { commit: true });
+    if (summary.created + summary.updated > 0) changed(deps, ['staff', 'staff_status_change']);
+    return summary;
+  },
+
+  'roster.export': (deps, args) => exportRoster(deps, args.filter ?? {}),
+};

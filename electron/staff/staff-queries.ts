@@ -1,0 +1,67 @@
+import { familyRelations, staffStatuses, type StaffDetail, type StaffListItem, type StaffStatus, type StatusChangeItem } from '../../shared/staff-record';
+import type { LedgerStore } from '../../db/ledger-store';
+import { requireLocalStation } from '../station/local-station';
+import { toFamilyMemberItem } from './family-records';
+import { toHonourItem } from './honour-records';
+import { toStaffListItem, type ListContext } from './staff-list-item';
+import { liveFamilyMembers, liveHonours, liveStaffRows, requireLiveStaffRow, liveStatusChanges, type StatusChangeRow } from './staff-rows';
+
+/** The list context of this installation on `today`. */
+export function listContextOf(store: LedgerStore, today: string): ListContext {
+  const station = requireLocalStation(store);
+  return { today, localStationId: station.id, localIsBureau: station.role === 'bureau' };
+}
+
+/** Plain code-point order (codes and pinyin are ASCII; no locale collation needed). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const categoryOrder = new Map<string, number>([['民警', 0], ['辅警', 1], ['职工', 2]]);
+
+/**
+ * The whole roster: every live person of every status, with derived fields, sorted by station,
+ * category (民警, 辅警, 职工) and pinyin. One query for all rows; pinyin cached per name.
+ */
+export function listStaff(store: LedgerStore, today: string): StaffListItem[] {
+  const context = listContextOf(store, today);
+  const items = liveStaffRows(store).map((row) => toStaffListItem(row, context));
+  return items.sort(
+    (a, b) =>
+      byText(a.stationCode ?? '', b.stationCode ?? '') ||
+      (categoryOrder.get(a.category) ?? 9) - (categoryOrder.get(b.category) ?? 9) ||
+      byText(a.namePinyin, b.namePinyin) ||
+      byText(a.id, b.id),
+  );
+}
+
+/** One live person as the roster shows them; `NOT_FOUND` when missing or deleted. */
+export function staffItem(store: LedgerStore, id: string, today: string): StaffListItem {
+  return toStaffListItem(requireLiveStaffRow(store, id), listContextOf(store, today));
+}
+
+function toStatusChangeItem(row: StatusChangeRow): StatusChangeItem {
+  return {
+    id: row.id,
+    staffId: row.staff_id ?? '',
+    status: (staffStatuses as readonly string[]).includes(row.status ?? '') ? (row.status as StaffStatus) : '在职',
+    date: row.date ?? '',
+    reason: row.reason,
+  };
+}
+
+const relationOrder = new Map<string, number>(familyRelations.map((relation, index) => [relation, index]));
+
+/** A person's whole record: base data, status history (oldest first), family, honours (newest first). */
+export function staffDetail(store: LedgerStore, id: string, today: string): StaffDetail {
+  const staff = staffItem(store, id, today);
+  const family = liveFamilyMembers(store, id)
+    .map((row) => toFamilyMemberItem(row, today))
+    .sort((a, b) => (relationOrder.get(a.relation) ?? 9) - (relationOrder.get(b.relation) ?? 9));
+  return {
+    staff,
+    statusHistory: liveStatusChanges(store, id).map(toStatusChangeItem),
+    family,
+    honours: liveHonours(store, id).map(toHonourItem),
+  };
+}

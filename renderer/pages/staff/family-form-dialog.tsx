@@ -1,0 +1,184 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { childExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../../shared/person-derivations';
+import { familyInputSchema, familyRelations, type FamilyMemberItem, type FamilyRelation } from '../../../shared/staff-record';
+import { useClient } from '../../api/client-context';
+import { zodFieldRule } from '../../forms/zod-field-rule';
+import { useAppStore } from '../../stores/store-context';
+import { DATE_FORMAT, dateFieldProps, numberOrNull, showServerFieldErrors, textOrNull } from './form-support';
+
+interface FamilyFormValues {
+  relation?: FamilyRelation;
+  name?: string;
+  birthDate?: string | null;
+  phone?: string;
+  workOrSchool?: string;
+  grade?: string;
+  zhongkaoYear?: number | null;
+  gaokaoYear?: number | null;
+  notes?: string;
+}
+
+const shape = familyInputSchema.shape;
+const formFields = Object.keys(shape);
+
+/** The exam years a child's grade (better) or birth date gives, as the handler derives them. */
+export function derivedExamYears(grade: string | null | undefined, birthDate: string | null | undefined, today: string) {
+  if (grade && today) {
+    const fromGrade = examYearsFromGrade(grade, schoolYearStartYearOn(today));
+    if (fromGrade) return { ...fromGrade, from: '年级' as const };
+  }
+  if (birthDate) return { ...childExamYears(birthDate), from: '出生日期' as const };
+  return null;
+}
+
+function valuesOf(member: FamilyMemberItem, today: string): FamilyFormValues {
+  // Exam years the handler derived are not put back as if the clerk had entered them.
+  const derived = derivedExamYears(member.grade, member.birthDate, today);
+  return {
+    relation: member.relation,
+    name: member.name,
+    birthDate: member.birthDate,
+    phone: member.phone ?? undefined,
+    workOrSchool: member.workOrSchool ?? undefined,
+    grade: member.grade ?? undefined,
+    zhongkaoYear: member.zhongkaoYear === derived?.zhongkao ? null : member.zhongkaoYear,
+    gaokaoYear: member.gaokaoYear === derived?.gaokao ? null : member.gaokaoYear,
+    notes: member.notes ?? undefined,
+  };
+}
+
+export interface FamilyFormDialogProps {
+  staffId: string;
+  /** The member to edit, null to add one; undefined keeps the dialog closed. */
+  member: FamilyMemberItem | null | undefined;
+  onClose(): void;
+}
+
+/** 添加 / 编辑家属; for 子女 the grade and the 中考/高考 years. */
+export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogProps) {
+  const client = useClient();
+  const { message } = App.useApp();
+  const today = useAppStore((s) => s.info?.today ?? '');
+  const saveFamilyMember = useAppStore((s) => s.saveFamilyMember);
+  const [form] = Form.useForm<FamilyFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const open = member !== undefined;
+  const relation = Form.useWatch('relation', form);
+  const grade = Form.useWatch('grade', form);
+  const birthDate = Form.useWatch('birthDate', form);
+  const isChild = relation === '子女';
+  const derived = isChild ? derivedExamYears(grade, birthDate, today) : null;
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    if (member) form.setFieldsValue(valuesOf(member, today));
+  }, [open, member, today, form]);
+
+  async function submit() {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await saveFamilyMember(client, {
+        id: member?.id,
+        staffId,
+        relation: values.relation as FamilyRelation,
+        name: (values.name ?? '').trim(),
+        birthDate: values.birthDate ?? null,
+        phone: textOrNull(values.phone),
+        workOrSchool: textOrNull(values.workOrSchool),
+        grade: isChild ? textOrNull(values.grade) : null,
+        zhongkaoYear: isChild ? numberOrNull(values.zhongkaoYear) : null,
+        gaokaoYear: isChild ? numberOrNull(values.gaokaoYear) : null,
+        notes: textOrNull(values.notes),
+      });
+      message.success(member ? `已保存家属「${values.name}」` : `已添加家属「${values.name}」`);
+      onClose();
+    } catch (e) {
+      const unplaced = showServerFieldErrors(form, e, formFields);
+      setError(unplaced.length > 0 ? unplaced.join('；') : (e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={member ? `编辑家属：${member.name}` : '添加家属'}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="保存"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={560}
+    >
+      <Form form={form} name="family" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
+        <Row gutter={16}>
+          <Col span={10}>
+            <Form.Item label="与本人关系" name="relation" required rules={[zodFieldRule(shape.relation)]}>
+              <Select placeholder="选择关系" options={familyRelations.map((r) => ({ value: r, label: r }))} />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            <Form.Item label="家属姓名" name="name" required rules={[zodFieldRule(shape.name)]}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item label="出生日期" name="birthDate" rules={[zodFieldRule(shape.birthDate)]} {...dateFieldProps}>
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            <Form.Item label="家属电话" name="phone" rules={[zodFieldRule(shape.phone)]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item label={isChild ? '学校' : '工作单位'} name="workOrSchool" rules={[zodFieldRule(shape.workOrSchool)]}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          {isChild && (
+            <>
+              <Col span={8}>
+                <Form.Item label="年级" name="grade" rules={[zodFieldRule(shape.grade)]} tooltip="如 三年级、初二、高三；用于推算中考、高考年份">
+                  <Input placeholder="如 初二" maxLength={10} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="中考年份" name="zhongkaoYear" rules={[zodFieldRule(shape.zhongkaoYear)]}>
+                  <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} placeholder={derived ? String(derived.zhongkao) : '自动推算'} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label="高考年份" name="gaokaoYear" rules={[zodFieldRule(shape.gaokaoYear)]}>
+                  <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} placeholder={derived ? String(derived.gaokao) : '自动推算'} />
+                </Form.Item>
+              </Col>
+              <Col span={24}>
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: -12, marginBottom: 12 }}>
+                  {derived
+                    ? `按${derived.from}推算：${derived.zhongkao}年中考，${derived.gaokao}年高考；留空即按推算，留级、跳级等请直接填写。`
+                    : '填写年级或出生日期后自动推算中考、高考年份，也可直接填写。'}
+                </Typography.Text>
+              </Col>
+            </>
+          )}
+          <Col span={24}>
+            <Form.Item label="备注" name="notes" rules={[zodFieldRule(shape.notes)]} style={{ marginBottom: 0 }}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,221 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Empty, Flex, Modal, Row, Spin, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ImportRowResult, RosterImportSummary } from '../../../shared/staff-record';
+import { usePlatform } from '../../api/client-context';
+import type { PickedFile } from '../../api/file-transfer';
+import { useAppStore } from '../../stores/store-context';
+import { excelFileFilter } from './staff-labels';
+
+const actionTags: Record<ImportRowResult['action'], { label: string; color: string }> = {
+  create: { label: '新增', color: 'green' },
+  update: { label: '更新', color: 'blue' },
+  unchanged: { label: '不变', color: 'default' },
+  refused: { label: '拒绝', color: 'red' },
+};
+
+const columns: TableColumnsType<ImportRowResult> = [
+  { title: '行号', dataIndex: 'row', width: 64, render: (row: number) => `第${row}行` },
+  {
+    title: '处理',
+    dataIndex: 'action',
+    width: 64,
+    render: (action: ImportRowResult['action']) => (
+      <Tag color={actionTags[action].color} style={{ marginInlineEnd: 0 }}>
+        {actionTags[action].label}
+      </Tag>
+    ),
+  },
+  { title: '姓名', dataIndex: 'name', width: 90 },
+  { title: '身份证号', dataIndex: 'idNumber', width: 176 },
+  {
+    title: '说明',
+    key: 'note',
+    width: 420,
+    render: (_, r) =>
+      r.action === 'refused' ? (
+        <Typography.Text type="danger">{r.errors.map((e) => `${e.field}：${e.message}`).join('；')}</Typography.Text>
+      ) : r.action === 'update' ? (
+        `将修改：${r.changedFields.join('、')}`
+      ) : (
+        ''
+      ),
+  },
+];
+
+type Phase = 'idle' | 'previewing' | 'preview' | 'committing';
+
+/**
+ * 导入 Excel: pick a workbook, see what would be created, updated and refused (with row numbers and
+ * reasons), then confirm. Nothing is written before 确认导入.
+ */
+export function RosterImportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { client, files } = usePlatform();
+  const { message } = App.useApp();
+  const loadRoster = useAppStore((s) => s.loadRoster);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [summary, setSummary] = useState<RosterImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** Bumped on every new request and on close, so an answer that arrives late is dropped. */
+  const request = useRef(0);
+
+  useEffect(() => {
+    if (open) return;
+    request.current += 1;
+    setPhase('idle');
+    setFile(null);
+    setSummary(null);
+    setError(null);
+  }, [open]);
+
+  async function pick() {
+    const picked = await files.open(excelFileFilter, false);
+    const chosen = picked[0];
+    if (!chosen) return;
+    if (!chosen.name.toLowerCase().endsWith('.xlsx')) {
+      setError(`「${chosen.name}」不是 .xlsx 文件。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后再导入。`);
+      return;
+    }
+    const ticket = ++request.current;
+    setFile(chosen);
+    setSummary(null);
+    setError(null);
+    setPhase('previewing');
+    try {
+      const result = await client.call('roster.importPreview', { fileName: chosen.name, bytesBase64: chosen.bytesBase64 });
+      if (ticket !== request.current) return;
+      setSummary(result);
+      setPhase('preview');
+    } catch (e) {
+      if (ticket !== request.current) return;
+      setError((e as Error).message);
+      setPhase('idle');
+    }
+  }
+
+  async function commit() {
+    if (!file) return;
+    const ticket = ++request.current;
+    setPhase('committing');
+    setError(null);
+    try {
+      const result = await client.call('roster.importCommit', { fileName: file.name, bytesBase64: file.bytesBase64 });
+      await loadRoster(client);
+      if (ticket !== request.current) return;
+      const refused = result.refused > 0 ? `，${result.refused} 行有错未导入` : '';
+      message.success(`导入完成：新增 ${result.created} 人，更新 ${result.updated} 人${refused}`);
+      onClose();
+    } catch (e) {
+      if (ticket !== request.current) return;
+      setError((e as Error).message);
+      setPhase('preview');
+    }
+  }
+
+  const busy = phase === 'previewing' || phase === 'committing';
+  const importable = summary ? summary.created + summary.updated : 0;
+
+  return (
+    <Modal
+      title="导入人员名单（Excel）"
+      open={open}
+      onCancel={() => phase !== 'committing' && onClose()}
+      width={920}
+      destroyOnHidden
+      mask={{ closable: false }}
+      footer={
+        <Flex justify="space-between" align="center">
+          <Typography.Text type="secondary">确认导入前不会写入任何数据；同一文件重复导入不会产生重复人员。</Typography.Text>
+          <Flex gap={8}>
+            <Button onClick={onClose} disabled={phase === 'committing'}>
+              取消
+            </Button>
+            <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit()}>
+              {importable > 0 ? `确认导入（${importable} 人）` : '确认导入'}
+            </Button>
+          </Flex>
+        </Flex>
+      }
+    >
+      <Flex vertical gap={12}>
+        <Flex align="center" gap={12} wrap>
+          <Button icon={<UploadOutlined />} onClick={() => void pick()} disabled={busy} type={file ? 'default' : 'primary'}>
+            {file ? '重新选择文件' : '选择 Excel 文件'}
+          </Button>
+          {file ? (
+            <Typography.Text>
+              <FileExcelOutlined style={{ color: '#217346', marginInlineEnd: 6 }} />
+              {file.name}
+            </Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">
+              每行一人。表头可写「姓名」「身份证号」（或身份证号码、公民身份号码）「类别」「警号」「岗位」等，可先下载导入模板对照；已有的人员按身份证号更新。
+            </Typography.Text>
+          )}
+        </Flex>
+        {error && <Alert type="error" showIcon title={error} />}
+        <Spin spinning={busy} description={phase === 'committing' ? '正在导入…' : '正在读取并检查每一行…'}>
+          {summary ? (
+            <ImportPreview summary={summary} />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={busy ? '正在读取…' : '请选择要导入的 .xlsx 文件'} style={{ padding: '24px 0' }} />
+          )}
+        </Spin>
+      </Flex>
+    </Modal>
+  );
+}
+
+function ImportPreview({ summary }: { summary: RosterImportSummary }) {
+  const stats = [
+    { title: '将新增', value: summary.created, color: '#389e0d' },
+    { title: '将更新', value: summary.updated, color: '#1d4f91' },
+    { title: '不变', value: summary.unchanged, color: '#8c8c8c' },
+    { title: '拒绝', value: summary.refused, color: summary.refused > 0 ? '#cf1322' : '#8c8c8c' },
+  ];
+  const errors = [...summary.errors].sort((a, b) => a.row - b.row);
+  return (
+    <Flex vertical gap={12}>
+      <Row gutter={12}>
+        {stats.map((s) => (
+          <Col span={6} key={s.title}>
+            <Card size="small">
+              <Statistic title={s.title} value={s.value} suffix={s.title === '拒绝' ? '行' : '人'} styles={{ content: { color: s.color } }} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {errors.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={`${summary.refused} 行不能导入，请在 Excel 中改正后重新选择文件（其余行可以先导入）：`}
+          description={
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, maxHeight: 140, overflowY: 'auto' }} data-testid="import-errors">
+              {errors.map((e, i) => (
+                <li key={`${e.row}-${e.field}-${i}`}>
+                  <Typography.Text strong>{`第${e.row}行`}</Typography.Text>
+                  {` · ${e.field}：${e.message}`}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {summary.ignoredHeaders.length > 0 && (
+        <Alert type="warning" showIcon title={`以下表头未能识别，这些列没有导入：${summary.ignoredHeaders.join('、')}`} />
+      )}
+      <Table<ImportRowResult>
+        virtual
+        size="small"
+        rowKey="row"
+        columns={columns}
+        dataSource={summary.rows}
+        pagination={false}
+        scroll={{ x: 814, y: 240 }}
+        locale={{ emptyText: '表格中没有数据行' }}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,173 @@
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Card, Flex } from 'antd';
+import { useShallow } from 'zustand/react/shallow';
+import { filterRoster } from '../../../shared/roster-filter';
+import { staffStatuses, type RosterFilter, type StaffListItem } from '../../../shared/staff-record';
+import { usePlatform } from '../../api/client-context';
+import { defaultRosterFilter } from '../../stores/staff-slice';
+import { useAppStore } from '../../stores/store-context';
+import { RosterImportDialog } from './roster-import-dialog';
+import { RosterTable } from './roster-table';
+import { RosterToolbar } from './roster-toolbar';
+import { StaffDetailDrawer } from './staff-detail-drawer';
+import { StaffFormDrawer } from './staff-form-drawer';
+import { excelFileFilter } from './staff-labels';
+import './roster-page.css';
+
+/** The filter as the list and the export apply it: no status chosen means every status. */
+function effectiveFilter(filter: RosterFilter): RosterFilter {
+  return filter.statuses && filter.statuses.length === 0 ? { ...filter, statuses: [...staffStatuses] } : filter;
+}
+
+function isDefaultFilter(filter: RosterFilter): boolean {
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join('|') === (b ?? []).join('|');
+  return (
+    !filter.search &&
+    same(filter.categories, defaultRosterFilter.categories) &&
+    same(filter.statuses, defaultRosterFilter.statuses) &&
+    same(filter.positions, defaultRosterFilter.positions) &&
+    same(filter.flags, defaultRosterFilter.flags)
+  );
+}
+
+/** Positions in the roster, most common first (the filter's and the form's choices). */
+function positionsOf(roster: StaffListItem[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of roster) if (item.position) counts.set(item.position, (counts.get(item.position) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([p]) => p);
+}
+
+/** The table body's height: what is left of the window below the table's top. */
+function useRemainingHeight(ref: React.RefObject<HTMLElement | null>, reserve: number, min = 260): number {
+  const [height, setHeight] = useState(min);
+  useLayoutEffect(() => {
+    function measure() {
+      const top = ref.current?.getBoundingClientRect().top ?? 0;
+      setHeight(Math.max(min, Math.floor(window.innerHeight - top - reserve)));
+    }
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [ref, reserve, min]);
+  return height;
+}
+
+/** 人员档案: find anyone in a keystroke, open their file, bring the station's Excel roster in and out. */
+export function RosterPage() {
+  const { client, files } = usePlatform();
+  const { message } = App.useApp();
+  const { info, roster, loaded, loading, loadError, filter, selectedId, setFilter, resetFilter, loadRoster, openStaff } = useAppStore(
+    useShallow((s) => ({
+      info: s.info,
+      roster: s.roster,
+      loaded: s.rosterLoaded,
+      loading: s.rosterLoading,
+      loadError: s.rosterError,
+      filter: s.rosterFilter,
+      selectedId: s.selectedStaffId,
+      setFilter: s.setRosterFilter,
+      resetFilter: s.resetRosterFilter,
+      loadRoster: s.loadRoster,
+      openStaff: s.openStaff,
+    })),
+  );
+  const [editing, setEditing] = useState<StaffListItem | null | undefined>(undefined);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [downloadingTemplate, setDownloadingTemplate] = useState(false);
+  const tableTop = useRef<HTMLDivElement>(null);
+  const tableHeight = useRemainingHeight(tableTop, 24 + 16 + 40);
+
+  useEffect(() => {
+    void loadRoster(client);
+  }, [client, loadRoster]);
+
+  const applied = useMemo(() => effectiveFilter(filter), [filter]);
+  // Typing stays instant: the list follows the search box a moment later on a slow PC.
+  const deferred = useDeferredValue(applied);
+  const rows = useMemo(() => filterRoster(roster, deferred), [roster, deferred]);
+  const positions = useMemo(() => positionsOf(roster), [roster]);
+  const showStation = info?.station?.role === 'bureau';
+
+  async function exportRoster() {
+    setExporting(true);
+    try {
+      const file = await client.call('roster.export', { filter: applied });
+      const result = await files.save(file.fileName, file.bytesBase64, excelFileFilter);
+      if (result.saved) message.success(`已导出 ${rows.length} 人${result.path ? `：${result.path}` : `（${file.fileName}）`}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  async function downloadTemplate() {
+    setDownloadingTemplate(true);
+    try {
+      const file = await client.call('roster.template', {});
+      const result = await files.save(file.fileName, file.bytesBase64, excelFileFilter);
+      if (result.saved) message.success(`已保存导入模板${result.path ? `：${result.path}` : `（${file.fileName}）`}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setDownloadingTemplate(false);
+    }
+  }
+
+  const emptyText = !loaded ? '正在读取名单…' : roster.length === 0 ? '名单还是空的：点「新增人员」逐个录入，或「导入 Excel」一次导入全所人员' : '没有符合条件的人员，可修改搜索词或筛选条件';
+
+  return (
+    <Card size="small" styles={{ body: { padding: 12 } }}>
+      <Flex vertical gap={12}>
+        <RosterToolbar
+          filter={filter}
+          onFilterChange={setFilter}
+          onReset={resetFilter}
+          filtered={!isDefaultFilter(filter)}
+          positions={positions}
+          count={rows.length}
+          total={roster.length}
+          exporting={exporting}
+          downloadingTemplate={downloadingTemplate}
+          onSearchEnter={() => {
+            const matches = filterRoster(roster, applied);
+            if (matches.length === 1) void openStaff(client, matches[0].id);
+          }}
+          onAdd={() => setEditing(null)}
+          onImport={() => setImporting(true)}
+          onDownloadTemplate={() => void downloadTemplate()}
+          onExport={() => void exportRoster()}
+        />
+        {loadError && <Alert type="error" showIcon title={`名单读取失败：${loadError}`} />}
+        <div ref={tableTop}>
+          <RosterTable
+            rows={rows}
+            loading={loading && !loaded}
+            height={tableHeight}
+            showStation={showStation}
+            selectedId={selectedId}
+            onOpen={(id) => void openStaff(client, id)}
+            emptyText={emptyText}
+          />
+        </div>
+      </Flex>
+      <StaffDetailDrawer showStation={showStation} onEdit={(person) => setEditing(person)} />
+      <StaffFormDrawer
+        open={editing !== undefined}
+        person={editing ?? null}
+        positions={positions}
+        onClose={() => setEditing(undefined)}
+        onSaved={(saved, created) => {
+          setEditing(undefined);
+          if (created) void openStaff(client, saved.id);
+        }}
+        onOpenExisting={(id) => {
+          setEditing(undefined);
+          void openStaff(client, id);
+        }}
+      />
+      <RosterImportDialog open={importing} onClose={() => setImporting(false)} />
+    </Card>
+  );
+}

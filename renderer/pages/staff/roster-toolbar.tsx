@@ -1,0 +1,121 @@
+import { Button, Flex, Input, Select, Space, Typography } from 'antd';
+import { DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { staffCategories, staffStatuses, type RosterFilter } from '../../../shared/staff-record';
+import { flagLabels, type RosterFlag } from './staff-labels';
+
+export interface RosterToolbarProps {
+  filter: RosterFilter;
+  onFilterChange(patch: Partial<RosterFilter>): void;
+  onReset(): void;
+  /** Whether the filter differs from the default view (shows 重置). */
+  filtered: boolean;
+  positions: string[];
+  count: number;
+  total: number;
+  exporting: boolean;
+  downloadingTemplate: boolean;
+  /** Enter in the search box: opens the person when exactly one matches. */
+  onSearchEnter(): void;
+  onAdd(): void;
+  onImport(): void;
+  onDownloadTemplate(): void;
+  onExport(): void;
+}
+
+const flagOptions = (Object.keys(flagLabels) as RosterFlag[]).map((flag) => ({ value: flag, label: flagLabels[flag] }));
+
+/** The roster's one search box, its filters, the count and the Excel buttons. */
+export function RosterToolbar(props: RosterToolbarProps) {
+  const { filter, onFilterChange } = props;
+  return (
+    <Flex vertical gap={10}>
+      <Flex justify="space-between" align="center" gap={12} wrap>
+        <Input
+          aria-label="搜索人员"
+          placeholder="姓名 / 拼音首字母 / 身份证号 / 警号"
+          prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
+          allowClear
+          autoFocus
+          style={{ width: 340 }}
+          value={filter.search ?? ''}
+          onChange={(e) => onFilterChange({ search: e.target.value })}
+          onPressEnter={props.onSearchEnter}
+        />
+        <Space wrap size={8}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={props.onAdd}>
+            新增人员
+          </Button>
+          <Button icon={<ImportOutlined />} onClick={props.onImport}>
+            导入 Excel
+          </Button>
+          <Button icon={<DownloadOutlined />} loading={props.downloadingTemplate} onClick={props.onDownloadTemplate}>
+            下载导入模板
+          </Button>
+          <Button icon={<ExportOutlined />} loading={props.exporting} onClick={props.onExport}>
+            导出 Excel
+          </Button>
+        </Space>
+      </Flex>
+      <Flex align="center" gap={8} wrap>
+        <Select
+          aria-label="类别"
+          prefix="类别"
+          mode="multiple"
+          allowClear
+          placeholder="全部"
+          style={{ minWidth: 170 }}
+          maxTagCount="responsive"
+          value={filter.categories ?? []}
+          onChange={(categories) => onFilterChange({ categories })}
+          options={staffCategories.map((c) => ({ value: c, label: c }))}
+        />
+        <Select
+          aria-label="状态"
+          prefix="状态"
+          mode="multiple"
+          allowClear
+          placeholder="全部"
+          style={{ minWidth: 170 }}
+          maxTagCount="responsive"
+          value={filter.statuses ?? []}
+          onChange={(statuses) => onFilterChange({ statuses })}
+          options={staffStatuses.map((s) => ({ value: s, label: s }))}
+        />
+        <Select
+          aria-label="岗位"
+          prefix="岗位"
+          mode="multiple"
+          allowClear
+          placeholder="全部"
+          style={{ minWidth: 170 }}
+          maxTagCount="responsive"
+          value={filter.positions ?? []}
+          onChange={(positions) => onFilterChange({ positions })}
+          options={props.positions.map((p) => ({ value: p, label: p }))}
+          notFoundContent="名单中还没有岗位"
+        />
+        <Select
+          aria-label="标记"
+          prefix="标记"
+          mode="multiple"
+          allowClear
+          placeholder="不限"
+          style={{ minWidth: 190 }}
+          maxTagCount="responsive"
+          value={filter.flags ?? []}
+          onChange={(flags) => onFilterChange({ flags })}
+          options={flagOptions}
+        />
+        {props.filtered && (
+          <Button type="link" icon={<UndoOutlined />} onClick={props.onReset} style={{ paddingInline: 4 }}>
+            重置筛选
+          </Button>
+        )}
+        <Space size={4} style={{ marginLeft: 'auto' }}>
+          <Typography.Text strong data-testid="roster-count">{`共 ${props.count} 人`}</Typography.Text>
+          {props.count !== props.total && <Typography.Text type="secondary">{`（名单共 ${props.total} 人）`}</Typography.Text>}
+        </Space>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,120 @@
+import { Button, Descriptions, Flex, Space, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { addMonths, compareIsoDates } from '../../../shared/china-date';
+import { computeRetirement, formatRetirementAge, RETIREMENT_BASE_LABELS } from '../../../shared/retirement-date';
+import type { StaffDetail } from '../../../shared/staff-record';
+import { badgeLabel, disabilityLabel, starLabel, statusColors } from './staff-labels';
+
+export interface StaffBasicTabProps {
+  detail: StaffDetail;
+  today: string;
+  showStation: boolean;
+  onEdit(): void;
+  onChangeStatus(): void;
+  onDelete(): void;
+}
+
+const yesNo = (value: boolean) => (value ? '是' : '否');
+
+/** 基本信息: the record with everything derived from it, and the status history. */
+export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStatus, onDelete }: StaffBasicTabProps) {
+  const s = detail.staff;
+  const retirement = computeRetirement(s.birthDate, s.retirementBase);
+  const retiringSoon = s.status === '在职' && compareIsoDates(s.expectedRetirementDate, addMonths(today, 12)) <= 0;
+  const flags = [s.hardship && '困难职工', s.heroModel && '英模', s.disabilityLevel && `因公伤残${disabilityLabel(s.disabilityLevel)}`].filter(Boolean);
+
+  const items: DescriptionsProps['items'] = [
+    { key: 'name', label: '姓名', children: s.name },
+    { key: 'category', label: '类别', children: s.category },
+    { key: 'idNumber', label: '身份证号', children: <Typography.Text copyable>{s.idNumber}</Typography.Text> },
+    { key: 'phone', label: '电话', children: s.phone ?? '' },
+    { key: 'birthDate', label: '出生日期', children: s.birthDate },
+    { key: 'genderAge', label: '性别 / 年龄', children: `${s.gender} / ${s.age}岁` },
+    { key: 'badgeNo', label: badgeLabel(s.category), children: s.badgeNo ?? '' },
+    { key: 'position', label: '岗位', children: s.position ?? '' },
+    s.category === '辅警'
+      ? {
+          key: 'aux',
+          label: '层级 / 星级',
+          children: `${s.auxLevel ? `${s.auxLevel}级` : '—'} / ${s.starRating ? starLabel(s.starRating) : '—'}`,
+        }
+      : { key: 'rank', label: '职级', children: s.rank ?? '' },
+    { key: 'workStartDate', label: '参加工作时间', children: s.workStartDate ?? '未填' },
+    {
+      key: 'workYears',
+      label: '工龄',
+      children: s.workStartDate ? `${s.workYears}年${s.priorServiceMonths ? `（含认定工龄${s.priorServiceMonths}个月）` : ''}` : '需先填参加工作时间',
+    },
+    { key: 'joined', label: '调入本所时间', children: s.joinedStationDate ?? '' },
+    { key: 'base', label: '退休年龄基准', span: 2, children: `${RETIREMENT_BASE_LABELS[s.retirementBase]}，按渐进式延迟退休为${formatRetirementAge(retirement.retirementAge)}` },
+    {
+      key: 'retirement',
+      label: '预计退休日期',
+      span: 2,
+      children: (
+        <Space size={6}>
+          <span>{s.expectedRetirementDate}</span>
+          {s.retirementDateOverride && <Tag>手工指定（政策计算为 {retirement.retirementDate}）</Tag>}
+          {retiringSoon && <Tag color="orange">一年内退休</Tag>}
+        </Space>
+      ),
+    },
+    {
+      key: 'status',
+      label: '状态',
+      children: (
+        <Space size={6}>
+          <Tag color={statusColors[s.status]} style={{ marginInlineEnd: 0 }}>
+            {s.status}
+          </Tag>
+          {s.statusDate && <Typography.Text type="secondary">{`自 ${s.statusDate}`}</Typography.Text>}
+        </Space>
+      ),
+    },
+    { key: 'party', label: '党员 / 工会会员', children: `${yesNo(s.partyMember)} / ${yesNo(s.unionMember)}` },
+    { key: 'care', label: '关爱标记', span: 2, children: flags.length > 0 ? flags.join('、') : '无' },
+    ...(showStation ? [{ key: 'station', label: '所属单位', span: 2, children: `${s.stationName ?? ''}（${s.stationCode ?? ''}）` }] : []),
+    { key: 'notes', label: '备注', span: 2, children: s.notes ?? '' },
+  ];
+
+  const history = [...detail.statusHistory].sort((a, b) => b.date.localeCompare(a.date));
+
+  return (
+    <Flex vertical gap={14}>
+      <Space>
+        <Button type="primary" icon={<EditOutlined />} onClick={onEdit}>
+          编辑
+        </Button>
+        <Button icon={<SwapOutlined />} onClick={onChangeStatus}>
+          变更状态
+        </Button>
+        <Button danger icon={<DeleteOutlined />} onClick={onDelete}>
+          删除
+        </Button>
+      </Space>
+      <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 124, whiteSpace: 'nowrap' } }} />
+      <div>
+        <Typography.Title level={5} style={{ marginTop: 4 }}>
+          状态历史
+        </Typography.Title>
+        {history.length === 0 ? (
+          <Typography.Text type="secondary">没有状态变更记录</Typography.Text>
+        ) : (
+          <Timeline
+            items={history.map((h, index) => ({
+              key: h.id,
+              color: index === 0 ? 'blue' : 'gray',
+              content: (
+                <Space size={8}>
+                  <Typography.Text>{h.date}</Typography.Text>
+                  <Tag color={statusColors[h.status]}>{h.status}</Tag>
+                  {h.reason && <Typography.Text type="secondary">{h.reason}</Typography.Text>}
+                </Space>
+              ),
+            }))}
+          />
+        )}
+      </div>
+    </Flex>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Drawer, Space, Tabs, Tag } from 'antd';
+import { useShallow } from 'zustand/react/shallow';
+import type { StaffListItem } from '../../../shared/staff-record';
+import { useClient } from '../../api/client-context';
+import { useAppStore } from '../../stores/store-context';
+import { ChangeHistoryTab } from './change-history-tab';
+import { FamilyTab } from './family-tab';
+import { HonoursTab } from './honours-tab';
+import { StaffBasicTab } from './staff-basic-tab';
+import { StatusChangeDialog } from './status-change-dialog';
+import { categoryColors, statusColors } from './staff-labels';
+
+export interface StaffDetailDrawerProps {
+  showStation: boolean;
+  onEdit(person: StaffListItem): void;
+}
+
+/** One person's file: 基本信息, 家属, 表彰, 变更记录. Opens on the person selected in the roster. */
+export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProps) {
+  const client = useClient();
+  const { message, modal } = App.useApp();
+  const { selectedId, detail, history, loading, error, today, closeStaff, deleteStaff } = useAppStore(
+    useShallow((s) => ({
+      selectedId: s.selectedStaffId,
+      detail: s.staffDetail,
+      history: s.staffHistory,
+      loading: s.detailLoading,
+      error: s.detailError,
+      today: s.info?.today ?? '',
+      closeStaff: s.closeStaff,
+      deleteStaff: s.deleteStaff,
+    })),
+  );
+  const [tab, setTab] = useState('basic');
+  const [changingStatus, setChangingStatus] = useState(false);
+  const person = detail && detail.staff.id === selectedId ? detail.staff : null;
+
+  useEffect(() => {
+    setTab('basic');
+    setChangingStatus(false);
+  }, [selectedId]);
+
+  function confirmDelete(p: StaffListItem) {
+    modal.confirm({
+      title: `删除「${p.name}」的档案？`,
+      content: '删除只用于误录的人员，家属和表彰一并删除。退休、调出、离职等请用「变更状态」，人员仍保留在台账中。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await deleteStaff(client, p.id);
+          message.success(`已删除「${p.name}」`);
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+      },
+    });
+  }
+
+  return (
+    <Drawer
+      open={selectedId !== null}
+      onClose={closeStaff}
+      size={840}
+      loading={loading && !person}
+      title={
+        person ? (
+          <Space size={8}>
+            <span>{person.name}</span>
+            <Tag color={categoryColors[person.category]} variant="filled">
+              {person.category}
+            </Tag>
+            <Tag color={statusColors[person.status]}>{person.status}</Tag>
+          </Space>
+        ) : (
+          '人员档案'
+        )
+      }
+      styles={{ body: { paddingTop: 4 } }}
+    >
+      {error && <Alert type="error" showIcon title={error} />}
+      {person && detail && (
+        <>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              {
+                key: 'basic',
+                label: '基本信息',
+                children: (
+                  <StaffBasicTab
+                    detail={detail}
+                    today={today}
+                    showStation={showStation}
+                    onEdit={() => onEdit(person)}
+                    onChangeStatus={() => setChangingStatus(true)}
+                    onDelete={() => confirmDelete(person)}
+                  />
+                ),
+              },
+              {
+                key: 'family',
+                label: detail.family.length > 0 ? `家属（${detail.family.length}）` : '家属',
+                children: <FamilyTab staffId={person.id} family={detail.family} />,
+              },
+              {
+                key: 'honours',
+                label: detail.honours.length > 0 ? `表彰（${detail.honours.length}）` : '表彰',
+                children: <HonoursTab staffId={person.id} honours={detail.honours} />,
+              },
+              { key: 'history', label: '变更记录', children: <ChangeHistoryTab history={history} /> },
+            ]}
+          />
+          <StatusChangeDialog person={person} open={changingStatus} onClose={() => setChangingStatus(false)} />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { staffStatuses, statusChangeInputSchema, type StaffListItem, type StaffStatus } from '../../../shared/staff-record';
+import { useClient } from '../../api/client-context';
+import { zodFieldRule } from '../../forms/zod-field-rule';
+import { useAppStore } from '../../stores/store-context';
+import { DATE_FORMAT, dateFieldProps, showServerFieldErrors, textOrNull } from './form-support';
+
+interface StatusFormValues {
+  status?: StaffStatus;
+  date?: string | null;
+  reason?: string;
+}
+
+const shape = statusChangeInputSchema.shape;
+
+/** 变更状态: 退休, 调出, 离职 … with the date and reason; the earlier status stays in the history. */
+export function StatusChangeDialog({ person, open, onClose }: { person: StaffListItem; open: boolean; onClose(): void }) {
+  const client = useClient();
+  const { message } = App.useApp();
+  const today = useAppStore((s) => s.info?.today ?? '');
+  const changeStaffStatus = useAppStore((s) => s.changeStaffStatus);
+  const [form] = Form.useForm<StatusFormValues>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    form.resetFields();
+    form.setFieldsValue({ status: undefined, date: today, reason: undefined });
+  }, [open, today, form]);
+
+  async function submit() {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await changeStaffStatus(client, {
+        staffId: person.id,
+        status: values.status as StaffStatus,
+        date: values.date ?? '',
+        reason: textOrNull(values.reason),
+      });
+      message.success(`「${saved.name}」的状态已改为${saved.status}`);
+      onClose();
+    } catch (e) {
+      const unplaced = showServerFieldErrors(form, e, ['status', 'date', 'reason']);
+      setError(unplaced.length > 0 ? unplaced.join('；') : (e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={`变更状态：${person.name}（现为${person.status}）`}
+      open={open}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="确定变更"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={460}
+    >
+      <Form form={form} name="status-change" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
+        <Form.Item label="新状态" name="status" required rules={[zodFieldRule(shape.status)]}>
+          <Select
+            placeholder="选择新状态"
+            options={staffStatuses.map((s) => ({ value: s, label: s, disabled: s === person.status }))}
+          />
+        </Form.Item>
+        <Form.Item label="变更日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item label="原因" name="reason" rules={[zodFieldRule(shape.reason)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：到龄退休；调往××派出所" maxLength={200} />
+        </Form.Item>
+        <Alert type="info" showIcon title="原状态和日期保留在状态历史中；退休、调出等人员仍留在台账里，名单默认只显示在职人员。" />
+        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,149 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../../shared/contract/api-contract';
+import type {
+  ChangeHistoryEntry,
+  FamilyInput,
+  HonourInput,
+  RosterFilter,
+  StaffDetail,
+  StaffInput,
+  StaffListItem,
+  StatusChangeInput,
+} from '../../shared/staff-record';
+import type { AppStore } from './app-store';
+
+/** The roster page's default view: active staff only (DOMAIN.md: retired and deceased stay in the ledger). */
+export const defaultRosterFilter: RosterFilter = { statuses: ['在职'] };
+
+/**
+ * 人员档案: the whole roster (filtered in the renderer, instant on 5,000 rows), the page's filter,
+ * and the person open in the detail drawer with their family, honours and change history.
+ */
+export interface StaffSlice {
+  roster: StaffListItem[];
+  /** False until the first `staff.list` has answered. */
+  rosterLoaded: boolean;
+  rosterLoading: boolean;
+  rosterError: string | null;
+  rosterFilter: RosterFilter;
+  /** The person whose detail drawer is open. */
+  selectedStaffId: string | null;
+  staffDetail: StaffDetail | null;
+  staffHistory: ChangeHistoryEntry[];
+  detailLoading: boolean;
+  detailError: string | null;
+
+  setRosterFilter(patch: Partial<RosterFilter>): void;
+  resetRosterFilter(): void;
+  loadRoster(client: ApiClient): Promise<void>;
+  /** Opens the detail drawer on a person and loads their record. */
+  openStaff(client: ApiClient, id: string): Promise<void>;
+  closeStaff(): void;
+  loadDetail(client: ApiClient, id: string): Promise<void>;
+  /** Creates or updates a person; refreshes the roster and the open detail. */
+  saveStaff(client: ApiClient, input: StaffInput): Promise<StaffListItem>;
+  changeStaffStatus(client: ApiClient, input: StatusChangeInput): Promise<StaffListItem>;
+  /** Deletes a person entered by mistake and closes their drawer. */
+  deleteStaff(client: ApiClient, id: string): Promise<void>;
+  saveFamilyMember(client: ApiClient, input: FamilyInput): Promise<void>;
+  deleteFamilyMember(client: ApiClient, id: string): Promise<void>;
+  saveHonour(client: ApiClient, input: HonourInput): Promise<void>;
+  deleteHonour(client: ApiClient, id: string): Promise<void>;
+}
+
+export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set, get) => {
+  /** Reloads the roster and, when a drawer is open, that person's record (after any change). */
+  async function refresh(client: ApiClient): Promise<void> {
+    const id = get().selectedStaffId;
+    await Promise.all([get().loadRoster(client), id ? get().loadDetail(client, id) : Promise.resolve()]);
+  }
+
+  return {
+    roster: [],
+    rosterLoaded: false,
+    rosterLoading: false,
+    rosterError: null,
+    rosterFilter: defaultRosterFilter,
+    selectedStaffId: null,
+    staffDetail: null,
+    staffHistory: [],
+    detailLoading: false,
+    detailError: null,
+
+    setRosterFilter(patch) {
+      set({ rosterFilter: { ...get().rosterFilter, ...patch } });
+    },
+    resetRosterFilter() {
+      set({ rosterFilter: defaultRosterFilter });
+    },
+
+    async loadRoster(client) {
+      set({ rosterLoading: true });
+      try {
+        const roster = await client.call('staff.list', {});
+        set({ roster, rosterLoaded: true, rosterLoading: false, rosterError: null });
+      } catch (error) {
+        set({ rosterLoading: false, rosterError: (error as Error).message });
+      }
+    },
+
+    async openStaff(client, id) {
+      set({ selectedStaffId: id, staffDetail: null, staffHistory: [], detailError: null });
+      await get().loadDetail(client, id);
+    },
+
+    closeStaff() {
+      set({ selectedStaffId: null, staffDetail: null, staffHistory: [], detailError: null });
+    },
+
+    async loadDetail(client, id) {
+      set({ detailLoading: true });
+      try {
+        const [detail, history] = await Promise.all([client.call('staff.get', { id }), client.call('staff.history', { id })]);
+        // A late answer for a drawer the clerk has already closed or switched is dropped.
+        if (get().selectedStaffId !== id) return;
+        set({ staffDetail: detail, staffHistory: history, detailLoading: false, detailError: null });
+      } catch (error) {
+        if (get().selectedStaffId === id) set({ detailLoading: false, detailError: (error as Error).message });
+      }
+    },
+
+    async saveStaff(client, input) {
+      const saved = await client.call('staff.save', input);
+      await refresh(client);
+      return saved;
+    },
+
+    async changeStaffStatus(client, input) {
+      const saved = await client.call('staff.changeStatus', input);
+      await refresh(client);
+      return saved;
+    },
+
+    async deleteStaff(client, id) {
+      await client.call('staff.delete', { id });
+      if (get().selectedStaffId === id) get().closeStaff();
+      await get().loadRoster(client);
+    },
+
+    async saveFamilyMember(client, input) {
+      await client.call('family.save', input);
+      await refresh(client);
+    },
+
+    async deleteFamilyMember(client, id) {
+      await client.call('family.delete', { id });
+      await refresh(client);
+    },
+
+    async saveHonour(client, input) {
+      await client.call('honour.save', input);
+      await refresh(client);
+    },
+
+    async deleteHonour(client, id) {
+      await client.call('honour.delete', { id });
+      await refresh(client);
+    },
+  };
+};

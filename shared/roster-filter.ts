@@ -1,0 +1,58 @@
+import type { RosterFilter, StaffListItem, StaffStatus } from './staff-record';
+
+/**
+ * The roster's filter, shared by the roster page and the Excel export so that "export" always
+ * means "what the page shows now".
+ */
+
+/** The statuses shown when the filter names none: active staff only (DOMAIN.md, staff status). */
+export const defaultRosterStatuses: readonly StaffStatus[] = ['在职'];
+
+/** Lower-case, half-width, without spaces: what the clerk typed, ready to compare. */
+function normaliseQuery(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/**
+ * Whether a person matches the search box: a substring of the name; the pinyin initials (`zs`
+ * finds 张三) or the full pinyin, whole or partial (`zhangsan`, `zhangs`); a fragment of the ID
+ * number (a lower-case x matches X); a fragment of the 警号/辅警编号. Case and full-width letters
+ * are ignored; an empty query matches everyone.
+ */
+export function matchesRosterSearch(item: StaffListItem, query: string): boolean {
+  const q = normaliseQuery(query);
+  if (q === '') return true;
+  if (item.name.toLowerCase().includes(q)) return true;
+  if (/^[a-z]+$/.test(q) && (item.nameInitials.includes(q) || item.namePinyin.includes(q))) return true;
+  if (item.idNumber.toLowerCase().includes(q)) return true;
+  return item.badgeNo !== null && normaliseQuery(item.badgeNo).includes(q);
+}
+
+const flagTests: Record<NonNullable<RosterFilter['flags']>[number], (item: StaffListItem) => boolean> = {
+  partyMember: (item) => item.partyMember,
+  unionMember: (item) => item.unionMember,
+  hardship: (item) => item.hardship,
+  heroModel: (item) => item.heroModel,
+  disabled: (item) => item.disabilityLevel !== null,
+};
+
+/**
+ * The people a filter selects, in the given order. Statuses default to 在职 when the filter does
+ * not name any (`statuses` undefined); an empty list of statuses, categories or positions means
+ * "any". Every flag listed must hold (困难职工 and 党员 = both).
+ */
+export function filterRoster(items: StaffListItem[], filter: RosterFilter = {}): StaffListItem[] {
+  const statuses = new Set<string>(filter.statuses ?? defaultRosterStatuses);
+  const categories = new Set<string>(filter.categories ?? []);
+  const positions = new Set<string>(filter.positions ?? []);
+  const flags = (filter.flags ?? []).map((flag) => flagTests[flag]);
+  const search = filter.search ?? '';
+  return items.filter(
+    (item) =>
+      (statuses.size === 0 || statuses.has(item.status)) &&
+      (categories.size === 0 || categories.has(item.category)) &&
+      (positions.size === 0 || (item.position !== null && positions.has(item.position))) &&
+      flags.every((test) => test(item)) &&
+      matchesRosterSearch(item, search),
+  );
+}

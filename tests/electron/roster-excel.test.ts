@@ -1,0 +1,227 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiCallError } from '../../shared/contract/api-contract';
+import { makeValidIdNumber } from '../../shared/id-number';
+import { changeLogCount, openRosterTestApp, staffForm, type RosterTestApp } from '../support/roster-client';
+import { rosterSheetBytes, type RosterSheetCell } from '../support/roster-sheet';
+
+let app: RosterTestApp;
+
+beforeEach(async () => {
+  app = await openRosterTestApp();
+});
+
+afterEach(() => app.close());
+
+const ZHOU = makeValidIdNumber('330102', '1972-11-05', 13);
+const WU = makeValidIdNumber('330104', '1985-04-22', 26);
+const ZHENG = makeValidIdNumber('330105', '1998-09-30', 57);
+const good: Record<string, RosterSheetCell>[] = [
+  { 姓名: '周建华', 身份证号码: ZHOU, 类别: '民警', 警号: '023401', 岗位: '所长', 参加工作时间: '1993-08-01' },
+  { 姓名: '吴丽娟', 身份证号码: WU, 类别: '民警', 警号: '023402', 岗位: '户籍内勤', 参加工作时间: '2007-07-01' },
+  { 姓名: '郑小龙', 身份证号码: ZHENG, 类别: '辅警', 警号: 'FJ1301', 岗位: '巡逻', 参加工作时间: '2019-02-15' },
+];
+
+async function sheet(rows: Record<string, RosterSheetCell>[], options?: { titleRow?: string }) {
+  return { bytesBase64: (await rosterSheetBytes(rows, options)).toString('base64') };
+}
+
+async function refusal(action: Promise<unknown>): Promise<ApiCallError> {
+  try {
+    await action;
+  } catch (error) {
+    if (error instanceof ApiCallError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+async function openWorkbook(bytesBase64: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytesBase64, 'base64') as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+function rowValues(sheetRow: ExcelJS.Row): unknown[] {
+  return (sheetRow.values as unknown[]).slice(1);
+}
+
+describe('roster.template', () => {
+  it('is a sheet with the expected headers, a grey italic example row and a 填写说明 sheet; filled in, it imports', async () => {
+    const template = await app.client.call('roster.template', {});
+    expect(template.fileName).toBe('人员导入模板.xlsx');
+    const workbook = await openWorkbook(template.bytesBase64);
+    const [roster, help] = workbook.worksheets;
+    expect(roster.name).toBe('人员名单');
+    expect(help.name).toBe('填写说明');
+    const headers = rowValues(roster.getRow(1)) as string[];
+    expect(headers).toEqual([
+      '姓名', '人员类别', '身份证号', '手机号码', '警号/辅警编号', '岗位', '职级', '辅警层级', '星级', '参加工作时间',
+      '认定工龄（月）', '调入本所时间', '政治面貌', '工会会员', '困难职工', '英模', '伤残等级', '备注',
+    ]);
+    expect(roster.getCell('A2').font).toMatchObject({ italic: true, color: { argb: 'FF808080' } });
+    expect(roster.getColumn(3).width).toBeGreaterThanOrEqual(20);
+    expect(roster.getColumn(3).numFmt).toBe('@');
+    expect(help.getColumn(1).values).toContain('身份证号');
+
+    // The clerk fills two rows under the example and imports the file.
+    const at = (header: string) => headers.indexOf(header) + 1;
+    const fill = (rowNumber: number, values: Record<string, string | number>) => {
+      for (const [header, value] of Object.entries(values)) roster.getCell(rowNumber, at(header)).value = value;
+    };
+    fill(3, { 姓名: '周建华', 人员类别: '民警', 身份证号: ZHOU, 手机号码: '13812345678', '警号/辅警编号': '023401', 参加工作时间: '1993-08-01', 政治面貌: '中共党员', 工会会员: '是' });
+    fill(4, { 姓名: '郑小龙', 人员类别: '辅警', 身份证号: ZHENG, 辅警层级: '二级', 星级: '★★★', 调入本所时间: '2019/2/15', 政治面貌: '共青团员', 困难职工: '√' });
+    const filled = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+
+    const summary = await app.client.call('roster.importCommit', { bytesBase64: filled });
+    expect(summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, refused: 0, errors: [], committed: true });
+    const list = await app.client.call('staff.list', {});
+    expect(list.find((p) => p.name === '周建华')).toMatchObject({ category: '民警', phone: '13812345678', badgeNo: '023401', partyMember: true, unionMember: true, workStartDate: '1993-08-01', birthDate: '1972-11-05' });
+    expect(list.find((p) => p.name === '郑小龙')).toMatchObject({ category: '辅警', auxLevel: 2, starRating: 3, joinedStationDate: '2019-02-15', partyMember: false, hardship: true, gender: '男' });
+  });
+});
+
+describe('roster.importPreview / roster.importCommit', () => {
+  it('previews without writing anything, then commits the same rows', async () => {
+    const before = changeLogCount(app.store);
+    const preview = await app.client.call('roster.importPreview', await sheet(good));
+    expect(preview).toMatchObject({ created: 3, updated: 0, unchanged: 0, refused: 0, committed: false });
+    expect(preview.rows.map((r) => [r.row, r.action, r.name])).toEqual([[2, 'create', '周建华'], [3, 'create', '吴丽娟'], [4, 'create', '郑小龙']]);
+    expect(changeLogCount(app.store)).toBe(before);
+    expect(await app.client.call('staff.list', {})).toEqual([]);
+  });
+
+  it('lists both broken rows by Excel row number and column, and imports the good ones', async () => {
+    const bad = makeValidIdNumber('330106', '1979-01-20', 35);
+    const rows = [
+      good[0],
+      { 姓名: '孙伟', 身份证号码: bad.slice(0, 17) + (bad[17] === '1' ? '2' : '1'), 类别: '民警', 警号: '023403' },
+      good[1],
+      { 姓名: '', 身份证号码: makeValidIdNumber('330106', '1990-12-12', 71), 类别: '辅警', 警号: 'FJ1302' },
+      good[2],
+    ];
+    const preview = await app.client.call('roster.importPreview', await sheet(rows));
+    expect(preview).toMatchObject({ created: 3, refused: 2 });
+    expect(preview.errors).toEqual([
+      { row: 3, field: '身份证号', message: expect.stringContaining('校验位') },
+      { row: 5, field: '姓名', message: '姓名未填' },
+    ]);
+    const commit = await app.client.call('roster.importCommit', await sheet(rows));
+    expect(commit).toMatchObject({ created: 3, refused: 2, committed: true });
+    expect((await app.client.call('staff.list', {})).map((p) => p.name).sort()).toEqual(['吴丽娟', '周建华', '郑小龙']);
+  });
+
+  it('changes nothing when the same sheet is imported again, and updates only changed fields', async () => {
+    await app.client.call('roster.importCommit', await sheet(good));
+    const before = changeLogCount(app.store);
+    const again = await app.client.call('roster.importCommit', await sheet(good));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, refused: 0 });
+    expect(changeLogCount(app.store)).toBe(before);
+
+    const edited = [{ ...good[0], 联系电话: '13900001111' }, good[1], { ...good[2], 岗位: '辅警-巡逻' }];
+    const update = await app.client.call('roster.importCommit', await sheet(edited));
+    expect(update.rows.map((r) => [r.action, r.changedFields])).toEqual([['update', ['手机号码']], ['unchanged', []], ['update', ['岗位']]]);
+    const zheng = (await app.client.call('staff.list', {})).find((p) => p.name === '郑小龙');
+    expect(zheng).toMatchObject({ position: '辅警-巡逻', workStartDate: '2019-02-15' });
+  });
+
+  it('matches people entered by hand by ID number and never erases a value for a blank cell', async () => {
+    const saved = await app.client.call('staff.save', staffForm({ name: '周建华', idNumber: ZHOU, workStartDate: '1993-08-01', notes: '骨干' }));
+    const summary = await app.client.call('roster.importCommit', await sheet([{ 身份证号: ZHOU.toLowerCase(), 姓名: '周建华', 岗位: '所长', 备注: '' }]));
+    expect(summary.rows[0]).toMatchObject({ action: 'update', changedFields: ['岗位'] });
+    const [person] = await app.client.call('staff.list', {});
+    expect(person).toMatchObject({ id: saved.id, position: '所长', notes: '骨干', phone: saved.phone, category: '民警' });
+  });
+
+  it('reads clerks\' own headers and date and yes/no spellings, below a title row', async () => {
+    const rows: Record<string, RosterSheetCell>[] = [
+      { '姓 名': '周建华', '公民身份号码': ZHOU, '身份': '公安民警', '联系电话': '138 1234 5678', '编号': '023401', '参加工作时间': '1993年8月1日', '调入本所时间': '20150301', '是否党员': '是', '工会会员': 1, 'Ｘ列': '?' },
+      { '姓 名': '吴丽娟', '公民身份号码': WU, '身份': '民警', '联系电话': '0571-87654321', '编号': '023402', '参加工作时间': '2007.7', '调入本所时间': new Date(Date.UTC(2016, 2, 1)), '是否党员': '群众', '工会会员': '否' },
+      { '姓 名': '郑小龙', '公民身份号码': ZHENG, '身份': '协警', '参加工作时间': 43511, '调入本所时间': '2019/2/15' },
+    ];
+    const summary = await app.client.call('roster.importCommit', await sheet(rows, { titleRow: '北山派出所人员花名册' }));
+    expect(summary).toMatchObject({ created: 3, refused: 0, ignoredHeaders: ['Ｘ列'] });
+    const byName = new Map((await app.client.call('staff.list', {})).map((p) => [p.name, p]));
+    expect(byName.get('周建华')).toMatchObject({ phone: '13812345678', workStartDate: '1993-08-01', joinedStationDate: '2015-03-01', partyMember: true, unionMember: true });
+    expect(byName.get('吴丽娟')).toMatchObject({ phone: '0571-87654321', workStartDate: '2007-07-01', joinedStationDate: '2016-03-01', partyMember: false, unionMember: false });
+    expect(byName.get('郑小龙')).toMatchObject({ category: '辅警', workStartDate: '2019-02-15', joinedStationDate: '2019-02-15' });
+  });
+
+  it('refuses an ID number Excel turned into a number, telling the clerk to format the column as text', async () => {
+    const rows = [
+      { 姓名: '周建华', 身份证号: Number(ZHOU), 人员类别: '民警' },
+      { 姓名: '吴丽娟', 身份证号: '3.30104E+17', 人员类别: '民警' },
+    ];
+    const preview = await app.client.call('roster.importPreview', await sheet(rows));
+    expect(preview.refused).toBe(2);
+    for (const error of preview.errors) {
+      expect(error.field).toBe('身份证号');
+      expect(error.message).toContain('1.10105E+17');
+      expect(error.message).toContain('「文本」');
+    }
+  });
+
+  it('refuses the second row that repeats an ID number, and bad cells with their reason', async () => {
+    const rows = [good[0], { ...good[1], 身份证号码: ZHOU, 姓名: '周建华' }, { ...good[2], 参加工作时间: '2019-02-30', 类别: '保安' }];
+    const preview = await app.client.call('roster.importPreview', await sheet(rows));
+    expect(preview.errors).toEqual([
+      { row: 3, field: '身份证号', message: expect.stringContaining('与第2行重复') },
+      { row: 4, field: '人员类别', message: expect.stringContaining('「保安」无法识别') },
+      { row: 4, field: '参加工作时间', message: expect.stringContaining('「2019-02-30」不是有效日期') },
+    ]);
+  });
+
+  it('refuses a file that is not a readable .xlsx, and a sheet without the 身份证号 header', async () => {
+    const text = await refusal(app.client.call('roster.importPreview', { bytesBase64: Buffer.from('姓名,身份证号\n张三,1').toString('base64') }));
+    expect(text.code).toBe('ROSTER_FILE_UNREADABLE');
+    expect(text.message).toContain('不是 Excel 工作簿');
+    const legacy = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+    const locked = await refusal(app.client.call('roster.importPreview', { bytesBase64: legacy.toString('base64') }));
+    expect(locked).toMatchObject({ code: 'ROSTER_FILE_UNREADABLE', message: expect.stringContaining('密码') });
+    const broken = await refusal(app.client.call('roster.importPreview', { bytesBase64: Buffer.from('PK\u0003\u0004garbage').toString('base64') }));
+    expect(broken.code).toBe('ROSTER_FILE_UNREADABLE');
+    const headers = await refusal(app.client.call('roster.importPreview', await sheet([{ 姓名: '周建华', 电话: '13812345678' }])));
+    expect(headers.code).toBe('ROSTER_HEADERS_MISSING');
+    expect(headers.message).toContain('找不到「身份证号」列');
+  });
+});
+
+describe('roster.export', () => {
+  it('writes the current filter with the derived columns, ID numbers as text, and a frozen header', async () => {
+    const zhang = await app.client.call('staff.save', staffForm());
+    const chen = await app.client.call('staff.save', staffForm({ name: '陈晓燕', category: '辅警', idNumber: makeValidIdNumber('330106', '1990-06-15', 128), badgeNo: 'FJ1001', workStartDate: '2015-03-01', partyMember: false }));
+    const retired = await app.client.call('staff.save', staffForm({ name: '赵老', idNumber: makeValidIdNumber('330106', '1964-03-02', 15), badgeNo: '010001', workStartDate: '1984-07-01' }));
+    await app.client.call('staff.changeStatus', { staffId: retired.id, status: '退休', date: '2024-03-02' });
+
+    const file = await app.client.call('roster.export', {});
+    expect(file).toMatchObject({ fileName: '人员名单-北山派出所-2026-11-23.xlsx', rowCount: 2 });
+    const sheet = (await openWorkbook(file.bytesBase64)).worksheets[0];
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const headers = rowValues(sheet.getRow(1)) as string[];
+    for (const derived of ['出生日期', '性别', '年龄', '工龄', '预计退休日期', '状态']) expect(headers).toContain(derived);
+    const rows: Record<string, unknown>[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push(Object.fromEntries(headers.map((h, i) => [h, rowValues(row)[i]])));
+    });
+    expect(rows.map((r) => r['姓名'])).toEqual(['张三', '陈晓燕']);
+    expect(rows[1]).toMatchObject({
+      身份证号: chen.idNumber,
+      出生日期: '1990-06-15',
+      性别: '女',
+      年龄: 36,
+      工龄: 11,
+      预计退休日期: '2045-06-15',
+      状态: '在职',
+      中共党员: '否',
+    });
+    expect(rows[0]).toMatchObject({ 身份证号: zhang.idNumber, 预计退休日期: '2048-07-04', 中共党员: '是' });
+
+    const all = await app.client.call('roster.export', { filter: { statuses: [], search: 'zl' } });
+    expect(all.rowCount).toBe(1);
+
+    // An exported file imports back unchanged.
+    const reimport = await app.client.call('roster.importPreview', { bytesBase64: file.bytesBase64 });
+    expect(reimport.rows.flatMap((r) => r.changedFields)).toEqual([]);
+    expect(reimport).toMatchObject({ unchanged: 2, created: 0, updated: 0, refused: 0 });
+  });
+});
