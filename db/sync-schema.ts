@@ -1,0 +1,56 @@
+/**
+ * Kysely interfaces of the sync feature's local tables (数据同步). Neither table is synced: they
+ * describe this installation's own view of its peers and of the bundles it exchanged.
+ */
+
+/**
+ * Another installation this one exchanges bundles with: its parent bureau, or a station (or a
+ * lower bureau) it opened. A child is "pending" until its first bundle registers its keys,
+ * authenticated by the secret of the setup file it was issued.
+ */
+export interface SyncPeerTable {
+  id: string;
+  /** The peer's own `station.id`. */
+  station_id: string;
+  code: string;
+  name: string;
+  relation: 'parent' | 'child';
+  /** Null while a child is pending registration. */
+  site_id: string | null;
+  signing_public_key: string | null;
+  encryption_public_key: string | null;
+  /** Base64 of the 32-byte setup-file secret (a child's registration is checked against it). */
+  setup_secret: string | null;
+  /** China date-time the peer was opened (child) or joined (parent). */
+  registered_at: string;
+  /** China date-time the child's keys were registered by its first bundle. */
+  keys_registered_at: string | null;
+  last_received_at: string | null;
+  last_received_sequence: number | null;
+  last_sent_at: string | null;
+  last_sent_sequence: number | null;
+  /** JSON `{ originSiteId: maxHlc }`: what the peer reported holding in its newest bundle. */
+  ack_json: string;
+}
+
+/** One bundle written or read (the clerk's 同步记录, printable). */
+export interface SyncHistoryTable {
+  id: string;
+  direction: 'export' | 'import';
+  peer_code: string;
+  peer_name: string;
+  file_name: string;
+  sequence: number;
+  /** China date-time. */
+  at: string;
+  /** Field changes in the bundle. */
+  changes: number;
+  /** JSON of the import summary (imports only). */
+  summary_json: string | null;
+}
+
+/** The sync tables, merged into the `Database` interface. */
+export interface SyncTables {
+  sync_peer: SyncPeerTable;
+  sync_history: SyncHistoryTable;
+}

@@ -1,0 +1,240 @@
+import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { apiContract } from '../../../shared/contract/api-contract';
+import { AppError } from '../../../shared/contract/api-error';
+import type { BundleImportSummary, SyncConflictItem, SyncPeer, SyncStatus } from '../../../shared/sync-record';
+import { writeFileAtomicVerified } from '../../files/atomic-write';
+import { BundleError, readBundleHeader, verifyBundleSignature } from '../../sync/bundle-envelope';
+import { prepareBundle, type PreparedBundle } from '../../sync/bundle-export';
+import { importBundle } from '../../sync/bundle-import';
+import { ownPublicKeys } from '../../sync/own-site-keys';
+import { openStation } from '../../sync/pairing';
+import { parseSetupFile } from '../../sync/setup-file';
+import { childPeers } from '../../sync/sync-peers';
+import { MAX_BUNDLE_FILE_BYTES } from '../../sync/sync-limits';
+import { CliUserError, UsageError, type CliCommand, type CliSession } from '../cli-kit';
+
+/**
+ * `nuanjing sync …`: the bureau's batch work with sync bundles (数据同步) — open stations, export
+ * for one or all peers, import many files at once, status and conflicts. The logic is the same
+ * code the handlers call; these commands read and write files.
+ */
+
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function requireString(value: unknown, option: string, usage: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少 ${option}\n用法：${usage}`);
+  return value.trim();
+}
+
+/** Writes a bundle atomically, reading it back and checking its signature before it replaces `path`. */
+async function writeBundle(session: CliSession, path: string, bundle: PreparedBundle): Promise<void> {
+  const signingPublicKey = ownPublicKeys(session.store).signingPublicKey;
+  await writeFileAtomicVerified(path, bundle.bytes, (readBack) => {
+    if (!readBack.equals(bundle.bytes)) throw new Error('read-back differs');
+    readBundleHeader(readBack);
+    if (!verifyBundleSignature(readBack, signingPublicKey)) throw new Error('signature does not verify');
+  });
+  bundle.record();
+}
+
+function countsLine(c: { inserted: number; updated: number; unchanged: number; conflicts: number }): string {
+  return `新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}，冲突 ${c.conflicts}`;
+}
+
+function summaryText(file: string, summary: BundleImportSummary): string {
+  const head = `${summary.dryRun ? '预览（未写入）' : '已导入'} ${file}：来自「${summary.senderName}」（${summary.senderCode}）第 ${summary.sequence} 号，${summary.changes} 项变更${summary.registeredSender ? '；首次导入，已登记对方密钥' : ''}`;
+  const lines = summary.tables.map((t) => `    ${t.label}（${t.table}）：${countsLine(t)}`);
+  return [head, ...lines, `    合计：${countsLine(summary.totals)}`].join('\n');
+}
+
+/** The `--json` shape of one import: counts keyed by table. */
+function summaryJson(summary: BundleImportSummary) {
+  return {
+    tables: Object.fromEntries(summary.tables.map((t) => [t.table, { inserted: t.inserted, updated: t.updated, unchanged: t.unchanged, conflicts: t.conflicts }])),
+    totals: summary.totals,
+    senderCode: summary.senderCode,
+    senderName: summary.senderName,
+    sequence: summary.sequence,
+    changes: summary.changes,
+    dryRun: summary.dryRun,
+    registeredSender: summary.registeredSender,
+  };
+}
+
+/** Files named on the command line; a folder stands for its `*.njb` files, by name. */
+function bundleFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    if (isFolder(path)) {
+      for (const name of readdirSync(path).filter((n) => n.toLowerCase().endsWith('.njb') && !n.startsWith('.')).sort()) files.push(join(path, name));
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+function peerLine(peer: SyncPeer): string {
+  const received = peer.lastReceivedAt ? `${peer.lastReceivedAt}（第 ${peer.lastReceivedSequence} 号）` : '从未收到';
+  const sent = peer.lastSentAt ? `${peer.lastSentAt}（第 ${peer.lastSentSequence} 号）` : '从未导出';
+  const state = peer.registered ? `密钥指纹 ${peer.fingerprint}` : '等待对方首次报送（尚未登记密钥）';
+  const warn = peer.silentTooLong ? '  ⚠ 超过提醒天数未报送' : '';
+  return `  ${peer.name}（${peer.code}）  最近收到：${received}  最近导出：${sent}  待发送 ${peer.pendingChanges} 项  ${state}${warn}`;
+}
+
+function statusText(status: SyncStatus): string {
+  const lines = [
+    `本单位：${status.stationName}（${status.stationCode}，${status.role === 'bureau' ? '市局/县局' : '派出所'}）  密钥指纹 ${status.fingerprint}`,
+    `上级单位：${status.parent ? '' : '无'}`,
+  ];
+  if (status.parent) lines.push(peerLine(status.parent));
+  lines.push(`下级单位：${status.children.length === 0 ? '无' : `${status.children.length} 个`}`);
+  for (const child of status.children) lines.push(peerLine(child));
+  lines.push(`未处理冲突：${status.openConflicts} 条`);
+  lines.push(`最近导出：${status.lastExportAt ?? '无'}  最近导入：${status.lastImportAt ?? '无'}`);
+  return lines.join('\n');
+}
+
+function conflictText(items: SyncConflictItem[]): string {
+  if (items.length === 0) return '没有需要核对的冲突。';
+  return items
+    .map(
+      (c) =>
+        `${c.recordLabel} 的「${c.fieldLabel}」：当前值「${c.currentValue}」（${c.currentBy || '—'}，${c.currentAt}）；另一方的值「${c.otherValue}」（${c.otherBy || '—'}，${c.otherAt}${c.otherSiteCode ? `，${c.otherSiteCode}` : ''}）  [${c.id}]`,
+    )
+    .join('\n');
+}
+
+export const syncCommands: Record<string, CliCommand> = {
+  'sync open-station': {
+    usage: 'nuanjing sync open-station --db BUREAU --code CODE --name NAME [--role station|bureau] --out FILE|DIR [--json]',
+    summary: '市局/县局开通派出所：生成开通文件（重新生成会作废旧文件）',
+    options: { code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'station' }, out: { type: 'string' } },
+    async run(ctx) {
+      const usage = syncCommands['sync open-station'].usage;
+      const code = requireString(ctx.values.code, '--code', usage);
+      const name = requireString(ctx.values.name, '--name', usage);
+      const out = requireString(ctx.values.out, '--out', usage);
+      const role = ctx.values.role === 'bureau' ? 'bureau' : 'station';
+      const session = await ctx.open();
+      try {
+        const args = { code, name, role } as const;
+        const parsed = apiContract['sync.openStation'].args.safeParse(args);
+        if (!parsed.success) throw new CliUserError('INVALID_ARGUMENT', parsed.error.issues.map((i) => i.message).join('；'));
+        const issued = openStation(session.deps, parsed.data);
+        const path = isFolder(out) ? join(out, issued.fileName) : out;
+        await writeFileAtomicVerified(path, issued.bytes, (readBack) => {
+          parseSetupFile(readBack);
+        });
+        ctx.print(
+          { fileName: issued.fileName, path: resolve(path), stationId: issued.file.station.id, stationCode: code, stationName: name },
+          `已开通「${name}」（${code}），开通文件已保存：${path}\n请把开通文件交给该单位（只交一次），在其电脑上用它完成首次设置；重新生成会使旧文件作废。`,
+        );
+        return 0;
+      } finally {
+        session.store.close();
+      }
+    },
+  },
+
+  'sync export': {
+    usage: 'nuanjing sync export --db FILE (--to PEER_CODE | --all) --out FILE|DIR [--json]',
+    summary: '为上级或下级单位导出同步文件（--all：市局为所有已登记的下级各导出一个，--out 为文件夹）',
+    options: { to: { type: 'string' }, all: { type: 'boolean', default: false }, out: { type: 'string' } },
+    async run(ctx) {
+      const usage = syncCommands['sync export'].usage;
+      const out = requireString(ctx.values.out, '--out', usage);
+      const all = ctx.values.all === true;
+      if (!all) requireString(ctx.values.to, '--to', usage);
+      if (all && !isFolder(out)) throw new UsageError(`--all 时 --out 必须是已存在的文件夹\n用法：${usage}`);
+      const session = await ctx.open();
+      try {
+        const codes = all ? childPeers(session.store).filter((p) => p.site_id !== null).map((p) => p.code) : [String(ctx.values.to).trim()];
+        const written: { fileName: string; path: string; peerCode: string; sequence: number; changes: number }[] = [];
+        for (const code of codes) {
+          const bundle = prepareBundle(session.deps, code);
+          const path = isFolder(out) ? join(out, bundle.fileName) : out;
+          await writeBundle(session, path, bundle);
+          written.push({ fileName: bundle.fileName, path: resolve(path), peerCode: bundle.peerCode, sequence: bundle.sequence, changes: bundle.changes });
+        }
+        const human = written.length === 0 ? '没有已登记的下级单位，未导出文件。' : written.map((w) => `已导出同步文件：${w.path}（发给 ${w.peerCode}，第 ${w.sequence} 号，${w.changes} 项变更）`).join('\n');
+        ctx.print(all ? { files: written } : written[0], human);
+        return 0;
+      } finally {
+        session.store.close();
+      }
+    },
+  },
+
+  'sync import': {
+    usage: 'nuanjing sync import --db FILE [--dry-run] [--json] FILE|DIR…',
+    summary: '导入同步文件（可多个文件或文件夹，逐个报告）；--dry-run 只预览不写入',
+    options: { 'dry-run': { type: 'boolean', default: false } },
+    allowPositionals: true,
+    async run(ctx) {
+      if (ctx.positionals.length === 0) throw new UsageError(`请指定要导入的同步文件或文件夹\n用法：${syncCommands['sync import'].usage}`);
+      const dryRun = ctx.values['dry-run'] === true;
+      const files = bundleFiles(ctx.positionals);
+      if (files.length === 0) throw new CliUserError('NO_BUNDLE_FILES', `所给文件夹中没有同步文件（.njb）：${ctx.positionals.join('、')}`);
+      const session = await ctx.open();
+      const reports: { file: string; ok: boolean; error?: { code: string; message: string }; summary?: ReturnType<typeof summaryJson> }[] = [];
+      const human: string[] = [];
+      try {
+        for (const file of files) {
+          try {
+            if (!existsSync(file)) throw new CliUserError('FILE_NOT_FOUND', `文件不存在：${file}`);
+            if (statSync(file).size > MAX_BUNDLE_FILE_BYTES) throw new BundleError('BUNDLE_TOO_LARGE');
+            const bytes = await fs.readFile(file);
+            const summary = importBundle(session.deps, bytes, { fileName: basename(file), dryRun });
+            reports.push({ file, ok: true, summary: summaryJson(summary) });
+            human.push(summaryText(file, summary));
+          } catch (error) {
+            if (!(error instanceof AppError) && !(error instanceof CliUserError)) throw error;
+            const body = { code: error.code, message: error.message };
+            reports.push({ file, ok: false, error: body });
+            ctx.io.stderr(`未导入 ${file}：${body.message}（${body.code}）`);
+          }
+        }
+      } finally {
+        session.store.close();
+      }
+      ctx.print({ files: reports }, human.join('\n'));
+      return reports.every((r) => r.ok) ? 0 : 1;
+    },
+  },
+
+  'sync status': {
+    usage: 'nuanjing sync status --db FILE [--json]',
+    summary: '同步状态：上级、下级单位最近的同步文件、待发送变更、未处理冲突',
+    options: {},
+    async run(ctx) {
+      const session = await ctx.open();
+      try {
+        const status = await session.client.call('sync.status', {});
+        ctx.print(status, statusText(status));
+        return 0;
+      } finally {
+        session.store.close();
+      }
+    },
+  },
+
+  'sync conflicts': {
+    usage: 'nuanjing sync conflicts --db FILE [--all] [--json]',
+    summary: '列出需要核对的冲突（--all 含已处理的）',
+    options: { all: { type: 'boolean', default: false } },
+    async run(ctx) {
+      const session = await ctx.open();
+      try {
+        const items = await session.client.call('sync.conflicts', { includeResolved: ctx.values.all === true });
+        ctx.print(items, conflictText(items));
+        return 0;
+      } finally {
+        session.store.close();
+      }
+    },
+  },
+};

@@ -1,0 +1,55 @@
+import type { StaffListItem } from '../../shared/staff-record';
+import { syncedTableNames } from '../../db/synced-tables';
+import { writeRecord } from '../../db/write-path';
+import { todayOf, type AppDeps } from '../app-deps';
+import { requireLocalStation } from '../station/local-station';
+import { staffItem } from '../staff/staff-queries';
+import { requireLiveStaffRow } from '../staff/staff-rows';
+import { personDetailTables, stationNodes, subtreeOf } from './station-tree';
+import { syncErrors } from './sync-errors';
+
+export interface TransferInput {
+  staffId: string;
+  toStationCode: string;
+  date: string;
+  reason?: string;
+}
+
+/**
+ * 调动: the bureau moves a person to another station under it. In one transaction the person and
+ * every live row attached to them (every table with a `staff_id` column: family, honours, status
+ * history, and what later features add) get the new station as owner, the person's 调入本所时间
+ * becomes the transfer date, and a status-history entry records the move. The records then travel
+ * to the new station with its next bundle (routing sends a row whose owner it has not acknowledged
+ * with its whole history); the old station receives the change of owner only, shows the person as
+ * 调出 and hears nothing more about them.
+ */
+export function transferStaff(deps: AppDeps, input: TransferInput): StaffListItem {
+  const { store } = deps;
+  const own = requireLocalStation(store);
+  if (own.role !== 'bureau') throw syncErrors.bureauOnly('调动人员');
+  const nodes = stationNodes(store);
+  const managed = subtreeOf(nodes, own.id);
+  store.transaction(() => {
+    const person = requireLiveStaffRow(store, input.staffId);
+    const target = nodes.find((n) => n.code === input.toStationCode && n.deleted_at === null && managed.has(n.id));
+    if (!target) throw syncErrors.transferStationUnknown(input.toStationCode);
+    if (person.station_id === target.id) throw syncErrors.transferSameStation(target.name ?? target.code ?? '');
+    const from = nodes.find((n) => n.id === person.station_id);
+    const fromName = from?.name ?? person.station_name ?? '原单位';
+    for (const table of personDetailTables(syncedTableNames())) {
+      const rows = store.sqlite.prepare(`SELECT id FROM "${table}" WHERE staff_id = ? AND deleted_at IS NULL`).all(person.id) as { id: string }[];
+      for (const row of rows) writeRecord(store, deps.user, table, row.id, { station_id: target.id });
+    }
+    writeRecord(store, deps.user, 'staff', person.id, { station_id: target.id, joined_station_date: input.date });
+    writeRecord(store, deps.user, 'staff_status_change', store.newId(), {
+      station_id: target.id,
+      staff_id: person.id,
+      status: '调出',
+      date: input.date,
+      reason: `由${fromName}调至${target.name ?? target.code}${input.reason ? `：${input.reason}` : ''}`.slice(0, 200),
+    });
+  });
+  deps.events('data.changed', { tables: ['staff', ...personDetailTables(syncedTableNames())] });
+  return staffItem(store, input.staffId, todayOf(deps));
+}

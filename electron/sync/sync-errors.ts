@@ -1,0 +1,125 @@
+import { AppError } from '../../shared/contract/api-error';
+
+/**
+ * Refusals of the sync feature beyond the envelope's own (`bundle-envelope.ts`): each a stable
+ * English code and a Chinese message that says what is wrong and what the clerk should do.
+ * Every refusal leaves the database as it was.
+ */
+export class SyncError extends AppError {
+  constructor(code: SyncErrorCode, message: string, details?: unknown) {
+    super(code, message, details);
+    this.name = 'SyncError';
+  }
+}
+
+export type SyncErrorCode =
+  | 'BUREAU_ONLY'
+  | 'BUNDLE_UNKNOWN_SENDER'
+  | 'BUNDLE_BAD_REGISTRATION'
+  | 'BUNDLE_NEWER_SCHEMA'
+  | 'BUNDLE_PAYLOAD_INVALID'
+  | 'BUNDLE_RECORD_INVALID'
+  | 'BUNDLE_RECORD_NOT_ALLOWED'
+  | 'BUNDLE_CLOCK_AHEAD'
+  | 'SETUP_FILE_INVALID'
+  | 'SETUP_FILE_WRONG_STATION'
+  | 'SETUP_FILE_OWN'
+  | 'SYNC_PARENT_EXISTS'
+  | 'SYNC_PEER_NOT_FOUND'
+  | 'SYNC_PEER_NOT_REGISTERED'
+  | 'STATION_CODE_TAKEN'
+  | 'TRANSFER_STATION_UNKNOWN'
+  | 'TRANSFER_SAME_STATION';
+
+export const syncErrors = {
+  bureauOnly: (what: string) => new SyncError('BUREAU_ONLY', `只有市局/县局可以${what}。派出所请联系上级单位办理。`),
+
+  unknownSender: (senderCode: string) =>
+    new SyncError(
+      'BUNDLE_UNKNOWN_SENDER',
+      `此文件自称来自「${senderCode}」，但本机没有开通过这个单位，无法确认文件真伪，已拒绝导入。请确认文件来源；如是新派出所，请先在本机“开通派出所”并把开通文件交给对方。`,
+    ),
+
+  senderRebuilt: (senderCode: string) =>
+    new SyncError(
+      'BUNDLE_UNKNOWN_SENDER',
+      `此文件来自「${senderCode}」，但不是本机登记的那台电脑导出的（对方电脑可能重装过），无法确认文件真伪，已拒绝导入。如对方确实重装了电脑，请在本机为「${senderCode}」重新生成开通文件，对方用新的开通文件设置后再导出。`,
+    ),
+
+  badRegistration: (senderCode: string) =>
+    new SyncError(
+      'BUNDLE_BAD_REGISTRATION',
+      `此文件来自「${senderCode}」，但它携带的开通凭据与本机为该单位最近发放的开通文件不符（开通文件可能已重新生成，或文件是伪造的），已拒绝导入。请让对方用最新的开通文件重新设置后再导出同步文件。`,
+    ),
+
+  newerSchema: (appVersion: string, theirs: string, ours: string) =>
+    new SyncError(
+      'BUNDLE_NEWER_SCHEMA',
+      `此文件由暖警台账 ${appVersion} 生成，数据结构（${theirs}）比本机（${ours}）新，本机无法正确导入。请先升级到暖警台账 ${appVersion} 或更高版本，再导入这个文件。`,
+    ),
+
+  payloadInvalid: (senderCode: string, why: string) =>
+    new SyncError(
+      'BUNDLE_PAYLOAD_INVALID',
+      `来自「${senderCode}」的同步文件内容格式不正确（${why}），已拒绝导入，没有写入任何数据。请让对方重新导出；仍然失败时，请联系技术支持。`,
+    ),
+
+  recordInvalid: (senderCode: string, where: string, why: string) =>
+    new SyncError(
+      'BUNDLE_RECORD_INVALID',
+      `来自「${senderCode}」的同步文件中有不合格的记录：${where}：${why}。为保证数据正确，整个文件已拒绝导入，没有写入任何数据。请让对方核对后重新导出；仍然失败时，请联系技术支持。`,
+      { where, why },
+    ),
+
+  recordNotAllowed: (senderCode: string, where: string) =>
+    new SyncError(
+      'BUNDLE_RECORD_NOT_ALLOWED',
+      `来自「${senderCode}」的同步文件中有不属于该单位的记录（${where}）：下级单位只能报送本单位及其下属单位的数据。整个文件已拒绝导入，没有写入任何数据。请联系技术支持核查该单位的数据。`,
+      { where },
+    ),
+
+  clockAhead: (senderCode: string, when: string) =>
+    new SyncError(
+      'BUNDLE_CLOCK_AHEAD',
+      `来自「${senderCode}」的同步文件中的修改时间（${when}）比本机时间晚一年以上，对方或本机的电脑日期可能设置错了。已拒绝导入。请核对双方电脑的日期和时间后，让对方重新导出。`,
+    ),
+
+  setupFileInvalid: (why: string) =>
+    new SyncError('SETUP_FILE_INVALID', `所选文件不是有效的开通文件（${why}）。请选择市局/县局“开通派出所”时生成的 .njsetup 文件。`),
+
+  setupFileWrongStation: (fileCode: string, ownCode: string) =>
+    new SyncError(
+      'SETUP_FILE_WRONG_STATION',
+      `这个开通文件是发给「${fileCode}」的，但本机单位代码是「${ownCode}」，不能使用。请向上级单位索取为本单位（${ownCode}）生成的开通文件。`,
+    ),
+
+  setupFileOwn: () =>
+    new SyncError('SETUP_FILE_OWN', '这个开通文件是本机自己生成的，应交给对方单位使用，不能在本机导入。'),
+
+  parentExists: (code: string, name: string) =>
+    new SyncError(
+      'SYNC_PARENT_EXISTS',
+      `本机已登记上级单位「${name}」（${code}），不能再登记另一个上级。如确需更换上级单位，请联系技术支持。`,
+    ),
+
+  peerNotFound: (code: string) =>
+    new SyncError('SYNC_PEER_NOT_FOUND', `本机没有登记代码为「${code}」的上级或下级单位。请核对单位代码；新派出所请先“开通派出所”。`),
+
+  peerNotRegistered: (code: string, name: string) =>
+    new SyncError(
+      'SYNC_PEER_NOT_REGISTERED',
+      `「${name}」（${code}）还没有发来过同步文件，本机还不知道它的密钥，无法为它加密。请先让对方用开通文件完成设置并导出一次同步文件，在本机导入后再为它导出。`,
+    ),
+
+  stationCodeTaken: (code: string, name: string) =>
+    new SyncError(
+      'STATION_CODE_TAKEN',
+      `单位代码「${code}」已被「${name}」使用，且不是本单位直接管理的派出所（或就是本单位、上级单位），不能在这里开通。请核对单位代码。`,
+    ),
+
+  transferStationUnknown: (code: string) =>
+    new SyncError('TRANSFER_STATION_UNKNOWN', `本单位管理的派出所中没有代码为「${code}」的单位。请核对调入单位的代码。`),
+
+  transferSameStation: (name: string) =>
+    new SyncError('TRANSFER_SAME_STATION', `此人已在「${name}」，无需调动。请选择另一个调入单位。`),
+};

@@ -1,0 +1,42 @@
+import type { HandlerTable } from '../handlers/handler-registry';
+import { exportAll, exportBundleDownload } from './bundle-export';
+import { importBundle } from './bundle-import';
+import { joinParent, openStationDownload, previewSetupFile, setupFromFile } from './pairing';
+import { transferStaff } from './staff-transfer';
+import { listConflicts, resolveConflict } from './sync-conflicts';
+import { syncHistory, syncStatus } from './sync-status';
+
+function fileBytes(args: { bytesBase64: string }): Buffer {
+  return Buffer.from(args.bytesBase64, 'base64');
+}
+
+/** The sync handlers (数据同步). The logic lives in this folder's modules; these only adapt. */
+export const syncHandlers: HandlerTable = {
+  'sync.status': (deps) => syncStatus(deps),
+
+  'sync.openStation': (deps, args) => openStationDownload(deps, args),
+
+  'sync.previewSetupFile': (_deps, args) => previewSetupFile(fileBytes(args)),
+
+  'sync.setupFromFile': (deps, args) => setupFromFile(deps, fileBytes(args), args.operatorName),
+
+  'sync.joinParent': (deps, args) => {
+    joinParent(deps, fileBytes(args));
+    return syncStatus(deps);
+  },
+
+  'sync.exportBundle': (deps, args) => exportBundleDownload(deps, args.peerCode),
+
+  'sync.exportAll': (deps) =>
+    exportAll(deps).map((b) => ({ fileName: b.fileName, bytesBase64: b.bytes.toString('base64'), peerCode: b.peerCode, sequence: b.sequence, changes: b.changes })),
+
+  'sync.importBundle': (deps, args) => importBundle(deps, fileBytes(args), { fileName: args.fileName || '同步文件.njb', dryRun: args.dryRun }),
+
+  'sync.history': (deps, args) => syncHistory(deps.store, args.limit),
+
+  'sync.conflicts': (deps, args) => listConflicts(deps.store, args.includeResolved),
+
+  'sync.resolveConflict': (deps, args) => resolveConflict(deps, args.id, args.keep),
+
+  'sync.transferStaff': (deps, args) => transferStaff(deps, args),
+};

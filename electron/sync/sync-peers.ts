@@ -1,0 +1,52 @@
+import type { Selectable } from 'kysely';
+import type { LedgerStore } from '../../db/ledger-store';
+import type { SyncPeerTable } from '../../db/sync-schema';
+
+/** A peer row as SQLite holds it. */
+export type SyncPeerRow = Selectable<SyncPeerTable>;
+
+/** Per-origin high-water marks: `{ originSiteId: newest hlc }`. */
+export type HighWater = Record<string, string>;
+
+export function peerByCode(store: LedgerStore, code: string): SyncPeerRow | undefined {
+  return store.sqlite.prepare('SELECT * FROM sync_peer WHERE code = ?').get(code) as SyncPeerRow | undefined;
+}
+
+export function peerBySiteId(store: LedgerStore, siteId: string): SyncPeerRow | undefined {
+  return store.sqlite.prepare('SELECT * FROM sync_peer WHERE site_id = ?').get(siteId) as SyncPeerRow | undefined;
+}
+
+export function parentPeer(store: LedgerStore): SyncPeerRow | undefined {
+  return store.sqlite.prepare("SELECT * FROM sync_peer WHERE relation = 'parent'").get() as SyncPeerRow | undefined;
+}
+
+export function childPeers(store: LedgerStore): SyncPeerRow[] {
+  return store.sqlite.prepare("SELECT * FROM sync_peer WHERE relation = 'child' ORDER BY code").all() as SyncPeerRow[];
+}
+
+/** Inserts or replaces a peer row (by id). */
+export function savePeer(store: LedgerStore, peer: SyncPeerRow): void {
+  const columns = Object.keys(peer) as (keyof SyncPeerRow)[];
+  store.sqlite
+    .prepare(
+      `INSERT INTO sync_peer (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+       ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    )
+    .run(...columns.map((c) => peer[c]));
+}
+
+/** The peer's acknowledged high-water marks. */
+export function ackOf(peer: SyncPeerRow): HighWater {
+  try {
+    const parsed = JSON.parse(peer.ack_json) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as HighWater) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** This installation's high-water marks: the newest change it holds from each origin. */
+export function localHighWater(store: LedgerStore): HighWater {
+  const rows = store.sqlite.prepare('SELECT site_id, max(hlc) AS hlc FROM change_log GROUP BY site_id').all() as { site_id: string; hlc: string }[];
+  return Object.fromEntries(rows.map((r) => [r.site_id, r.hlc]));
+}

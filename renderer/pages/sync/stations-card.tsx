@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { CloudUploadOutlined, ImportOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import type { SyncPeer, SyncStatus } from '../../../shared/sync-record';
+import { usePlatform } from '../../api/client-context';
+import { useAppStore } from '../../stores/store-context';
+import { OpenStationModal, useSaveSetupFile } from './open-station-modal';
+import { formatSyncTime, sequenceLabel } from './sync-format';
+
+export interface StationsCardProps {
+  status: SyncStatus;
+  exporting: string | null;
+  onExport(peer: SyncPeer): void;
+  onExportAll(): void;
+  onImport(): void;
+}
+
+/** A bureau's stations: last bundle received from each, what waits to be sent, silence warnings. */
+export function StationsCard({ status, exporting, onExport, onExportAll, onImport }: StationsCardProps) {
+  const { client } = usePlatform();
+  const { message } = App.useApp();
+  const openSyncStation = useAppStore((s) => s.openSyncStation);
+  const saveSetupFile = useSaveSetupFile();
+  const [opening, setOpening] = useState(false);
+  const [reissuing, setReissuing] = useState<string | null>(null);
+
+  async function reissue(peer: SyncPeer) {
+    setReissuing(peer.code);
+    try {
+      const file = await openSyncStation(client, { code: peer.code, name: peer.name, role: 'station' });
+      const saved = await saveSetupFile(peer.code, file.bytesBase64);
+      if (saved) message.success({ content: `已重新生成「${peer.name}」的开通文件，旧文件已作废。请当面交给该单位，用它重新设置电脑。`, duration: 10 });
+      else message.warning('没有保存开通文件；旧文件已作废，请再生成一次并保存。');
+    } catch (error) {
+      message.error({ content: (error as Error).message, duration: 10 });
+    } finally {
+      setReissuing(null);
+    }
+  }
+
+  const silent = status.children.filter((c) => c.silentTooLong).length;
+  const columns: ColumnsType<SyncPeer> = [
+    { title: '单位代码', dataIndex: 'code', key: 'code', width: 130 },
+    { title: '名称', dataIndex: 'name', key: 'name' },
+    {
+      title: '已登记',
+      key: 'registered',
+      width: 110,
+      render: (_: unknown, peer) => (peer.registered ? <Tag color="green">已登记</Tag> : <Tag>待首次报送</Tag>),
+    },
+    {
+      title: '最后收到',
+      key: 'received',
+      width: 260,
+      render: (_: unknown, peer) => (
+        <Flex gap={6} align="center" wrap>
+          {peer.lastReceivedAt ? (
+            <span>
+              {formatSyncTime(peer.lastReceivedAt)}{'\u3000'}{sequenceLabel(peer.lastReceivedSequence)}
+            </span>
+          ) : (
+            <Typography.Text type="secondary">从未收到</Typography.Text>
+          )}
+          {peer.silentTooLong && <Tag color="red">{peer.silentDays != null ? `已 ${peer.silentDays} 天未报送` : '一直未报送'}</Tag>}
+        </Flex>
+      ),
+    },
+    {
+      title: '待发送',
+      dataIndex: 'pendingChanges',
+      key: 'pending',
+      width: 90,
+      align: 'right',
+      render: (n: number) => (n > 0 ? `${n} 项` : <Typography.Text type="secondary">0</Typography.Text>),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 250,
+      render: (_: unknown, peer) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<CloudUploadOutlined />} loading={exporting === peer.code} disabled={!peer.registered} title={peer.registered ? undefined : '该单位第一次报送后才能给它生成同步文件'} onClick={() => onExport(peer)}>
+            生成同步文件
+          </Button>
+          <Popconfirm
+            title={`重新生成「${peer.name}」的开通文件？`}
+            description={
+              <div style={{ maxWidth: 320 }}>
+                旧的开通文件将立即作废。仅在该单位的电脑重装或损坏、需要重新设置时使用；设置后，它的数据会从市局下一次发给它的同步文件中恢复。
+              </div>
+            }
+            okText="重新生成"
+            cancelText="取消"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => reissue(peer)}
+          >
+            <Button type="link" size="small" icon={<KeyOutlined />} loading={reissuing === peer.code}>
+              重新生成开通文件
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={
+        <Space>
+          所属单位
+          <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
+            共 {status.children.length} 个{silent > 0 ? `，${silent} 个超过 ${status.silentWarningDays} 天未报送` : ''}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <Button icon={<PlusOutlined />} onClick={() => setOpening(true)}>
+            开通派出所
+          </Button>
+          <Button icon={<CloudUploadOutlined />} loading={exporting === '*'} disabled={!status.children.some((c) => c.registered)} onClick={onExportAll}>
+            为全部派出所生成同步文件
+          </Button>
+          <Button type="primary" icon={<ImportOutlined />} onClick={onImport}>
+            导入同步文件
+          </Button>
+        </Space>
+      }
+      data-testid="sync-stations-card"
+    >
+      <Table<SyncPeer>
+        size="middle"
+        rowKey="code"
+        columns={columns}
+        dataSource={status.children}
+        pagination={status.children.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        locale={{ emptyText: '还没有开通任何派出所。点右上角「开通派出所」生成开通文件。' }}
+      />
+      <OpenStationModal open={opening} onClose={() => setOpening(false)} />
+    </Card>
+  );
+}

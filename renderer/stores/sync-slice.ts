@@ -1,0 +1,207 @@
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../../shared/contract/api-contract';
+import type { StationInfo } from '../../shared/contract/app-contract';
+import type { FileDownload } from '../../shared/staff-record';
+import type { BundleExport, BundleImportSummary, SetupFilePreview, SyncConflictItem, SyncHistoryEntry, SyncStatus } from '../../shared/sync-record';
+import type { PickedFile } from '../api/file-transfer';
+import type { AppStore } from './app-store';
+
+/** A refusal as the main process returned it: the stable code and the clerk's Chinese message. */
+export interface SyncFailure {
+  code: string;
+  message: string;
+}
+
+/** One picked bundle on its way through the import: dry run, then the real import. */
+export interface SyncImportItem {
+  fileName: string;
+  bytesBase64: string;
+  /** The dry run's answer (what would change), when the file passed every check. */
+  preview: BundleImportSummary | null;
+  /** Why the file was refused at the dry run or at the import; nothing of it was imported. */
+  error: SyncFailure | null;
+  /** What the real import did. */
+  result: BundleImportSummary | null;
+}
+
+/**
+ * Where the import is: `checking` dry-runs the picked files one by one, `preview` waits for the
+ * clerk's 确认导入, `applying` imports the good ones one by one, `done` shows the summaries.
+ */
+export type SyncImportStage = 'idle' | 'checking' | 'preview' | 'applying' | 'done';
+
+export interface SyncImportProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * 数据同步: this installation's peers (status), the history of bundles, the conflicts to review,
+ * and the import in progress (picked files → dry run → confirm → summaries).
+ */
+export interface SyncSlice {
+  syncStatus: SyncStatus | null;
+  syncHistory: SyncHistoryEntry[];
+  syncConflicts: SyncConflictItem[];
+  /** Whether the conflict list includes the ones already resolved. */
+  syncShowResolved: boolean;
+  syncLoading: boolean;
+  syncError: string | null;
+
+  syncImportStage: SyncImportStage;
+  syncImportItems: SyncImportItem[];
+  syncImportProgress: SyncImportProgress;
+
+  /** Loads status, history and conflicts together (the page's refresh). */
+  loadSync(client: ApiClient): Promise<void>;
+  loadSyncConflicts(client: ApiClient, includeResolved?: boolean): Promise<void>;
+  /** Writes a bundle for one peer; refreshes status and history. */
+  exportBundle(client: ApiClient, peerCode: string): Promise<BundleExport>;
+  /** Bureau: a bundle for every registered station. */
+  exportAllBundles(client: ApiClient): Promise<BundleExport[]>;
+  /** Dry-runs each picked file, one after the other, and opens the combined preview. */
+  checkImportFiles(client: ApiClient, files: PickedFile[]): Promise<void>;
+  /** Imports every file that passed the dry run; refreshes status, history and conflicts. */
+  applyImportFiles(client: ApiClient): Promise<void>;
+  /** Closes the preview or the summaries. */
+  closeImport(): void;
+  resolveSyncConflict(client: ApiClient, id: string, keep: 'current' | 'other'): Promise<SyncConflictItem>;
+  /** Bureau: issues a station's one-time setup file (re-issuing voids the old one). */
+  openSyncStation(client: ApiClient, input: { code: string; name: string; role: 'station' | 'bureau' }): Promise<FileDownload>;
+  /** Reads a setup file without writing anything. */
+  previewSetupFile(client: ApiClient, file: PickedFile): Promise<SetupFilePreview>;
+  /** An installation already in use registers its parent's setup file. */
+  joinSyncParent(client: ApiClient, file: PickedFile): Promise<SyncStatus>;
+  /** First run from a setup file; then reloads the app's info as the setup wizard does. */
+  setupFromFile(client: ApiClient, file: PickedFile, operatorName?: string): Promise<StationInfo>;
+}
+
+/** The code and message of a failed call (an `ApiCallError` carries both). */
+export function syncFailureOf(error: unknown): SyncFailure {
+  const e = error as { code?: unknown; message?: unknown };
+  return { code: typeof e?.code === 'string' ? e.code : 'INTERNAL', message: typeof e?.message === 'string' ? e.message : String(error) };
+}
+
+/** Lets the browser paint (spinner, progress) between long calls so the window never looks frozen. */
+function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, get) => ({
+  syncStatus: null,
+  syncHistory: [],
+  syncConflicts: [],
+  syncShowResolved: false,
+  syncLoading: false,
+  syncError: null,
+
+  syncImportStage: 'idle',
+  syncImportItems: [],
+  syncImportProgress: { done: 0, total: 0 },
+
+  async loadSync(client) {
+    set({ syncLoading: true });
+    try {
+      const [syncStatus, syncHistory, syncConflicts] = await Promise.all([
+        client.call('sync.status', {}),
+        client.call('sync.history', {}),
+        client.call('sync.conflicts', { includeResolved: get().syncShowResolved }),
+      ]);
+      set({ syncStatus, syncHistory, syncConflicts, syncLoading: false, syncError: null });
+    } catch (error) {
+      set({ syncLoading: false, syncError: (error as Error).message });
+    }
+  },
+
+  async loadSyncConflicts(client, includeResolved = get().syncShowResolved) {
+    set({ syncShowResolved: includeResolved });
+    const syncConflicts = await client.call('sync.conflicts', { includeResolved });
+    set({ syncConflicts });
+  },
+
+  async exportBundle(client, peerCode) {
+    const bundle = await client.call('sync.exportBundle', { peerCode });
+    await get().loadSync(client);
+    return bundle;
+  },
+
+  async exportAllBundles(client) {
+    const bundles = await client.call('sync.exportAll', {});
+    await get().loadSync(client);
+    return bundles;
+  },
+
+  async checkImportFiles(client, files) {
+    const items: SyncImportItem[] = files.map((f) => ({ fileName: f.name, bytesBase64: f.bytesBase64, preview: null, error: null, result: null }));
+    set({ syncImportStage: 'checking', syncImportItems: items, syncImportProgress: { done: 0, total: items.length } });
+    for (let i = 0; i < items.length; i += 1) {
+      await yieldToBrowser();
+      const item = items[i];
+      try {
+        item.preview = await client.call('sync.importBundle', { fileName: item.fileName, bytesBase64: item.bytesBase64, dryRun: true });
+      } catch (error) {
+        item.error = syncFailureOf(error);
+      }
+      set({ syncImportItems: [...items], syncImportProgress: { done: i + 1, total: items.length } });
+    }
+    set({ syncImportStage: 'preview' });
+  },
+
+  async applyImportFiles(client) {
+    const items = get().syncImportItems.map((item) => ({ ...item }));
+    const good = items.filter((item) => item.preview && !item.error);
+    set({ syncImportStage: 'applying', syncImportProgress: { done: 0, total: good.length } });
+    let done = 0;
+    for (const item of good) {
+      await yieldToBrowser();
+      try {
+        item.result = await client.call('sync.importBundle', { fileName: item.fileName, bytesBase64: item.bytesBase64, dryRun: false });
+      } catch (error) {
+        item.error = syncFailureOf(error);
+      }
+      done += 1;
+      set({ syncImportItems: [...items], syncImportProgress: { done, total: good.length } });
+    }
+    // The file contents are no longer needed once imported; keep only what the summaries show.
+    set({ syncImportStage: 'done', syncImportItems: items.map((item) => ({ ...item, bytesBase64: '' })) });
+    await get().loadSync(client);
+  },
+
+  closeImport() {
+    set({ syncImportStage: 'idle', syncImportItems: [], syncImportProgress: { done: 0, total: 0 } });
+  },
+
+  async resolveSyncConflict(client, id, keep) {
+    const resolved = await client.call('sync.resolveConflict', { id, keep });
+    await get().loadSync(client);
+    return resolved;
+  },
+
+  async openSyncStation(client, input) {
+    const file = await client.call('sync.openStation', input);
+    await get().loadSync(client);
+    return file;
+  },
+
+  previewSetupFile(client, file) {
+    return client.call('sync.previewSetupFile', { fileName: file.name, bytesBase64: file.bytesBase64 });
+  },
+
+  async joinSyncParent(client, file) {
+    const status = await client.call('sync.joinParent', { fileName: file.name, bytesBase64: file.bytesBase64 });
+    set({ syncStatus: status });
+    await get().loadSync(client);
+    return status;
+  },
+
+  async setupFromFile(client, file, operatorName) {
+    const station = await client.call('sync.setupFromFile', {
+      fileName: file.name,
+      bytesBase64: file.bytesBase64,
+      ...(operatorName?.trim() ? { operatorName: operatorName.trim() } : {}),
+    });
+    await get().loadInfo(client);
+    get().navigate('dashboard');
+    return station;
+  },
+});

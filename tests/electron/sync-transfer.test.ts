@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { ApiCallError } from '../../shared/contract/api-contract';
+import { localStation } from '../../electron/station/local-station';
+import { openBundle } from '../../electron/sync/bundle-envelope';
+import type { BundlePayload } from '../../electron/sync/bundle-payload';
+import { ownSiteKeys } from '../../electron/sync/own-site-keys';
+import { carry, createSites, exportFor, importInto, personInput, type CarriedBundle, type Site } from '../support/sync-sites';
+
+/** What a bundle carries, opened with the recipient's key. */
+function contentOf(bundle: CarriedBundle, from: Site, to: Site): BundlePayload {
+  const opened = openBundle({
+    bytes: bundle.bytes,
+    senderSigningPublicKey: ownSiteKeys(from.store).signingPublicKey,
+    recipientEncryptionPrivateKey: ownSiteKeys(to.store).encryptionPrivateKey,
+    expectedRecipientSiteId: to.store.siteId,
+    maxFileBytes: 1 << 30,
+    maxInflatedBytes: 1 << 30,
+  });
+  return JSON.parse(opened.payload.toString('utf8')) as BundlePayload;
+}
+
+describe('调动: the bureau moves a person to another station', () => {
+  it('sends the person with family and honours to the new station; the old one shows 调出 and hears nothing more', async () => {
+    const { bureau, stations, clock } = await createSites(2);
+    const [north, south] = stations;
+    const southId = localStation(south.store)!.id;
+    const person = await north.client.call('staff.save', personInput(1, { name: '赵磊' }));
+    await north.client.call('family.save', { staffId: person.id, relation: '配偶', name: '钱芳', phone: '13812345678' });
+    await north.client.call('family.save', { staffId: person.id, relation: '子女', name: '赵小明', birthDate: '2012-05-01' });
+    await north.client.call('honour.save', { staffId: person.id, title: '个人三等功', level: '市级', date: '2025-06-01' });
+    await carry(north, bureau);
+    await carry(bureau, north);
+    await carry(bureau, south);
+
+    // Only a bureau may transfer.
+    const refused = await north.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' }).catch((e: ApiCallError) => e);
+    expect(refused).toMatchObject({ code: 'BUREAU_ONLY' });
+    await expect(bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: 'NOPE-01', date: '2026-11-20' })).rejects.toMatchObject({
+      code: 'TRANSFER_STATION_UNKNOWN',
+    });
+
+    clock.advance(60_000);
+    const moved = await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20', reason: '工作需要' });
+    expect(moved).toMatchObject({ stationId: southId, stationCode: south.code, status: '在职', joinedStationDate: '2026-11-20' });
+    await expect(bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' })).rejects.toMatchObject({
+      code: 'TRANSFER_SAME_STATION',
+    });
+
+    // The new station's next bundle carries the person, family and honours — whole.
+    const toSouth = await exportFor(bureau, south);
+    const tables = new Set(contentOf(toSouth, bureau, south).changes.map((c) => c.t));
+    expect([...tables]).toEqual(expect.arrayContaining(['staff', 'family_member', 'honour', 'staff_status_change']));
+    const arrived = await importInto(south, toSouth);
+    expect(Object.fromEntries(arrived.tables.map((t) => [t.table, t.inserted]))).toMatchObject({ staff: 1, family_member: 2, honour: 1, staff_status_change: 2 });
+    const atSouth = await south.client.call('staff.get', { id: person.id });
+    const atBureau = await bureau.client.call('staff.get', { id: person.id });
+    expect(atSouth).toEqual(atBureau);
+    expect(atSouth.staff).toMatchObject({ name: '赵磊', status: '在职', stationCode: south.code });
+    expect(atSouth.family.map((f) => f.name).sort()).toEqual(['赵小明', '钱芳']);
+    expect(atSouth.honours.map((h) => h.title)).toEqual(['个人三等功']);
+    expect(atSouth.statusHistory.find((h) => h.status === '调出')).toMatchObject({ status: '调出', date: '2026-11-20', reason: expect.stringContaining('调至第二派出所：工作需要') });
+
+    // The old station learns the person left: shown as 调出, history kept.
+    const toNorth = await exportFor(bureau, north);
+    expect(new Set(contentOf(toNorth, bureau, north).changes.filter((c) => c.r === person.id).map((c) => c.c))).toEqual(new Set(['station_id']));
+    await importInto(north, toNorth);
+    const atNorth = (await north.client.call('staff.list', {})).find((p) => p.id === person.id);
+    expect(atNorth).toMatchObject({ status: '调出', phone: personInput(1).phone });
+    expect((await north.client.call('staff.get', { id: person.id })).family).toHaveLength(2);
+
+    // Later edits at the bureau reach the new station only (once the old station has acknowledged
+    // what it has, its next bundle from the bureau is empty).
+    await carry(north, bureau);
+    clock.advance(60_000);
+    await bureau.client.call('staff.save', { ...personInput(1, { name: '赵磊' }), id: person.id, phone: '13700001111' });
+    await bureau.client.call('honour.save', { staffId: person.id, title: '优秀公务员', date: '2026-11-21' });
+    const laterNorth = await exportFor(bureau, north);
+    expect(contentOf(laterNorth, bureau, north).changes).toEqual([]);
+    await importInto(north, laterNorth);
+    expect((await north.client.call('staff.get', { id: person.id })).staff.phone).toBe(personInput(1).phone);
+    await carry(bureau, south);
+    expect((await south.client.call('staff.get', { id: person.id })).staff.phone).toBe('13700001111');
+    expect((await south.client.call('staff.get', { id: person.id })).honours).toHaveLength(2);
+
+    // The new station edits the person; the edit reaches the bureau (its records now).
+    clock.advance(60_000);
+    await south.client.call('staff.save', { ...personInput(1, { name: '赵磊' }), id: person.id, phone: '13700002222', position: '社区民警' });
+    await carry(south, bureau);
+    expect((await bureau.client.call('staff.get', { id: person.id })).staff).toMatchObject({ phone: '13700002222', position: '社区民警' });
+  });
+
+  it("keeps an edit the old station made before it heard of the transfer, and forwards it to the new station", async () => {
+    const { bureau, stations, clock } = await createSites(2);
+    const [north, south] = stations;
+    const person = await north.client.call('staff.save', personInput(3));
+    await carry(north, bureau);
+    clock.advance(60_000);
+    await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' });
+    clock.advance(60_000);
+    await north.client.call('staff.save', { ...personInput(3), id: person.id, notes: '已提交困难补助申请' });
+    await carry(north, bureau);
+    await carry(bureau, south);
+    expect((await south.client.call('staff.get', { id: person.id })).staff.notes).toBe('已提交困难补助申请');
+    await carry(bureau, north);
+    expect((await north.client.call('staff.list', {})).find((p) => p.id === person.id)?.status).toBe('调出');
+  });
+
+  it('hands a record the old station added to the person before it heard of the transfer to the new station', async () => {
+    const { bureau, stations, clock } = await createSites(2);
+    const [north, south] = stations;
+    const person = await north.client.call('staff.save', personInput(4));
+    await carry(north, bureau);
+    await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' });
+    clock.advance(60_000);
+    const child = await north.client.call('family.save', { staffId: person.id, relation: '子女', name: '孙小雨', birthDate: '2015-03-02' });
+    await carry(north, bureau);
+    await carry(bureau, south);
+    expect((await south.client.call('staff.get', { id: person.id })).family.map((f) => f.id)).toEqual([child.id]);
+    await carry(bureau, north);
+    expect(north.store.sqlite.prepare('SELECT station_id FROM family_member WHERE id = ?').get(child.id)).toEqual({ station_id: localStation(south.store)!.id });
+  });
+});

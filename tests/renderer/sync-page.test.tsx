@@ -1,0 +1,226 @@
+import { randomBytes } from 'node:crypto';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../shared/contract/api-contract';
+import { makeValidIdNumber } from '../../shared/id-number';
+import { createAppDeps } from '../../electron/app-deps';
+import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
+import { createInProcessClient } from '../../electron/transports/in-process-client';
+import type { LedgerStore } from '../../db/ledger-store';
+import type { FileFilter, FileTransfer, PickedFile } from '../../renderer/api/file-transfer';
+import { App } from '../../renderer/app';
+import { createAppStore } from '../../renderer/stores/app-store';
+import { openMemoryLedger } from '../support/test-ledger';
+
+/** A stand-in for the save / open dialogs: records every save, answers opens with the files queued. */
+class RecordingFiles implements FileTransfer {
+  readonly saves: { name: string; bytesBase64: string; filters?: FileFilter[] }[] = [];
+  readonly opens: { filters?: FileFilter[]; multiple?: boolean }[] = [];
+  private readonly queue: PickedFile[][] = [];
+
+  /** The files the clerk will pick at the next open dialog. */
+  willPick(...files: PickedFile[]): void {
+    this.queue.push(files);
+  }
+
+  async save(name: string, bytesBase64: string, filters?: FileFilter[]) {
+    this.saves.push({ name, bytesBase64, filters });
+    return { saved: true };
+  }
+
+  async open(filters?: FileFilter[], multiple?: boolean) {
+    this.opens.push({ filters, multiple });
+    return this.queue.shift() ?? [];
+  }
+}
+
+interface Site {
+  store: LedgerStore;
+  client: ApiClient;
+}
+
+const stores: LedgerStore[] = [];
+
+async function openSite(): Promise<Site> {
+  const store = await openMemoryLedger();
+  stores.push(store);
+  return { store, client: createInProcessClient(createHandlerRegistry(), createAppDeps(store, { userName: '王丽' })) };
+}
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+});
+
+/** A bureau (杭州市公安局) and a station (北山派出所) set up from the bureau's setup file, with two people. */
+async function bureauAndStation(): Promise<{ bureau: Site; station: Site }> {
+  const bureau = await openSite();
+  await bureau.client.call('station.setup', { code: '3301', name: '杭州市公安局', role: 'bureau' });
+  const setupFile = await bureau.client.call('sync.openStation', { code: '330102-01', name: '北山派出所' });
+  const station = await openSite();
+  await station.client.call('sync.setupFromFile', { fileName: '330102-01-开通文件.njsetup', bytesBase64: setupFile.bytesBase64, operatorName: '王丽' });
+  await station.client.call('staff.save', { category: '民警', name: '张伟', idNumber: makeValidIdNumber('330106', '1985-03-12', 11) });
+  await station.client.call('staff.save', { category: '辅警', name: '李娜', idNumber: makeValidIdNumber('330106', '1992-08-01', 22) });
+  return { bureau, station };
+}
+
+function renderApp(site: Site, files = new RecordingFiles()) {
+  const store = createAppStore();
+  render(<App platform={{ client: site.client, files }} store={store} />);
+  return { files, store };
+}
+
+async function openSyncPage(): Promise<void> {
+  await userEvent.click(await screen.findByRole('menuitem', { name: /数据同步/ }));
+  await screen.findByTestId('sync-page');
+}
+
+/** Row counts of every table: what "nothing changed" is checked against. */
+function tableCounts(store: LedgerStore): Record<string, number> {
+  const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, (store.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+}
+
+function base64Of(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
+describe('数据同步 page (jsdom, real handlers on :memory: SQLite)', () => {
+  it('shows a station its parent bureau and the changes waiting to be sent, and exports a bundle to it', async () => {
+    const { station } = await bureauAndStation();
+    const status = await station.client.call('sync.status', {});
+    expect(status.parent?.pendingChanges).toBeGreaterThan(0);
+    const { files } = renderApp(station);
+    await openSyncPage();
+
+    const card = await screen.findByTestId('sync-parent-card');
+    expect(within(card).getByText('杭州市公安局')).toBeInTheDocument();
+    expect(within(card).getByText('3301')).toBeInTheDocument();
+    const pending = within(card).getByText('待发送变更').closest('.ant-statistic') as HTMLElement;
+    expect(pending).toHaveTextContent(String(status.parent?.pendingChanges));
+
+    await userEvent.click(within(card).getByRole('button', { name: /生成同步文件/ }));
+    await waitFor(() => expect(files.saves).toHaveLength(1));
+    expect(files.saves[0].name).toMatch(/\.njb$/);
+    expect(files.saves[0].filters).toEqual([{ name: '暖警台账同步文件', extensions: ['njb'] }]);
+    expect(await screen.findByText(new RegExp(`已生成给「杭州市公安局」的同步文件「${files.saves[0].name.replace(/[.]/g, '\\.')}」`))).toBeInTheDocument();
+    // The export is in the history, with its number.
+    const history = await station.client.call('sync.history', {});
+    expect(history).toHaveLength(1);
+    expect(await screen.findByRole('cell', { name: files.saves[0].name })).toBeInTheDocument();
+  });
+
+  it('refuses random bytes with the Chinese message, offers nothing to confirm and changes nothing', async () => {
+    const { station } = await bureauAndStation();
+    const before = tableCounts(station.store);
+    const statusBefore = await station.client.call('sync.status', {});
+    const files = new RecordingFiles();
+    files.willPick({ name: '随机内容.njb', bytesBase64: base64Of(randomBytes(4096)) });
+    renderApp(station, files);
+    await openSyncPage();
+
+    await userEvent.click(within(await screen.findByTestId('sync-parent-card')).getByRole('button', { name: /导入同步文件/ }));
+    const dialog = await screen.findByRole('dialog');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('不是暖警台账的同步文件');
+    expect(alert).toHaveTextContent('BUNDLE_NOT_A_BUNDLE');
+    expect(within(dialog).queryByRole('button', { name: /确认导入/ })).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: '关闭' }));
+
+    expect(files.opens[0]).toEqual({ filters: [{ name: '暖警台账同步文件', extensions: ['njb'] }], multiple: false });
+    expect(tableCounts(station.store)).toEqual(before);
+    expect(await station.client.call('sync.history', {})).toEqual([]);
+    expect(await station.client.call('sync.status', {})).toEqual(statusBefore);
+  });
+
+  it('lets a bureau import many files at once: one combined preview, then only the good ones are imported', async () => {
+    const { bureau, station } = await bureauAndStation();
+    const bundle = await station.client.call('sync.exportBundle', { peerCode: '3301' });
+    const files = new RecordingFiles();
+    files.willPick({ name: bundle.fileName, bytesBase64: bundle.bytesBase64 }, { name: '人员名单.xlsx', bytesBase64: base64Of(randomBytes(512)) });
+    renderApp(bureau, files);
+    await openSyncPage();
+
+    const stations = await screen.findByTestId('sync-stations-card');
+    expect(within(stations).getByText('北山派出所')).toBeInTheDocument();
+    await userEvent.click(within(stations).getByRole('button', { name: /导入同步文件/ }));
+    expect(files.opens[0].multiple).toBe(true);
+
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('共 2 个文件：1 个可以导入，1 个不能导入（见下方原因）。');
+    const [good, bad] = within(dialog).getAllByTestId('sync-import-item');
+    expect(good).toHaveTextContent('北山派出所（330102-01）');
+    expect(within(good).getByText('人员')).toBeInTheDocument();
+    expect(bad).toHaveTextContent('不是暖警台账的同步文件');
+    // A dry run writes nothing.
+    expect(await bureau.client.call('staff.list', {})).toHaveLength(0);
+
+    await userEvent.click(within(dialog).getByRole('button', { name: '确认导入（1 个文件）' }));
+    await within(dialog).findByText(/^已导入 1 个文件，1 个未导入。/);
+    expect(within(dialog).getByRole('button', { name: /打印/ })).toBeInTheDocument();
+    expect(await bureau.client.call('staff.list', {})).toHaveLength(2);
+    const history = await bureau.client.call('sync.history', {});
+    expect(history.map((h) => [h.direction, h.fileName])).toEqual([['import', bundle.fileName]]);
+  });
+
+  it('lists a concurrent edit as a conflict with both values, and keeping the current value resolves it', async () => {
+    const { bureau, station } = await bureauAndStation();
+    const first = await station.client.call('sync.exportBundle', { peerCode: '3301' });
+    await bureau.client.call('sync.importBundle', { fileName: first.fileName, bytesBase64: first.bytesBase64 });
+    // Both sides change 张伟's phone before seeing the other's edit.
+    const person = (await bureau.client.call('staff.list', {})).find((p) => p.name === '张伟');
+    if (!person) throw new Error('张伟 did not reach the bureau');
+    const edit = { id: person.id, category: person.category, name: person.name, idNumber: person.idNumber };
+    await bureau.client.call('staff.save', { ...edit, phone: '13900000001' });
+    await station.client.call('staff.save', { ...edit, phone: '13800000002' });
+    const second = await station.client.call('sync.exportBundle', { peerCode: '3301' });
+    await bureau.client.call('sync.importBundle', { fileName: second.fileName, bytesBase64: second.bytesBase64 });
+    const [conflict] = await bureau.client.call('sync.conflicts', {});
+    expect(conflict).toBeDefined();
+
+    renderApp(bureau);
+    await openSyncPage();
+    // With a conflict open, the page opens on the 冲突 tab, whose badge counts it.
+    expect(await screen.findByTestId('sync-conflict-badge')).toHaveTextContent('1');
+    const row = (await screen.findByText('手机号码')).closest('tr') as HTMLElement;
+    expect(row).toHaveTextContent(conflict.currentValue);
+    expect(row).toHaveTextContent(conflict.otherValue);
+    expect([conflict.currentValue, conflict.otherValue].sort()).toEqual(['13800000002', '13900000001']);
+
+    await userEvent.click(within(row).getByRole('button', { name: '保留当前值' }));
+    await screen.findByText('没有需要核对的冲突');
+    expect(await bureau.client.call('sync.conflicts', {})).toEqual([]);
+    const [resolved] = await bureau.client.call('sync.conflicts', { includeResolved: true });
+    expect(resolved.resolvedAt).not.toBeNull();
+    expect((await bureau.client.call('staff.get', { id: person.id })).staff.phone).toBe(conflict.currentValue);
+  });
+
+  it('sets up a new installation from the bureau’s setup file in the first-run wizard', async () => {
+    const bureau = await openSite();
+    await bureau.client.call('station.setup', { code: '3301', name: '杭州市公安局', role: 'bureau' });
+    const setupFile = await bureau.client.call('sync.openStation', { code: '330102-03', name: '灵隐派出所' });
+    const bureauStatus = await bureau.client.call('sync.status', {});
+    const fresh = await openSite();
+    const files = new RecordingFiles();
+    files.willPick({ name: '330102-03-开通文件.njsetup', bytesBase64: setupFile.bytesBase64 });
+    renderApp(fresh, files);
+
+    await userEvent.click(await screen.findByText('使用市局发放的开通文件'));
+    await userEvent.click(screen.getByRole('button', { name: /选择开通文件/ }));
+    const preview = await screen.findByTestId('setup-file-preview');
+    expect(preview).toHaveTextContent('灵隐派出所');
+    expect(preview).toHaveTextContent('杭州市公安局（3301）');
+    expect(preview).toHaveTextContent(bureauStatus.fingerprint);
+    expect(files.opens[0]).toEqual({ filters: [{ name: '暖警台账开通文件', extensions: ['njsetup'] }], multiple: false });
+    // Reading the file wrote nothing.
+    expect((await fresh.client.call('app.info', {})).station).toBeNull();
+
+    await userEvent.type(screen.getByLabelText('经办人（选填）'), '赵敏');
+    await userEvent.click(screen.getByRole('button', { name: '确认并完成设置' }));
+    expect(await screen.findByTestId('station-name')).toHaveTextContent('灵隐派出所');
+    const info = await fresh.client.call('app.info', {});
+    expect(info.station).toMatchObject({ code: '330102-03', role: 'station' });
+    expect(info.operatorName).toBe('赵敏');
+    expect((await fresh.client.call('sync.status', {})).parent).toMatchObject({ code: '3301', registered: true });
+  });
+});
