@@ -28,7 +28,7 @@ function Screens() {
     void loadInfo(client);
   }, [client, loadInfo]);
   if (loadError) return <Result status="error" title="暖警台账无法读取数据" subTitle={loadError} />;
-  if (!info) return <Spin size="large" fullscreen tip="正在打开台账…" />;
+  if (!info) return <Spin size="large" fullscreen description="正在打开台账…" />;
   if (!info.station) return <SetupWizard />;
   return <AppFrame />;
 }

@@ -3,12 +3,16 @@ import { HandlerRegistry } from './handler-registry';
 import { staffHandlers } from '../staff/staff-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 
-/** The full handler table of the app: one registry, every feature's handlers. */
+/**
+ * The full handler table of the app: one registry, every feature's handlers.
+ * @throws Error at start-up when a call of the contract has no handler — a wiring mistake, never a user error.
+ */
 export function createHandlerRegistry(): HandlerRegistry {
   const registry = new HandlerRegistry();
   registry.registerAll(appHandlers);
   registry.registerAll(staffHandlers);
   registry.registerAll(syncHandlers);
-  // TODO(lead): throw on missing handlers once every feature of the contract is wired.
+  const missing = registry.missing();
+  if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);
   return registry;
 }

@@ -98,5 +98,10 @@ describe('first run: the setup wizard', () => {
     await user.type(screen.getByLabelText('单位名称'), '北山派出所');
     await user.click(screen.getByRole('button', { name: /完成设置/ }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('本机已设置为「灵隐派出所」'));
+
+    // The clerk is offered the way into the ledger that was set up meanwhile.
+    await user.click(screen.getByRole('button', { name: '进入台账' }));
+    expect((await screen.findAllByText('灵隐派出所')).length).toBeGreaterThan(0);
+    expect(screen.getByRole('menuitem', { name: /人员档案/ })).toBeInTheDocument();
   });
 });

@@ -7,6 +7,8 @@ import { useClient, usePlatform } from '../../api/client-context';
 import type { PickedFile } from '../../api/file-transfer';
 import { useAppStore } from '../../stores/store-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
+import { ApiCallError } from '../../../shared/contract/api-contract';
+import { commonErrorCodes } from '../../../shared/contract/api-error';
 import { groupFingerprint, setupFileFilters } from '../sync/sync-format';
 
 const roleOptions = [
@@ -20,8 +22,10 @@ type SetupWay = 'manual' | 'file';
 function ManualSetupForm() {
   const client = useClient();
   const setupStation = useAppStore((s) => s.setupStation);
+  const loadInfo = useAppStore((s) => s.loadInfo);
   const [form] = Form.useForm<StationSetupInput>();
   const [error, setError] = useState<string | null>(null);
+  const [alreadySetUp, setAlreadySetUp] = useState(false);
   const [saving, setSaving] = useState(false);
 
   async function finish(values: StationSetupInput) {
@@ -31,6 +35,7 @@ function ManualSetupForm() {
       await setupStation(client, values);
     } catch (e) {
       setError((e as Error).message);
+      setAlreadySetUp(e instanceof ApiCallError && e.code === commonErrorCodes.alreadySetUp);
     } finally {
       setSaving(false);
     }
@@ -52,7 +57,15 @@ function ManualSetupForm() {
         <Form.Item label="经办人（选填）" name="operatorName" extra="记录在每条修改的变更记录中">
           <Input placeholder="例如：王丽" />
         </Form.Item>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 16 }}
+            action={alreadySetUp ? <Button size="small" onClick={() => void loadInfo(client)}>进入台账</Button> : undefined}
+          />
+        )}
         <Button type="primary" htmlType="submit" loading={saving} block size="large">
           完成设置
         </Button>
