@@ -6,6 +6,7 @@ import { createBridgeFileTransfer, createBrowserFileTransfer } from './api/file-
 import type { Platform } from './api/client-context';
 import { createAppStore } from './stores/app-store';
 import { App } from './app';
+import './window-base.css';
 
 declare global {
   interface Window {
