@@ -45,7 +45,7 @@ function countsLine(c: { inserted: number; updated: number; unchanged: number; c
 }
 
 function summaryText(file: string, summary: BundleImportSummary): string {
-  const head = `${summary.dryRun ? '预览（未写入）' : '已导入'} ${file}：来自「${summary.senderName}」（${summary.senderCode}）第 ${summary.sequence} 号，${summary.changes} 项变更${summary.registeredSender ? '；首次导入，已登记对方密钥' : ''}`;
+  const head = `${summary.dryRun ? '预览（未写入）' : '已导入'} ${file}：来自「${summary.senderName}」（${summary.senderCode}）第 ${summary.sequence} 号，${summary.changes} 项变更${summary.registeredSender ? (summary.dryRun ? '；首次导入，确认后将登记对方密钥' : '；首次导入，已登记对方密钥') : ''}`;
   const lines = summary.tables.map((t) => `    ${t.label}（${t.table}）：${countsLine(t)}`);
   return [head, ...lines, `    合计：${countsLine(summary.totals)}`].join('\n');
 }
@@ -112,16 +112,17 @@ export const syncCommands: Record<string, CliCommand> = {
   'sync open-station': {
     usage: 'nuanjing sync open-station --db BUREAU --code CODE --name NAME [--role station|bureau] --out FILE|DIR [--json]',
     summary: '市局/县局开通派出所：生成开通文件（重新生成会作废旧文件）',
-    options: { code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'station' }, out: { type: 'string' } },
+    options: { code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' } },
     async run(ctx) {
       const usage = syncCommands['sync open-station'].usage;
       const code = requireString(ctx.values.code, '--code', usage);
       const name = requireString(ctx.values.name, '--name', usage);
       const out = requireString(ctx.values.out, '--out', usage);
-      const role = ctx.values.role === 'bureau' ? 'bureau' : 'station';
+      // No --role: a re-issue keeps the unit's role (a county stays a bureau), a new unit is a station.
+      const role = typeof ctx.values.role === 'string' ? ctx.values.role : undefined;
       const session = await ctx.open();
       try {
-        const args = { code, name, role } as const;
+        const args = { code, name, ...(role !== undefined ? { role } : {}) };
         const parsed = apiContract['sync.openStation'].args.safeParse(args);
         if (!parsed.success) throw new CliUserError('INVALID_ARGUMENT', parsed.error.issues.map((i) => i.message).join('；'));
         const issued = openStation(session.deps, parsed.data);
