@@ -269,6 +269,7 @@ function followTransferredPeople(deps: AppDeps, results: AppliedChange[]): void 
  * resolved it by keeping that value) is settled: both sides then show the same resolution.
  */
 function settleConflicts(store: LedgerStore, results: AppliedChange[], by: string): void {
+  if (!store.sqlite.prepare('SELECT 1 FROM sync_conflict WHERE resolved_at IS NULL LIMIT 1').get()) return;
   const settle = store.sqlite.prepare(
     'UPDATE sync_conflict SET resolved_at = ?, resolved_by = ? WHERE resolved_at IS NULL AND tbl = ? AND row_id = ? AND col = ? AND lost_value = ?',
   );
