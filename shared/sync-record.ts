@@ -11,6 +11,8 @@ export interface SyncPeer {
   name: string;
   /** 'parent': the bureau this installation reports to; 'child': a station (or lower bureau) under it. */
   relation: 'parent' | 'child';
+  /** A station (派出所) or a bureau (市局/县局, with stations of its own); a parent is always a bureau. */
+  role: 'station' | 'bureau';
   /** False until the peer's first bundle registered its keys (authenticated by the setup file's secret). */
   registered: boolean;
   /** Short fingerprint of the peer's keys, for comparing by phone. */

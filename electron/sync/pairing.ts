@@ -20,7 +20,8 @@ import { parentPeer, peerByCode, savePeer, type SyncPeerRow } from './sync-peers
 export interface OpenStationInput {
   code: string;
   name: string;
-  role: 'station' | 'bureau';
+  /** 派出所 or a lower bureau (县局). Omitted: a re-issue keeps the unit's role, a new unit is a station. */
+  role?: 'station' | 'bureau';
 }
 
 /** The setup file for a station, plus the bytes (the CLI writes them; handlers return base64). */
@@ -36,6 +37,7 @@ export interface IssuedSetupFile {
  * code) and a pending child peer with a fresh secret. Re-issuing keeps the station's id and
  * records, but forgets its keys and acknowledgements, so a rebuilt PC set up from the new file
  * registers afresh and receives everything the bureau holds for it; the old file stops working.
+ * A re-issue without a role keeps the one the unit has, so a lower bureau stays a bureau.
  */
 export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetupFile {
   const { store } = deps;
@@ -46,9 +48,10 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
   if (input.code === own.code) throw taken(own.name);
   if (parent && parent.code === input.code) throw taken(parent.name);
   const existing = store.sqlite
-    .prepare('SELECT id, name, parent_code FROM station WHERE code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1')
-    .get(input.code) as { id: string; name: string | null; parent_code: string | null } | undefined;
+    .prepare('SELECT id, name, role, parent_code FROM station WHERE code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1')
+    .get(input.code) as { id: string; name: string | null; role: string | null; parent_code: string | null } | undefined;
   if (existing && existing.parent_code !== own.code) throw taken(existing.name ?? input.code);
+  const role = input.role ?? (existing?.role === 'bureau' ? 'bureau' : 'station');
 
   const keys = ownSiteKeys(store);
   const secret = newSetupSecret();
@@ -59,7 +62,7 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
       station_id: stationId,
       code: input.code,
       name: input.name,
-      role: input.role,
+      role,
       parent_code: own.code,
     });
     const peer = peerByCode(store, input.code);
@@ -87,7 +90,7 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
   const file: SetupFile = {
     kind: 'nuanjing-setup',
     version: 1,
-    station: { id: stationId, code: input.code, name: input.name, role: input.role },
+    station: { id: stationId, code: input.code, name: input.name, role },
     bureau: {
       code: own.code,
       name: own.name,

@@ -24,6 +24,20 @@ export function childPeers(store: LedgerStore): SyncPeerRow[] {
   return store.sqlite.prepare("SELECT * FROM sync_peer WHERE relation = 'child' ORDER BY code").all() as SyncPeerRow[];
 }
 
+/**
+ * Whether a peer is a station or a bureau. A parent is a bureau by definition; a child is what its
+ * row in the synced `station` table says (written when it was opened, later the unit's own row once
+ * it registered and adopted its id), so the role lives in one place and cannot drift from the tree.
+ */
+export function peerRole(store: LedgerStore, peer: Pick<SyncPeerRow, 'relation' | 'station_id' | 'code'>): 'station' | 'bureau' {
+  if (peer.relation === 'parent') return 'bureau';
+  const row = (store.sqlite.prepare('SELECT role FROM station WHERE id = ? AND deleted_at IS NULL').get(peer.station_id) ??
+    store.sqlite.prepare('SELECT role FROM station WHERE code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').get(peer.code)) as
+    | { role: string | null }
+    | undefined;
+  return row?.role === 'bureau' ? 'bureau' : 'station';
+}
+
 /** Inserts or replaces a peer row (by id). */
 export function savePeer(store: LedgerStore, peer: SyncPeerRow): void {
   const columns = Object.keys(peer) as (keyof SyncPeerRow)[];

@@ -9,7 +9,7 @@ import { pendingChangeCount } from './bundle-export';
 import { ownFingerprint } from './own-site-keys';
 import { siteKeysFingerprint } from './site-keys';
 import { openConflictCount } from './sync-conflicts';
-import { childPeers, parentPeer, type SyncPeerRow } from './sync-peers';
+import { childPeers, parentPeer, peerRole, type SyncPeerRow } from './sync-peers';
 
 /** Days from a China date-time text (`YYYY-MM-DD HH:mm:ss`) to today. */
 function daysSince(dateTime: string | null, today: string): number | null {
@@ -30,6 +30,7 @@ function toSyncPeer(store: LedgerStore, peer: SyncPeerRow, today: string, warnin
     code: peer.code,
     name: peer.name,
     relation: peer.relation,
+    role: peerRole(store, peer),
     registered,
     fingerprint: registered
       ? siteKeysFingerprint({ signingPublicKey: peer.signing_public_key as string, encryptionPublicKey: peer.encryption_public_key as string })

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../shared/contract/api-contract';
+import type { StaffTransferInput } from '../../shared/contract/sync-contract';
 import type {
   ChangeHistoryEntry,
   FamilyInput,
@@ -43,6 +44,8 @@ export interface StaffSlice {
   /** Creates or updates a person; refreshes the roster and the open detail. */
   saveStaff(client: ApiClient, input: StaffInput): Promise<StaffListItem>;
   changeStaffStatus(client: ApiClient, input: StatusChangeInput): Promise<StaffListItem>;
+  /** Bureau: 调动 — moves a person to another of its stations; refreshes the roster and the open detail. */
+  transferStaff(client: ApiClient, input: StaffTransferInput): Promise<StaffListItem>;
   /** Deletes a person entered by mistake and closes their drawer. */
   deleteStaff(client: ApiClient, id: string): Promise<void>;
   saveFamilyMember(client: ApiClient, input: FamilyInput): Promise<void>;
@@ -118,6 +121,12 @@ export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set
       const saved = await client.call('staff.changeStatus', input);
       await refresh(client);
       return saved;
+    },
+
+    async transferStaff(client, input) {
+      const moved = await client.call('sync.transferStaff', input);
+      await refresh(client);
+      return moved;
     },
 
     async deleteStaff(client, id) {

@@ -54,6 +54,8 @@ export interface SyncSlice {
 
   /** Loads status, history and conflicts together (the page's refresh). */
   loadSync(client: ApiClient): Promise<void>;
+  /** Loads the status alone (parent and children), e.g. for the 调动 dialog's list of stations. */
+  loadSyncStatus(client: ApiClient): Promise<void>;
   loadSyncConflicts(client: ApiClient, includeResolved?: boolean): Promise<void>;
   /** Writes a bundle for one peer; refreshes status and history. */
   exportBundle(client: ApiClient, peerCode: string): Promise<BundleExport>;
@@ -66,8 +68,8 @@ export interface SyncSlice {
   /** Closes the preview or the summaries. */
   closeImport(): void;
   resolveSyncConflict(client: ApiClient, id: string, keep: 'current' | 'other'): Promise<SyncConflictItem>;
-  /** Bureau: issues a station's one-time setup file (re-issuing voids the old one). */
-  openSyncStation(client: ApiClient, input: { code: string; name: string; role: 'station' | 'bureau' }): Promise<FileDownload>;
+  /** Bureau: issues a station's one-time setup file (re-issuing voids the old one; no role keeps the unit's). */
+  openSyncStation(client: ApiClient, input: { code: string; name: string; role?: 'station' | 'bureau' }): Promise<FileDownload>;
   /** Reads a setup file without writing anything. */
   previewSetupFile(client: ApiClient, file: PickedFile): Promise<SetupFilePreview>;
   /** An installation already in use registers its parent's setup file. */
@@ -110,6 +112,14 @@ export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, 
       set({ syncStatus, syncHistory, syncConflicts, syncLoading: false, syncError: null });
     } catch (error) {
       set({ syncLoading: false, syncError: (error as Error).message });
+    }
+  },
+
+  async loadSyncStatus(client) {
+    try {
+      set({ syncStatus: await client.call('sync.status', {}) });
+    } catch (error) {
+      set({ syncError: (error as Error).message });
     }
   },
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define-method';
-import { stationCodeSchema, stationNameSchema, type StationInfo } from './app-contract';
-import type { FileDownload, StaffListItem } from '../staff-record';
+import { stationCodeSchema, stationNameSchema, stationRoleSchema, type StationInfo } from './app-contract';
+import { requiredDate, type FileDownload, type StaffListItem } from '../staff-record';
 import type { BundleExport, BundleImportSummary, SetupFilePreview, SyncConflictItem, SyncHistoryEntry, SyncStatus } from '../sync-record';
 
 const fileUpload = z.object({
@@ -9,12 +9,24 @@ const fileUpload = z.object({
   bytesBase64: z.string().min(1, '请选择文件').max(200 * 1024 * 1024, '文件过大'),
 });
 
+/**
+ * 调动: a bureau moves a person to another station under it (`sync.transferStaff`); the transfer
+ * dialog validates its fields with the same schema as the handler.
+ */
+export const staffTransferInputSchema = z.object({
+  staffId: z.string().min(1),
+  toStationCode: stationCodeSchema,
+  date: requiredDate('调动日期'),
+  reason: z.string().trim().max(200, '原因不超过200个字').optional(),
+});
+export type StaffTransferInput = z.input<typeof staffTransferInputSchema>;
+
 /** The sync calls (数据同步). */
 export const syncContract = {
   'sync.status': defineMethod<SyncStatus>()('同步状态：上级、所属单位、待发送变更、未处理冲突', z.object({})),
   'sync.openStation': defineMethod<FileDownload>()(
-    '市局开通派出所：生成一次性的开通文件（重新生成会作废旧文件，用于派出所电脑损坏后恢复）',
-    z.object({ code: stationCodeSchema, name: stationNameSchema, role: z.enum(['station', 'bureau']).default('station') }),
+    '市局开通派出所：生成一次性的开通文件（重新生成会作废旧文件，用于派出所电脑损坏后恢复；不填类型时，重新生成保留原类型，新开通的为派出所）',
+    z.object({ code: stationCodeSchema, name: stationNameSchema, role: stationRoleSchema.optional() }),
   ),
   'sync.previewSetupFile': defineMethod<SetupFilePreview>()('读取开通文件（不写入）', fileUpload),
   'sync.setupFromFile': defineMethod<StationInfo>()('用市局发放的开通文件完成本机首次设置', fileUpload.extend({ operatorName: z.string().trim().max(20).optional() })),
@@ -33,6 +45,6 @@ export const syncContract = {
   ),
   'sync.transferStaff': defineMethod<StaffListItem>()(
     '市局：把一名人员调动到另一个派出所，其档案随人走',
-    z.object({ staffId: z.string().min(1), toStationCode: stationCodeSchema, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '调动日期格式如 2026-11-23'), reason: z.string().trim().max(200).optional() }),
+    staffTransferInputSchema,
   ),
 };

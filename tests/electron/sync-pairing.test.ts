@@ -115,6 +115,44 @@ describe('opening a station and setting it up from the file', () => {
   });
 });
 
+describe('re-issuing a setup file keeps the unit a station or a bureau', () => {
+  const roleInFile = (bytes: Buffer) => (JSON.parse(bytes.toString('utf8')) as { station: { role: string } }).station.role;
+  const stationRole = (site: Site, code: string) =>
+    (site.store.sqlite.prepare('SELECT role FROM station WHERE code = ? AND deleted_at IS NULL').get(code) as { role: string }).role;
+
+  it('lists each child with its role, and a re-issue without a role keeps it (a county stays a bureau)', async () => {
+    const clock = manualClock();
+    const city = await createBureau('330000', '浙江省某市公安局', { clock });
+    // The county has been in use on its own and joins the city; the city adopts its station id.
+    const county = await createBureau('330100', '西湖区公安分局', { clock });
+    await county.client.call('sync.joinParent', { fileName: 'x.njsetup', bytesBase64: (await openStationFile(city, '330100', '西湖区公安分局', 'bureau')).toString('base64') });
+    await carry(county, city);
+    await pairStation(city, '330200-01', '城东派出所', { clock });
+
+    const status = await city.client.call('sync.status', {});
+    expect(status.children.map((c) => [c.code, c.role])).toEqual([
+      ['330100', 'bureau'],
+      ['330200-01', 'station'],
+    ]);
+    expect((await county.client.call('sync.status', {})).parent).toMatchObject({ code: '330000', role: 'bureau' });
+
+    // The county's PC is rebuilt: the city re-issues its file as the sync page and the CLI do by default.
+    const reissued = Buffer.from((await city.client.call('sync.openStation', { code: '330100', name: '西湖区公安分局' })).bytesBase64, 'base64');
+    expect(roleInFile(reissued)).toBe('bureau');
+    expect(stationRole(city, '330100')).toBe('bureau');
+    expect((await city.client.call('sync.status', {})).children.find((c) => c.code === '330100')?.role).toBe('bureau');
+    const rebuilt = await stationFromSetup(reissued, { code: '330100', name: '西湖区公安分局', clock });
+    expect((await rebuilt.client.call('app.info', {})).station?.role).toBe('bureau');
+
+    // A station stays a station; an explicit role is what the clerk chose.
+    expect(roleInFile(Buffer.from((await city.client.call('sync.openStation', { code: '330200-01', name: '城东派出所' })).bytesBase64, 'base64'))).toBe('station');
+    expect(roleInFile(Buffer.from((await city.client.call('sync.openStation', { code: '330200-01', name: '城东派出所', role: 'bureau' })).bytesBase64, 'base64'))).toBe('bureau');
+    expect(stationRole(city, '330200-01')).toBe('bureau');
+    // A new unit without a role is a station.
+    expect(roleInFile(Buffer.from((await city.client.call('sync.openStation', { code: '330200-02', name: '城西派出所' })).bytesBase64, 'base64'))).toBe('station');
+  });
+});
+
 describe('registration needs the secret of the setup file the bureau issued last', () => {
   it('refuses the first bundle of a station whose setup file was re-issued before it registered', async () => {
     const bureau = await createBureau();

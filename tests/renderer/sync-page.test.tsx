@@ -110,6 +110,27 @@ describe('数据同步 page (jsdom, real handlers on :memory: SQLite)', () => {
     expect(await screen.findByRole('cell', { name: files.saves[0].name })).toBeInTheDocument();
   });
 
+  it('marks a county bureau among the units, and re-issues its setup file as a bureau', async () => {
+    const { bureau } = await bureauAndStation();
+    await bureau.client.call('sync.openStation', { code: '330106', name: '西湖区公安分局', role: 'bureau' });
+    const { files } = renderApp(bureau);
+    await openSyncPage();
+
+    const card = await screen.findByTestId('sync-stations-card');
+    const countyRow = (await within(card).findByText('西湖区公安分局')).closest('tr') as HTMLElement;
+    expect(within(countyRow).getByText('县局')).toBeInTheDocument();
+    const stationRow = within(card).getByText('北山派出所').closest('tr') as HTMLElement;
+    expect(within(stationRow).queryByText('县局')).not.toBeInTheDocument();
+
+    await userEvent.click(within(countyRow).getByRole('button', { name: /重新生成开通文件/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /重新生成$/ }));
+    await waitFor(() => expect(files.saves).toHaveLength(1));
+    const file = JSON.parse(Buffer.from(files.saves[0].bytesBase64, 'base64').toString('utf8')) as { station: { code: string; role: string } };
+    expect(file.station).toMatchObject({ code: '330106', role: 'bureau' });
+    expect(await screen.findByText(/已重新生成「西湖区公安分局」的开通文件/)).toBeInTheDocument();
+    expect((await bureau.client.call('sync.status', {})).children.find((c) => c.code === '330106')?.role).toBe('bureau');
+  });
+
   it('refuses random bytes with the Chinese message, offers nothing to confirm and changes nothing', async () => {
     const { station } = await bureauAndStation();
     const before = tableCounts(station.store);

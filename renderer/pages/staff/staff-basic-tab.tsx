@@ -1,5 +1,5 @@
 import { Button, Descriptions, Flex, Space, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
-import { DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { addMonths, compareIsoDates } from '../../../shared/china-date';
 import { computeRetirement, formatRetirementAge, RETIREMENT_BASE_LABELS } from '../../../shared/retirement-date';
 import type { StaffDetail } from '../../../shared/staff-record';
@@ -11,13 +11,15 @@ export interface StaffBasicTabProps {
   showStation: boolean;
   onEdit(): void;
   onChangeStatus(): void;
+  /** 调动 to another station; only given where the person can be transferred (a bureau's station staff). */
+  onTransfer?: () => void;
   onDelete(): void;
 }
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
 
 /** 基本信息: the record with everything derived from it, and the status history. */
-export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStatus, onDelete }: StaffBasicTabProps) {
+export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStatus, onTransfer, onDelete }: StaffBasicTabProps) {
   const s = detail.staff;
   const retirement = computeRetirement(s.birthDate, s.retirementBase);
   const retiringSoon = s.status === '在职' && compareIsoDates(s.expectedRetirementDate, addMonths(today, 12)) <= 0;
@@ -88,6 +90,11 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
         <Button icon={<SwapOutlined />} onClick={onChangeStatus}>
           变更状态
         </Button>
+        {onTransfer && (
+          <Button icon={<UserSwitchOutlined />} onClick={onTransfer}>
+            调动
+          </Button>
+        )}
         <Button danger icon={<DeleteOutlined />} onClick={onDelete}>
           删除
         </Button>

@@ -9,6 +9,7 @@ import { FamilyTab } from './family-tab';
 import { HonoursTab } from './honours-tab';
 import { StaffBasicTab } from './staff-basic-tab';
 import { StatusChangeDialog } from './status-change-dialog';
+import { TransferDialog } from './transfer-dialog';
 import { categoryColors, statusColors } from './staff-labels';
 
 export interface StaffDetailDrawerProps {
@@ -20,7 +21,7 @@ export interface StaffDetailDrawerProps {
 export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProps) {
   const client = useClient();
   const { message, modal } = App.useApp();
-  const { selectedId, detail, history, loading, error, today, closeStaff, deleteStaff } = useAppStore(
+  const { selectedId, detail, history, loading, error, today, isBureau, childStations, closeStaff, deleteStaff, loadSyncStatus } = useAppStore(
     useShallow((s) => ({
       selectedId: s.selectedStaffId,
       detail: s.staffDetail,
@@ -28,18 +29,31 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
       loading: s.detailLoading,
       error: s.detailError,
       today: s.info?.today ?? '',
+      isBureau: s.info?.station?.role === 'bureau',
+      childStations: s.syncStatus?.children,
       closeStaff: s.closeStaff,
       deleteStaff: s.deleteStaff,
+      loadSyncStatus: s.loadSyncStatus,
     })),
   );
   const [tab, setTab] = useState('basic');
   const [changingStatus, setChangingStatus] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   const person = detail && detail.staff.id === selectedId ? detail.staff : null;
+  // 调动 is the bureau's: for someone 在职 at one of its stations (not its own staff, not a station's view).
+  const canTransfer =
+    isBureau && person !== null && person.status === '在职' && (childStations ?? []).some((peer) => peer.relation === 'child' && peer.code === person.stationCode);
 
   useEffect(() => {
     setTab('basic');
     setChangingStatus(false);
+    setTransferring(false);
   }, [selectedId]);
+
+  // A bureau needs its stations (sync status) to know whom it may transfer.
+  useEffect(() => {
+    if (isBureau && selectedId !== null && childStations === undefined) void loadSyncStatus(client);
+  }, [isBureau, selectedId, childStations, client, loadSyncStatus]);
 
   function confirmDelete(p: StaffListItem) {
     modal.confirm({
@@ -97,6 +111,7 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
                     showStation={showStation}
                     onEdit={() => onEdit(person)}
                     onChangeStatus={() => setChangingStatus(true)}
+                    onTransfer={canTransfer ? () => setTransferring(true) : undefined}
                     onDelete={() => confirmDelete(person)}
                   />
                 ),
@@ -115,6 +130,7 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
             ]}
           />
           <StatusChangeDialog person={person} open={changingStatus} onClose={() => setChangingStatus(false)} />
+          {isBureau && <TransferDialog person={person} open={transferring} onClose={() => setTransferring(false)} />}
         </>
       )}
     </Drawer>

@@ -28,7 +28,8 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
   async function reissue(peer: SyncPeer) {
     setReissuing(peer.code);
     try {
-      const file = await openSyncStation(client, { code: peer.code, name: peer.name, role: 'station' });
+      // The unit keeps its role: a county bureau re-issued as a 派出所 would lose its stations.
+      const file = await openSyncStation(client, { code: peer.code, name: peer.name, role: peer.role });
       const saved = await saveSetupFile(peer.code, file.bytesBase64);
       if (saved) message.success({ content: `已重新生成「${peer.name}」的开通文件，旧文件已作废。请当面交给该单位，用它重新设置电脑。`, duration: 10 });
       else message.warning('没有保存开通文件；旧文件已作废，请再生成一次并保存。');
@@ -42,7 +43,17 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
   const silent = status.children.filter((c) => c.silentTooLong).length;
   const columns: ColumnsType<SyncPeer> = [
     { title: '单位代码', dataIndex: 'code', key: 'code', width: 130 },
-    { title: '名称', dataIndex: 'name', key: 'name' },
+    {
+      title: '名称',
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, peer) => (
+        <Space size={6}>
+          <span>{name}</span>
+          {peer.role === 'bureau' && <Tag color="blue">县局</Tag>}
+        </Space>
+      ),
+    },
     {
       title: '已登记',
       key: 'registered',
