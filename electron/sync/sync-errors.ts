@@ -29,7 +29,8 @@ export type SyncErrorCode =
   | 'SYNC_PEER_NOT_REGISTERED'
   | 'STATION_CODE_TAKEN'
   | 'TRANSFER_STATION_UNKNOWN'
-  | 'TRANSFER_SAME_STATION';
+  | 'TRANSFER_SAME_STATION'
+  | 'TRANSFER_NOT_ACTIVE';
 
 export const syncErrors = {
   bureauOnly: (what: string) => new SyncError('BUREAU_ONLY', `只有市局/县局可以${what}。派出所请联系上级单位办理。`),
@@ -122,4 +123,7 @@ export const syncErrors = {
 
   transferSameStation: (name: string) =>
     new SyncError('TRANSFER_SAME_STATION', `此人已在「${name}」，无需调动。请选择另一个调入单位。`),
+
+  transferNotActive: (name: string, status: string) =>
+    new SyncError('TRANSFER_NOT_ACTIVE', `「${name}」当前状态为「${status}」，只有在职人员可以调动。如状态有误，请先在“变更状态”中改为在职。`),
 };

@@ -119,4 +119,17 @@ describe('调动: the bureau moves a person to another station', () => {
     await carry(bureau, north);
     expect(north.store.sqlite.prepare('SELECT station_id FROM family_member WHERE id = ?').get(child.id)).toEqual({ station_id: localStation(south.store)!.id });
   });
+
+  it('refuses to transfer a person who is no longer 在职, naming the status, and changes nothing', async () => {
+    const { bureau, stations } = await createSites(2);
+    const [north, south] = stations;
+    const person = await north.client.call('staff.save', personInput(5, { name: '周强' }));
+    await north.client.call('staff.changeStatus', { staffId: person.id, status: '退休', date: '2026-10-01' });
+    await carry(north, bureau);
+    const before = bureau.store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get();
+    const refused = await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' }).catch((e: ApiCallError) => e);
+    expect(refused).toMatchObject({ code: 'TRANSFER_NOT_ACTIVE' });
+    expect((refused as ApiCallError).message).toContain('退休');
+    expect(bureau.store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get()).toEqual(before);
+  });
 });
