@@ -128,6 +128,8 @@ export const rosterFilterSchema = z.object({
   statuses: z.array(z.enum(staffStatuses)).optional(),
   positions: z.array(z.string()).optional(),
   flags: z.array(z.enum(['partyMember', 'unionMember', 'hardship', 'heroModel', 'disabled'])).optional(),
+  /** Owning stations by code (a bureau's roster spans many); empty or absent means any. */
+  stationCodes: z.array(z.string()).optional(),
 });
 export type RosterFilter = z.input<typeof rosterFilterSchema>;
 

@@ -32,7 +32,7 @@ export function transferStaff(deps: AppDeps, input: TransferInput): StaffListIte
   const managed = subtreeOf(nodes, own.id);
   store.transaction(() => {
     const person = requireLiveStaffRow(store, input.staffId);
-    if (person.status !== '在职') throw syncErrors.transferNotActive(person.name, person.status ?? '未填');
+    if (person.status !== '在职') throw syncErrors.transferNotActive(person.name ?? '此人', person.status ?? '未填');
     const target = nodes.find((n) => n.code === input.toStationCode && n.deleted_at === null && managed.has(n.id));
     if (!target) throw syncErrors.transferStationUnknown(input.toStationCode);
     if (person.station_id === target.id) throw syncErrors.transferSameStation(target.name ?? target.code ?? '');

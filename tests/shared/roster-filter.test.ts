@@ -83,4 +83,12 @@ describe('filterRoster', () => {
     expect(names(filterRoster(roster, { search: 'zzl', statuses: [] }))).toEqual(['赵子龙']);
     expect(names(filterRoster(roster, { search: 'zzl' }))).toEqual([]);
   });
+
+  it('at a bureau, filters by owning station', () => {
+    const wang = person({ name: '王五', namePinyin: 'wangwu', nameInitials: 'ww', stationId: 's2', stationCode: '330106-02', stationName: '灵隐派出所' });
+    const bureauRoster = [...roster, wang];
+    expect(names(filterRoster(bureauRoster, { stationCodes: ['330106-02'] }))).toEqual(['王五']);
+    expect(names(filterRoster(bureauRoster, { stationCodes: ['330106-01'], statuses: [] }))).toEqual(['张三', '李四', '赵子龙']);
+    expect(names(filterRoster(bureauRoster, { stationCodes: [] }))).toEqual(['张三', '李四', '王五']);
+  });
 });

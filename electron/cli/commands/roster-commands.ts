@@ -71,15 +71,20 @@ export const rosterCommands: Record<string, CliCommand> = {
   },
 
   'roster export': {
-    usage: 'nuanjing roster export --db FILE --out FILE.xlsx [--all] [--search TEXT] [--json]',
-    summary: '导出人员名单到 Excel（默认只含在职人员；--all 含退休、调出等全部人员）',
-    options: { out: { type: 'string' }, all: { type: 'boolean', default: false }, search: { type: 'string' } },
+    usage: 'nuanjing roster export --db FILE --out FILE.xlsx [--all] [--search TEXT] [--station CODE] [--json]',
+    summary: '导出人员名单到 Excel（默认只含在职人员；--all 含退休、调出等全部人员；--station 只导出该单位的人员，可重复）',
+    options: { out: { type: 'string' }, all: { type: 'boolean', default: false }, search: { type: 'string' }, station: { type: 'string', multiple: true } },
     async run(ctx) {
       const out = ctx.values.out as string | undefined;
       if (!out) throw new UsageError(`缺少 --out 输出文件路径\n用法：${this.usage}`);
       const session = await ctx.open();
       try {
-        const filter: RosterFilter = { ...(ctx.values.all ? { statuses: [...staffStatuses] } : {}), ...(ctx.values.search ? { search: String(ctx.values.search) } : {}) };
+        const stationCodes = (ctx.values.station as string[] | undefined) ?? [];
+        const filter: RosterFilter = {
+          ...(ctx.values.all ? { statuses: [...staffStatuses] } : {}),
+          ...(ctx.values.search ? { search: String(ctx.values.search) } : {}),
+          ...(stationCodes.length > 0 ? { stationCodes } : {}),
+        };
         const file = await session.client.call('roster.export', { filter });
         await writeFile(out, Buffer.from(file.bytesBase64, 'base64'));
         const result = { out: resolve(out), fileName: file.fileName, rowCount: file.rowCount ?? 0 };

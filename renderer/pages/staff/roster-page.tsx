@@ -26,7 +26,8 @@ function isDefaultFilter(filter: RosterFilter): boolean {
     same(filter.categories, defaultRosterFilter.categories) &&
     same(filter.statuses, defaultRosterFilter.statuses) &&
     same(filter.positions, defaultRosterFilter.positions) &&
-    same(filter.flags, defaultRosterFilter.flags)
+    same(filter.flags, defaultRosterFilter.flags) &&
+    same(filter.stationCodes, defaultRosterFilter.stationCodes)
   );
 }
 
@@ -35,6 +36,13 @@ function positionsOf(roster: StaffListItem[]): string[] {
   const counts = new Map<string, number>();
   for (const item of roster) if (item.position) counts.set(item.position, (counts.get(item.position) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([p]) => p);
+}
+
+/** The stations the roster spans, by name (a bureau's 所属单位 filter). */
+function stationsOf(roster: StaffListItem[]): { code: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const item of roster) if (item.stationCode) names.set(item.stationCode, item.stationName ?? item.stationCode);
+  return [...names.entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')).map(([code, name]) => ({ code, name }));
 }
 
 /** The table body's height: what is left of the window below the table's top. */
@@ -87,6 +95,7 @@ export function RosterPage() {
   const deferred = useDeferredValue(applied);
   const rows = useMemo(() => filterRoster(roster, deferred), [roster, deferred]);
   const positions = useMemo(() => positionsOf(roster), [roster]);
+  const stations = useMemo(() => stationsOf(roster), [roster]);
   const showStation = info?.station?.role === 'bureau';
 
   async function exportRoster() {
@@ -126,6 +135,7 @@ export function RosterPage() {
           onReset={resetFilter}
           filtered={!isDefaultFilter(filter)}
           positions={positions}
+          stations={stations}
           count={rows.length}
           total={roster.length}
           exporting={exporting}

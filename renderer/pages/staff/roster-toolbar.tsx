@@ -10,6 +10,8 @@ export interface RosterToolbarProps {
   /** Whether the filter differs from the default view (shows 重置). */
   filtered: boolean;
   positions: string[];
+  /** The stations the roster spans (code and name); the 所属单位 filter shows when there are several. */
+  stations: { code: string; name: string }[];
   count: number;
   total: number;
   exporting: boolean;
@@ -57,6 +59,21 @@ export function RosterToolbar(props: RosterToolbarProps) {
         </Space>
       </Flex>
       <Flex align="center" gap={8} wrap>
+        {props.stations.length > 1 && (
+          <Select
+            aria-label="所属单位"
+            prefix="单位"
+            mode="multiple"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部"
+            style={{ minWidth: 190 }}
+            maxTagCount="responsive"
+            value={filter.stationCodes ?? []}
+            onChange={(stationCodes) => onFilterChange({ stationCodes })}
+            options={props.stations.map((s) => ({ value: s.code, label: s.name }))}
+          />
+        )}
         <Select
           aria-label="类别"
           prefix="类别"
