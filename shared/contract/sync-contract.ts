@@ -6,7 +6,8 @@ import type { BundleExport, BundleImportSummary, SetupFilePreview, SyncConflictI
 
 const fileUpload = z.object({
   fileName: z.string().max(255).default(''),
-  bytesBase64: z.string().min(1, '请选择文件').max(200 * 1024 * 1024, '文件过大'),
+  /** May be empty: an empty file is the handler's to refuse with its own code (BUNDLE_EMPTY). */
+  bytesBase64: z.string().max(Math.ceil((200 * 1024 * 1024) / 3) * 4, '文件超过 200 MB，不是暖警台账的同步文件或开通文件。请核对所选文件。'),
 });
 
 /**

@@ -99,8 +99,8 @@ describe('files that are not a sync bundle', () => {
     expect(error.message).toContain('不是暖警台账的同步文件');
   });
 
-  it('refuses an empty file (the contract refuses an empty upload before the handler; files reach the import as bytes)', async () => {
-    await expect(importInto(bureau, { fileName: 'x.njb', bytes: Buffer.alloc(0) })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  it('refuses an empty file, whether uploaded or read from disk', async () => {
+    await expectRefused(bureau, Buffer.alloc(0), 'BUNDLE_EMPTY', 'x.njb');
     const before = dumpStore(bureau.store);
     expect(() => importBundle(bureau.deps, Buffer.alloc(0), { fileName: 'empty.njb', dryRun: false })).toThrow(expect.objectContaining({ code: 'BUNDLE_EMPTY' }));
     expect(dumpStore(bureau.store)).toEqual(before);
