@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError, commonErrorCodes, type ApiResponse } from '../../shared/contract/api-error';
 import { apiContract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from '../../shared/contract/api-contract';
 import type { AppDeps } from '../app-deps';
+import { describeStorageError } from './storage-error';
 
 /** A handler: a plain function of injected deps and validated arguments. */
 export type Handler<M extends MethodName> = (deps: AppDeps, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>>;
@@ -60,6 +61,8 @@ export class HandlerRegistry {
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      const storageError = describeStorageError(error);
+      if (storageError) return { ok: false, error: storageError.toBody() };
       console.error(`[${name}]`, error);
       return {
         ok: false,
