@@ -23,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('change_log_identity').unique().on('change_log').columns(['hlc', 'tbl', 'row_id', 'col']).execute();
-  await db.schema.createIndex('change_log_row').on('change_log').columns(['tbl', 'row_id', 'col']).execute();
+  // (tbl, row_id, col) lookups — a field's history — use change_log_prev's prefix; no index of their own.
   await db.schema.createIndex('change_log_site').on('change_log').columns(['site_id', 'hlc']).execute();
   await db.schema.createIndex('change_log_prev').on('change_log').columns(['tbl', 'row_id', 'col', 'prev_hlc']).execute();
 
