@@ -17,6 +17,11 @@ export interface SyncPeer {
   registered: boolean;
   /** Short fingerprint of the peer's keys, for comparing by phone. */
   fingerprint: string | null;
+  /**
+   * A registered child whose setup file was re-issued: its current PC keeps working until a PC set
+   * up from the new file sends its first bundle (which then replaces the registered keys).
+   */
+  reissuePending: boolean;
   lastReceivedAt: string | null;
   lastReceivedSequence: number | null;
   lastSentAt: string | null;
@@ -110,6 +115,8 @@ export interface SyncConflictItem {
   otherBy: string;
   otherAt: string;
   otherSiteCode: string | null;
+  /** The unit's name for `otherSiteCode`, when this installation knows it. */
+  otherSiteName: string | null;
   detectedAt: string;
   resolvedAt: string | null;
 }

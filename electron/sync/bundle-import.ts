@@ -48,13 +48,14 @@ interface VerifiedBundle {
 }
 
 /** Finds the sender's peer row, or the pending child its registration block proves it is. */
-function identifySender(store: LedgerStore, header: BundleHeader): { peer: SyncPeerRow; registration: BundleRegistration | null } {
+function identifySender(store: LedgerStore, header: BundleHeader, senderLabel: string): { peer: SyncPeerRow; registration: BundleRegistration | null } {
   const known = peerBySiteId(store, header.senderSiteId);
   if (known) return { peer: known, registration: null };
   const byCode = peerByCode(store, header.senderCode);
-  if (!byCode) throw syncErrors.unknownSender(header.senderCode);
-  if (byCode.relation !== 'child') throw syncErrors.unknownSender(header.senderCode);
-  if (byCode.site_id !== null) throw syncErrors.senderRebuilt(header.senderCode);
+  if (!byCode) throw syncErrors.unknownSender(senderLabel);
+  if (byCode.relation !== 'child') throw syncErrors.unknownSender(senderLabel);
+  // Registered, and no re-issued file waiting for a new PC: another PC is not this unit.
+  if (byCode.site_id !== null && byCode.keys_registered_at !== null) throw syncErrors.senderRebuilt(senderLabel);
   const parsed = registrationSchema.safeParse(header.registration);
   if (
     !parsed.success ||
@@ -63,10 +64,26 @@ function identifySender(store: LedgerStore, header: BundleHeader): { peer: SyncP
     parsed.data.code !== byCode.code ||
     !registrationMacValid(byCode.setup_secret, parsed.data)
   ) {
-    throw syncErrors.badRegistration(header.senderCode);
+    throw syncErrors.badRegistration(senderLabel);
   }
   return { peer: byCode, registration: parsed.data };
 }
+
+/**
+ * A unit as a refusal names it: `北山派出所（330102-01）` when this installation knows the code (a
+ * peer, or a unit in its station tree), else the code the file gives.
+ */
+export function unitLabel(store: LedgerStore, code: string): string {
+  const peer = peerByCode(store, code);
+  const station = peer
+    ? undefined
+    : (store.sqlite.prepare('SELECT name FROM station WHERE code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').get(code) as { name: string | null } | undefined);
+  const name = peer?.name ?? station?.name;
+  return name && name !== code ? `${name}（${code}）` : code;
+}
+
+/** The envelope refusals that name the units: re-worded with the names this installation knows. */
+const NAMING_REFUSALS = new Set(['BUNDLE_WRONG_RECIPIENT', 'BUNDLE_BAD_SIGNATURE', 'BUNDLE_DECRYPT_FAILED', 'BUNDLE_CORRUPT', 'BUNDLE_INFLATE_TOO_LARGE']);
 
 /** Every check that needs no write. @throws BundleError / SyncError. */
 export function verifyBundle(deps: AppDeps, bytes: Buffer, limits: BundleLimits = defaultBundleLimits): VerifiedBundle {
@@ -75,26 +92,31 @@ export function verifyBundle(deps: AppDeps, bytes: Buffer, limits: BundleLimits 
   if (bytes.length > limits.maxFileBytes) throw new BundleError('BUNDLE_TOO_LARGE');
   const header = readBundleHeader(bytes);
   requireLocalStation(store);
-  if (header.recipientSiteId !== store.siteId) {
-    throw new BundleError('BUNDLE_WRONG_RECIPIENT', { senderCode: header.senderCode, recipientCode: header.recipientCode });
-  }
+  const labels = { senderCode: unitLabel(store, header.senderCode), recipientCode: unitLabel(store, header.recipientCode) };
+  if (header.recipientSiteId !== store.siteId) throw new BundleError('BUNDLE_WRONG_RECIPIENT', labels);
   const ourSchema = schemaVersionOf(store);
   if (header.schemaVersion > ourSchema) throw syncErrors.newerSchema(header.appVersion.slice(0, 40), header.schemaVersion.slice(0, 60), ourSchema);
-  const { peer, registration } = identifySender(store, header);
+  const { peer, registration } = identifySender(store, header, labels.senderCode);
   const signingKey = registration?.signingPublicKey ?? peer.signing_public_key;
-  if (!signingKey) throw syncErrors.unknownSender(header.senderCode);
+  if (!signingKey) throw syncErrors.unknownSender(labels.senderCode);
   const keys = ownSiteKeys(store);
-  const opened = openBundle({
-    bytes,
-    senderSigningPublicKey: signingKey,
-    recipientEncryptionPrivateKey: keys.encryptionPrivateKey,
-    expectedRecipientSiteId: store.siteId,
-    maxFileBytes: limits.maxFileBytes,
-    maxInflatedBytes: limits.maxInflatedBytes,
-  });
-  const payload = parsePayload(opened.payload, header.senderCode);
+  let opened: ReturnType<typeof openBundle>;
+  try {
+    opened = openBundle({
+      bytes,
+      senderSigningPublicKey: signingKey,
+      recipientEncryptionPrivateKey: keys.encryptionPrivateKey,
+      expectedRecipientSiteId: store.siteId,
+      maxFileBytes: limits.maxFileBytes,
+      maxInflatedBytes: limits.maxInflatedBytes,
+    });
+  } catch (error) {
+    if (error instanceof BundleError && NAMING_REFUSALS.has(error.code)) throw new BundleError(error.code, labels);
+    throw error;
+  }
+  const payload = parsePayload(opened.payload, labels.senderCode);
   if (payload.schemaVersion > ourSchema) throw syncErrors.newerSchema(header.appVersion.slice(0, 40), payload.schemaVersion, ourSchema);
-  const changes = checkedChanges(payload, header.senderCode, store.now());
+  const changes = checkedChanges(payload, labels.senderCode, store.now());
   return { header, peer, registration, senderName: payload.sender.name || peer.name, changes, highWater: payload.highWater };
 }
 
@@ -194,12 +216,15 @@ function sameRow(a: RowSnapshot, b: RowSnapshot | undefined): boolean {
 /**
  * Per-table counts of an import: rows inserted (not there before), rows updated (a value the clerk
  * sees changed), rows unchanged (every change a duplicate, a loser, or a rewrite of the same
- * value), and the conflicts recorded for review.
+ * value), and the conflicts recorded for review. With `openConflicts` (per table: the conflicts
+ * this import recorded that are still open after it), only those count: a conflict recorded while
+ * replaying a history and settled by a later change of the same bundle is not the clerk's to review.
  */
 export function summarizeResults(
   store: LedgerStore,
   results: AppliedChange[],
   before: Map<string, RowSnapshot | undefined>,
+  openConflicts?: Map<string, number>,
 ): { tables: TableSyncCounts[]; totals: BundleImportSummary['totals'] } {
   const counts = new Map<string, TableSyncCounts>();
   const entryOf = (table: string): TableSyncCounts => {
@@ -213,8 +238,9 @@ export function summarizeResults(
   const applied = new Set<string>();
   for (const result of results) {
     if (result.outcome === 'applied') applied.add(`${result.change.table}\u0000${result.change.rowId}`);
-    if (result.conflict) entryOf(result.change.table).conflicts += 1;
+    if (!openConflicts && result.conflict) entryOf(result.change.table).conflicts += 1;
   }
+  for (const [table, count] of openConflicts ?? []) entryOf(table).conflicts += count;
   for (const [key, snapshot] of before) {
     const table = key.slice(0, key.indexOf('\u0000'));
     const entry = entryOf(table);
@@ -257,6 +283,8 @@ function followTransferredPeople(deps: AppDeps, results: AppliedChange[]): void 
     seen.add(key);
     const row = rowReader(store, change.table).get(change.rowId) as RowSnapshot | undefined;
     if (!row || row.deleted_at !== null || typeof row.staff_id !== 'string') continue;
+    // The old station's own 调出 entry stays with the old station: it is its record of the move.
+    if (change.table === 'staff_status_change' && row.status === '调出') continue;
     const person = rowReader(store, 'staff').get(row.staff_id) as RowSnapshot | undefined;
     if (person && typeof person.station_id === 'string' && person.station_id !== row.station_id) {
       writeRecord(store, deps.user, change.table, change.rowId, { station_id: person.station_id });
@@ -279,6 +307,19 @@ function settleConflicts(store: LedgerStore, results: AppliedChange[], by: strin
   }
 }
 
+/** The newest conflict row before an import: conflicts after it were recorded by the import. */
+function lastConflictRowid(store: LedgerStore): number {
+  return (store.sqlite.prepare('SELECT coalesce(max(rowid), 0) AS last FROM sync_conflict').get() as { last: number }).last;
+}
+
+/** Per table, the conflicts recorded after `afterRowid` that are still open. */
+function openConflictsSince(store: LedgerStore, afterRowid: number): Map<string, number> {
+  const rows = store.sqlite
+    .prepare('SELECT tbl, count(*) AS n FROM sync_conflict WHERE rowid > ? AND resolved_at IS NULL GROUP BY tbl')
+    .all(afterRowid) as { tbl: string; n: number }[];
+  return new Map(rows.map((r) => [r.tbl, r.n]));
+}
+
 /** Registers a pending child's keys; adopts its own station id when it joined with one (a county). */
 function registerSender(deps: AppDeps, peer: SyncPeerRow, registration: BundleRegistration): SyncPeerRow {
   const { store } = deps;
@@ -296,6 +337,8 @@ function registerSender(deps: AppDeps, peer: SyncPeerRow, registration: BundleRe
     signing_public_key: registration.signingPublicKey,
     encryption_public_key: registration.encryptionPublicKey,
     keys_registered_at: store.nowText(),
+    // A PC set up from a re-issued file replaces the old one: its bundles are numbered afresh.
+    last_received_sequence: peer.site_id !== null && peer.site_id !== registration.siteId ? null : peer.last_received_sequence,
   };
 }
 
@@ -312,13 +355,14 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
     const peer = verified.registration ? registerSender(deps, verified.peer, verified.registration) : verified.peer;
     const before = peer.relation === 'child' ? captureRowsBefore(store, verified.changes) : [];
     const snapshot = snapshotRows(store, verified.changes);
+    const conflictsBefore = lastConflictRowid(store);
     const results = applyRemoteChanges(store, verified.changes);
     if (peer.relation === 'child') {
-      checkAuthority(store, header.senderCode, peer.station_id, before, results);
+      checkAuthority(store, unitLabel(store, header.senderCode), peer.station_id, before, results);
       followTransferredPeople(deps, results);
     }
     settleConflicts(store, results, `${verified.senderName}（同步）`);
-    const { tables, totals } = summarizeResults(store, results, snapshot);
+    const { tables, totals } = summarizeResults(store, results, snapshot, openConflictsSince(store, conflictsBefore));
     const summary: BundleImportSummary = {
       fileName: options.fileName,
       senderCode: header.senderCode,

@@ -22,6 +22,12 @@ export interface OpenStationInput {
   name: string;
   /** 派出所 or a lower bureau (县局). Omitted: a re-issue keeps the unit's role, a new unit is a station. */
   role?: 'station' | 'bureau';
+  /**
+   * True to re-issue the setup file of a unit already opened here (重新生成开通文件). Without it,
+   * a code already opened is refused (STATION_ALREADY_OPEN), so a typo in 开通派出所 cannot
+   * rename a working unit and void its registration.
+   */
+  reissue?: boolean;
 }
 
 /** The setup file for a station, plus the bytes (the CLI writes them; handlers return base64). */
@@ -32,12 +38,14 @@ export interface IssuedSetupFile {
 }
 
 /**
- * Opens a station under this bureau (开通派出所), or re-issues its setup file: creates the station
- * row through the write path (its `station_id` is its own id, its `parent_code` this bureau's
- * code) and a pending child peer with a fresh secret. Re-issuing keeps the station's id and
- * records, but forgets its keys and acknowledgements, so a rebuilt PC set up from the new file
- * registers afresh and receives everything the bureau holds for it; the old file stops working.
- * A re-issue without a role keeps the one the unit has, so a lower bureau stays a bureau.
+ * Opens a station under this bureau (开通派出所), or re-issues its setup file (`reissue`): creates
+ * the station row through the write path (its `station_id` is its own id, its `parent_code` this
+ * bureau's code) and a pending child peer with a fresh secret. Opening a code already opened here
+ * is refused unless `reissue` says so. Re-issuing keeps the station's id and records and voids the
+ * old file's secret. A unit that has not registered yet stays pending. A REGISTERED unit keeps its
+ * keys until a PC set up from the new file sends its first bundle (then that PC's keys replace the
+ * old ones and the old PC is refused): re-issuing by mistake for a working station does not cut it
+ * off. A re-issue without a role keeps the one the unit has, so a lower bureau stays a bureau.
  */
 export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetupFile {
   const { store } = deps;
@@ -51,6 +59,10 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
     .prepare('SELECT id, name, role, parent_code FROM station WHERE code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1')
     .get(input.code) as { id: string; name: string | null; role: string | null; parent_code: string | null } | undefined;
   if (existing && existing.parent_code !== own.code) throw taken(existing.name ?? input.code);
+  const current = peerByCode(store, input.code);
+  const child = current?.relation === 'child' ? current : undefined;
+  if (child && !input.reissue) throw syncErrors.stationAlreadyOpen(input.code, existing?.name ?? child.name);
+  if (input.reissue && !child) throw syncErrors.peerNotFound(input.code);
   const role = input.role ?? (existing?.role === 'bureau' ? 'bureau' : 'station');
 
   const keys = ownSiteKeys(store);
@@ -65,25 +77,30 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
       role,
       parent_code: own.code,
     });
-    const peer = peerByCode(store, input.code);
-    const row: SyncPeerRow = {
-      id: peer?.id ?? store.newId(),
-      station_id: stationId,
-      code: input.code,
-      name: input.name,
-      relation: 'child',
-      site_id: null,
-      signing_public_key: null,
-      encryption_public_key: null,
-      setup_secret: secret,
-      registered_at: now,
-      keys_registered_at: null,
-      last_received_at: peer?.last_received_at ?? null,
-      last_received_sequence: peer?.last_received_sequence ?? null,
-      last_sent_at: peer?.last_sent_at ?? null,
-      last_sent_sequence: peer?.last_sent_sequence ?? null,
-      ack_json: '{}',
-    };
+    const peer = child;
+    const registered = peer !== undefined && peer.site_id !== null && peer.signing_public_key !== null && peer.encryption_public_key !== null;
+    const row: SyncPeerRow = registered
+      ? // Still working: keeps its keys (and what it acknowledged) until the new file is used;
+        // `keys_registered_at: null` marks the new secret as waiting for that registration.
+        { ...peer, station_id: stationId, code: input.code, name: input.name, setup_secret: secret, keys_registered_at: null }
+      : {
+          id: peer?.id ?? store.newId(),
+          station_id: stationId,
+          code: input.code,
+          name: input.name,
+          relation: 'child',
+          site_id: null,
+          signing_public_key: null,
+          encryption_public_key: null,
+          setup_secret: secret,
+          registered_at: now,
+          keys_registered_at: null,
+          last_received_at: peer?.last_received_at ?? null,
+          last_received_sequence: peer?.last_received_sequence ?? null,
+          last_sent_at: peer?.last_sent_at ?? null,
+          last_sent_sequence: peer?.last_sent_sequence ?? null,
+          ack_json: '{}',
+        };
     savePeer(store, row);
   });
   deps.events('data.changed', { tables: ['station'] });

@@ -20,10 +20,13 @@ function timeOfHlc(hlc: string): string {
   return parts ? chinaDateTimeOf(parts.millis) : '';
 }
 
-function siteCode(store: LedgerStore, siteId: string): string | null {
-  if (siteId === store.siteId) return localStation(store)?.code ?? null;
-  const peer = store.sqlite.prepare('SELECT code FROM sync_peer WHERE site_id = ?').get(siteId) as { code: string } | undefined;
-  return peer?.code ?? null;
+function siteUnit(store: LedgerStore, siteId: string): { code: string | null; name: string | null } {
+  if (siteId === store.siteId) {
+    const own = localStation(store);
+    return { code: own?.code ?? null, name: own?.name ?? null };
+  }
+  const peer = store.sqlite.prepare('SELECT code, name FROM sync_peer WHERE site_id = ?').get(siteId) as { code: string; name: string } | undefined;
+  return { code: peer?.code ?? null, name: peer?.name ?? null };
 }
 
 function toItem(store: LedgerStore, row: SyncConflictTable): SyncConflictItem {
@@ -42,6 +45,7 @@ function toItem(store: LedgerStore, row: SyncConflictTable): SyncConflictItem {
       : ((store.sqlite.prepare('SELECT user_name FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?').get(currentHlc, row.tbl, row.row_id, row.col) as
           | { user_name: string }
           | undefined)?.user_name ?? '');
+  const other = siteUnit(store, row.lost_site_id || siteOfHlc(row.lost_hlc));
   return {
     id: row.id,
     table: row.tbl,
@@ -56,7 +60,8 @@ function toItem(store: LedgerStore, row: SyncConflictTable): SyncConflictItem {
     otherValue: displayValueOf(row.tbl, row.col, row.lost_value),
     otherBy: row.lost_user,
     otherAt: timeOfHlc(row.lost_hlc),
-    otherSiteCode: siteCode(store, row.lost_site_id || siteOfHlc(row.lost_hlc)),
+    otherSiteCode: other.code,
+    otherSiteName: other.name,
     detectedAt: row.detected_at,
     resolvedAt: row.resolved_at,
   };

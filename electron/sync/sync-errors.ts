@@ -28,6 +28,7 @@ export type SyncErrorCode =
   | 'SYNC_PEER_NOT_FOUND'
   | 'SYNC_PEER_NOT_REGISTERED'
   | 'STATION_CODE_TAKEN'
+  | 'STATION_ALREADY_OPEN'
   | 'TRANSFER_STATION_UNKNOWN'
   | 'TRANSFER_SAME_STATION'
   | 'TRANSFER_NOT_ACTIVE';
@@ -116,6 +117,13 @@ export const syncErrors = {
     new SyncError(
       'STATION_CODE_TAKEN',
       `单位代码「${code}」已被「${name}」使用，且不是本单位直接管理的派出所（或就是本单位、上级单位），不能在这里开通。请核对单位代码。`,
+    ),
+
+  stationAlreadyOpen: (code: string, name: string) =>
+    new SyncError(
+      'STATION_ALREADY_OPEN',
+      `单位代码「${code}」已开通为「${name}」，不能再次开通（否则会改掉它的名称和登记信息）。如需为该单位重新发放开通文件（例如它的电脑损坏、重装），请在“所属单位”表格中该单位一行点“重新生成开通文件”，旧的开通文件将作废。`,
+      { code, name },
     ),
 
   transferStationUnknown: (code: string) =>

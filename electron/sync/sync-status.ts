@@ -35,6 +35,7 @@ function toSyncPeer(store: LedgerStore, peer: SyncPeerRow, today: string, warnin
     fingerprint: registered
       ? siteKeysFingerprint({ signingPublicKey: peer.signing_public_key as string, encryptionPublicKey: peer.encryption_public_key as string })
       : null,
+    reissuePending: peer.relation === 'child' && registered && peer.keys_registered_at === null && peer.setup_secret !== null,
     lastReceivedAt: peer.last_received_at,
     lastReceivedSequence: peer.last_received_sequence,
     lastSentAt: peer.last_sent_at,

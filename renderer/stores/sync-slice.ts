@@ -69,7 +69,7 @@ export interface SyncSlice {
   closeImport(): void;
   resolveSyncConflict(client: ApiClient, id: string, keep: 'current' | 'other'): Promise<SyncConflictItem>;
   /** Bureau: issues a station's one-time setup file (re-issuing voids the old one; no role keeps the unit's). */
-  openSyncStation(client: ApiClient, input: { code: string; name: string; role?: 'station' | 'bureau' }): Promise<FileDownload>;
+  openSyncStation(client: ApiClient, input: { code: string; name: string; role?: 'station' | 'bureau'; reissue?: boolean }): Promise<FileDownload>;
   /** Reads a setup file without writing anything. */
   previewSetupFile(client: ApiClient, file: PickedFile): Promise<SetupFilePreview>;
   /** An installation already in use registers its parent's setup file. */

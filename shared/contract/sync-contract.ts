@@ -26,8 +26,8 @@ export type StaffTransferInput = z.input<typeof staffTransferInputSchema>;
 export const syncContract = {
   'sync.status': defineMethod<SyncStatus>()('同步状态：上级、所属单位、待发送变更、未处理冲突', z.object({})),
   'sync.openStation': defineMethod<FileDownload>()(
-    '市局开通派出所：生成一次性的开通文件（重新生成会作废旧文件，用于派出所电脑损坏后恢复；不填类型时，重新生成保留原类型，新开通的为派出所）',
-    z.object({ code: stationCodeSchema, name: stationNameSchema, role: stationRoleSchema.optional() }),
+    '市局开通派出所：生成一次性的开通文件。已开通的单位代码会被拒绝（STATION_ALREADY_OPEN），除非 reissue 为 true：重新生成会作废旧文件，用于派出所电脑损坏后恢复；已登记的单位在新文件设置的电脑第一次报送前仍可用原电脑报送。不填类型时，重新生成保留原类型，新开通的为派出所',
+    z.object({ code: stationCodeSchema, name: stationNameSchema, role: stationRoleSchema.optional(), reissue: z.boolean().default(false) }),
   ),
   'sync.previewSetupFile': defineMethod<SetupFilePreview>()('读取开通文件（不写入）', fileUpload),
   'sync.setupFromFile': defineMethod<StationInfo>()('用市局发放的开通文件完成本机首次设置', fileUpload.extend({ operatorName: z.string().trim().max(20).optional() })),

@@ -114,6 +114,26 @@ describe('sync in web mode: a station exports, the bureau imports (real Chromium
     await bureauPage.getByRole('row', { name: /导入/ }).filter({ hasText: download.suggestedFilename() }).waitFor();
     await shot(bureauPage, '7-bureau-after-import.png');
 
+    // ── At 1024×768 the stations table stays readable: the name on one line, the summary and the
+    // bureau's own fingerprint shown in full, the station's fingerprint in its row.
+    await bureauPage.setViewportSize({ width: 1024, height: 768 });
+    const nameCell = row.getByRole('cell', { name: /北山派出所/ });
+    const nameBox = await nameCell.boundingBox();
+    const codeBox = await row.getByRole('cell', { name: '330102-01', exact: true }).boundingBox();
+    expect(nameBox && codeBox && nameBox.height <= codeBox.height + 2).toBe(true);
+    expect(nameBox!.width).toBeGreaterThan(120);
+    const summary = stations.getByTestId('sync-stations-summary');
+    await expect(summary.isVisible()).resolves.toBe(true);
+    const summaryBox = await summary.boundingBox();
+    const importBox = await stations.getByRole('button', { name: '导入同步文件' }).boundingBox();
+    expect(summaryBox!.y).toBeGreaterThanOrEqual(importBox!.y + importBox!.height);
+    const ownFingerprint = (await callApi<{ fingerprint: string }>(bureau, 'sync.status')).fingerprint;
+    await stations.getByTestId('sync-own-fingerprint').getByText(ownFingerprint).waitFor();
+    const stationFingerprint = (await callApi<{ fingerprint: string }>(station, 'sync.status')).fingerprint;
+    await row.getByText(stationFingerprint).waitFor();
+    await shot(bureauPage, '7b-bureau-1024.png');
+    await bureauPage.setViewportSize({ width: 1366, height: 768 });
+
     // ── The bureau's roster now shows the station's people.
     const people = await callApi<{ name: string; status: string }[]>(station, 'staff.list');
     expect(people).toHaveLength(30);

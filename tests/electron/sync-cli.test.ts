@@ -39,6 +39,10 @@ describe('nuanjing sync', () => {
     expect(out.join('\n')).toBe(
       `已开通「北山派出所」（330102-01），开通文件已保存：${path('330102-01-开通文件.njsetup')}\n请把开通文件交给该单位（只交一次），在其电脑上用它完成首次设置；重新生成会使旧文件作废。`,
     );
+    // Opening the same code again is refused; a new file for it takes --reissue.
+    expect(await cli('sync', 'open-station', '--db', bureau, '--code', '330102-01', '--name', '重复所', '--out', path('again.njsetup'))).toBe(1);
+    expect(err.join('\n')).toContain('重新生成开通文件');
+    expect(await cli('sync', 'open-station', '--db', bureau, '--code', '330102-01', '--name', '北山派出所', '--reissue', '--out', folder.path)).toBe(0);
     expect(await cli('init', '--db', station, '--setup', path('330102-01-开通文件.njsetup'), '--operator', '王丽')).toBe(0);
     expect(out.join('\n')).toBe('已用开通文件设置本单位：北山派出所（330102-01，派出所）');
     expect(await cli('init', '--db', path('other.sqlite'), '--setup', path('nope.njsetup'))).toBe(1);

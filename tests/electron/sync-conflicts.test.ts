@@ -168,3 +168,57 @@ describe('idempotent and order-free', () => {
     expect((await left.client.call('staff.list', {})).map((p) => p.name)).toEqual([personInput(2).name]);
   });
 });
+
+describe('the import summary counts only the conflicts left open', () => {
+  it('does not count a conflict replayed from a transferred person’s history and settled by a later change of the same bundle', async () => {
+    const clock = manualClock();
+    const bureau = await createBureau('330100', '杭州市公安局', { clock, userName: '市局李强' });
+    const north = await pairStation(bureau, '330102-01', '北山派出所', { clock, userName: '王丽' });
+    const south = await pairStation(bureau, '330102-02', '南山派出所', { clock, userName: '赵敏' });
+    const person = await north.client.call('staff.save', personInput(1, { name: '张伟', phone: '13800000001' }));
+    await carry(north, bureau);
+    await carry(bureau, north);
+
+    // A conflict at the bureau, which it resolves by keeping the station's number.
+    clock.advance(60_000);
+    await north.client.call('staff.save', { ...personInput(1, { name: '张伟' }), id: person.id, phone: '13911112222' });
+    clock.advance(60_000);
+    await bureau.client.call('staff.save', { ...personInput(1, { name: '张伟' }), id: person.id, phone: '13733334444' });
+    await carry(north, bureau);
+    const [conflict] = await bureau.client.call('sync.conflicts', {});
+    clock.advance(60_000);
+    await bureau.client.call('sync.resolveConflict', { id: conflict.id, keep: 'other' });
+
+    // The person moves to the south station, which receives the whole history.
+    clock.advance(60_000);
+    await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: '330102-02', date: '2026-11-20' });
+    const bundle = await exportFor(bureau, south);
+    const preview = await importInto(south, bundle, true);
+    const imported = await importInto(south, bundle);
+    expect(await south.client.call('sync.conflicts', {})).toEqual([]);
+    expect(imported.totals.conflicts).toBe(0);
+    expect(imported.tables.every((t) => t.conflicts === 0)).toBe(true);
+    expect(preview.totals).toEqual(imported.totals);
+    expect(preview.tables).toEqual(imported.tables);
+    expect((await south.client.call('staff.get', { id: person.id })).staff.phone).toBe('13911112222');
+  });
+
+  it('still counts a conflict that stays open', async () => {
+    const clock = manualClock();
+    const bureau = await createBureau('330100', '杭州市公安局', { clock });
+    const station = await pairStation(bureau, '330102-01', '北山派出所', { clock });
+    const person = await station.client.call('staff.save', personInput(1, { name: '张伟' }));
+    await carry(station, bureau);
+    await carry(bureau, station);
+    clock.advance(60_000);
+    await station.client.call('staff.save', { ...personInput(1, { name: '张伟' }), id: person.id, phone: '13911112222' });
+    clock.advance(60_000);
+    await bureau.client.call('staff.save', { ...personInput(1, { name: '张伟' }), id: person.id, phone: '13733334444' });
+    const bundle = await exportFor(station, bureau);
+    const preview = await importInto(bureau, bundle, true);
+    const imported = await importInto(bureau, bundle);
+    expect(imported.totals.conflicts).toBe(1);
+    expect(preview.totals).toEqual(imported.totals);
+    expect(await bureau.client.call('sync.conflicts', {})).toHaveLength(1);
+  });
+});

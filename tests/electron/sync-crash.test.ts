@@ -19,7 +19,7 @@ import { tempFolder } from '../support/test-ledger';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PEOPLE = 2000;
-const KILLS = 12;
+const KILLS = 15;
 
 
 let folder: ReturnType<typeof tempFolder>;
@@ -166,7 +166,7 @@ describe('crash safety of an import (SIGKILL of the importing process)', () => {
       // Before the transaction: start-up, reading, decrypting and checking every change.
       ...[0.3, 0.6, 0.9].map((f) => ({ afterBegin: false, ms: Math.round(begin * f) })),
       // Inside it, at random moments.
-      ...Array.from({ length: KILLS - 5 }, () => ({ afterBegin: true, ms: Math.round(Math.random() * inside * 0.9) })),
+      ...Array.from({ length: KILLS - 5 }, () => ({ afterBegin: true, ms: Math.round(Math.random() * inside * 0.8) })),
       // Around the commit.
       ...[0.95, 1.05].map((f) => ({ afterBegin: true, ms: Math.round(inside * f) })),
     ];

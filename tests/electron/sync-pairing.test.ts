@@ -137,7 +137,7 @@ describe('re-issuing a setup file keeps the unit a station or a bureau', () => {
     expect((await county.client.call('sync.status', {})).parent).toMatchObject({ code: '330000', role: 'bureau' });
 
     // The county's PC is rebuilt: the city re-issues its file as the sync page and the CLI do by default.
-    const reissued = Buffer.from((await city.client.call('sync.openStation', { code: '330100', name: '西湖区公安分局' })).bytesBase64, 'base64');
+    const reissued = Buffer.from((await city.client.call('sync.openStation', { code: '330100', name: '西湖区公安分局', reissue: true })).bytesBase64, 'base64');
     expect(roleInFile(reissued)).toBe('bureau');
     expect(stationRole(city, '330100')).toBe('bureau');
     expect((await city.client.call('sync.status', {})).children.find((c) => c.code === '330100')?.role).toBe('bureau');
@@ -145,8 +145,8 @@ describe('re-issuing a setup file keeps the unit a station or a bureau', () => {
     expect((await rebuilt.client.call('app.info', {})).station?.role).toBe('bureau');
 
     // A station stays a station; an explicit role is what the clerk chose.
-    expect(roleInFile(Buffer.from((await city.client.call('sync.openStation', { code: '330200-01', name: '城东派出所' })).bytesBase64, 'base64'))).toBe('station');
-    expect(roleInFile(Buffer.from((await city.client.call('sync.openStation', { code: '330200-01', name: '城东派出所', role: 'bureau' })).bytesBase64, 'base64'))).toBe('bureau');
+    expect(roleInFile(Buffer.from((await city.client.call('sync.openStation', { code: '330200-01', name: '城东派出所', reissue: true })).bytesBase64, 'base64'))).toBe('station');
+    expect(roleInFile(Buffer.from((await city.client.call('sync.openStation', { code: '330200-01', name: '城东派出所', role: 'bureau', reissue: true })).bytesBase64, 'base64'))).toBe('bureau');
     expect(stationRole(city, '330200-01')).toBe('bureau');
     // A new unit without a role is a station.
     expect(roleInFile(Buffer.from((await city.client.call('sync.openStation', { code: '330200-02', name: '城西派出所' })).bytesBase64, 'base64'))).toBe('station');
@@ -158,7 +158,7 @@ describe('registration needs the secret of the setup file the bureau issued last
     const bureau = await createBureau();
     const setup = await openStationFile(bureau, '330102-01', '北山派出所');
     const station = await stationFromSetup(setup, { code: '330102-01', name: '北山派出所' });
-    await openStationFile(bureau, '330102-01', '北山派出所'); // re-issued: the first file is void
+    await bureau.client.call('sync.openStation', { code: '330102-01', name: '北山派出所', reissue: true }); // re-issued: the first file is void
     const error = await refusedWithoutChange(bureau, (await exportFor(station, bureau)).bytes, 'BUNDLE_BAD_REGISTRATION');
     expect(error.message).toContain('最新的开通文件');
   });

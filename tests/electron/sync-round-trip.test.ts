@@ -81,7 +81,7 @@ describe('round trip: a seeded station → bureau → a rebuilt station', () => 
     expect((await station.client.call('settings.get', {}))['sync.silentWarningDays']).toBe(21);
 
     // The bureau re-issues the setup file; a new PC is set up from it and registers with a first bundle.
-    const reissued = await openStationFile(bureau, '330102-01', '西湖区北山派出所');
+    const reissued = Buffer.from((await bureau.client.call('sync.openStation', { code: '330102-01', name: '西湖区北山派出所', reissue: true })).bytesBase64, 'base64');
     const rebuilt = await stationFromSetup(reissued, { code: '330102-01', name: '西湖区北山派出所', clock: manualClock(Date.now()) });
     expect(localStation(rebuilt.store)!.id).toBe(stationId);
     const first = await carry(rebuilt, bureau);

@@ -11,7 +11,7 @@ import type { LedgerStore } from '../../db/ledger-store';
 import type { FileFilter, FileTransfer, PickedFile } from '../../renderer/api/file-transfer';
 import { App } from '../../renderer/app';
 import { createAppStore } from '../../renderer/stores/app-store';
-import { openMemoryLedger } from '../support/test-ledger';
+import { manualClock, openMemoryLedger, type ManualClock } from '../support/test-ledger';
 
 /** A stand-in for the save / open dialogs: records every save, answers opens with the files queued. */
 class RecordingFiles implements FileTransfer {
@@ -42,8 +42,8 @@ interface Site {
 
 const stores: LedgerStore[] = [];
 
-async function openSite(): Promise<Site> {
-  const store = await openMemoryLedger();
+async function openSite(clock?: ManualClock): Promise<Site> {
+  const store = await openMemoryLedger(clock);
   stores.push(store);
   return { store, client: createInProcessClient(createHandlerRegistry(), createAppDeps(store, { userName: '王丽' })) };
 }
@@ -53,11 +53,11 @@ afterEach(() => {
 });
 
 /** A bureau (杭州市公安局) and a station (北山派出所) set up from the bureau's setup file, with two people. */
-async function bureauAndStation(): Promise<{ bureau: Site; station: Site }> {
-  const bureau = await openSite();
+async function bureauAndStation(clock?: ManualClock): Promise<{ bureau: Site; station: Site }> {
+  const bureau = await openSite(clock);
   await bureau.client.call('station.setup', { code: '3301', name: '杭州市公安局', role: 'bureau' });
   const setupFile = await bureau.client.call('sync.openStation', { code: '330102-01', name: '北山派出所' });
-  const station = await openSite();
+  const station = await openSite(clock);
   await station.client.call('sync.setupFromFile', { fileName: '330102-01-开通文件.njsetup', bytesBase64: setupFile.bytesBase64, operatorName: '王丽' });
   await station.client.call('staff.save', { category: '民警', name: '张伟', idNumber: makeValidIdNumber('330106', '1985-03-12', 11) });
   await station.client.call('staff.save', { category: '辅警', name: '李娜', idNumber: makeValidIdNumber('330106', '1992-08-01', 22) });
@@ -243,5 +243,102 @@ describe('数据同步 page (jsdom, real handlers on :memory: SQLite)', () => {
     expect(info.station).toMatchObject({ code: '330102-03', role: 'station' });
     expect(info.operatorName).toBe('赵敏');
     expect((await fresh.client.call('sync.status', {})).parent).toMatchObject({ code: '3301', registered: true });
+  });
+});
+
+/** Carries one bundle from a site to its peer (code) and imports it there. */
+async function carryTo(from: Site, to: Site, peerCode: string) {
+  const bundle = await from.client.call('sync.exportBundle', { peerCode });
+  return to.client.call('sync.importBundle', { fileName: bundle.fileName, bytesBase64: bundle.bytesBase64 });
+}
+
+describe('数据同步 page: QA fixes', () => {
+  it('shows the bureau its own key fingerprint and each registered station’s, with a usable summary line', async () => {
+    const { bureau, station } = await bureauAndStation();
+    await carryTo(station, bureau, '3301');
+    const status = await bureau.client.call('sync.status', {});
+    const stationFingerprint = (await station.client.call('sync.status', {})).fingerprint;
+    expect(status.children[0].fingerprint).toBe(stationFingerprint);
+    renderApp(bureau);
+    await openSyncPage();
+
+    const card = await screen.findByTestId('sync-stations-card');
+    expect(within(card).getByTestId('sync-own-fingerprint')).toHaveTextContent(`本机密钥指纹：${status.fingerprint}`);
+    expect(within(card).getByTestId('station-fingerprint-330102-01')).toHaveTextContent(stationFingerprint);
+    expect(within(card).getByTestId('sync-stations-summary')).toHaveTextContent('共 1 个所属单位');
+    // Wide enough columns, scrolling sideways rather than squeezing the name one character a line.
+    expect(card.querySelector('.ant-table-content table, .ant-table-body table')).not.toBeNull();
+    expect(card.querySelector('col[style*="width: 180px"]')).not.toBeNull();
+  });
+
+  it('refuses to open a code already opened, naming 重新生成开通文件, and re-issuing a registered station keeps it working', async () => {
+    const { bureau, station } = await bureauAndStation();
+    await carryTo(station, bureau, '3301');
+    const { files } = renderApp(bureau);
+    await openSyncPage();
+    const card = await screen.findByTestId('sync-stations-card');
+
+    await userEvent.click(within(card).getByRole('button', { name: /开通派出所/ }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText('单位代码'), '330102-01');
+    await userEvent.type(within(dialog).getByLabelText('单位名称'), '南山派出所');
+    await userEvent.click(within(dialog).getByRole('button', { name: /生成开通文件/ }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('已开通为「北山派出所」');
+    expect(alert).toHaveTextContent('重新生成开通文件');
+    expect(files.saves).toHaveLength(0);
+    expect((await bureau.client.call('sync.status', {})).children[0]).toMatchObject({ name: '北山派出所', registered: true, reissuePending: false });
+    await userEvent.click(within(dialog).getByRole('button', { name: /取\s*消/ }));
+
+    const row = within(card).getByText('北山派出所').closest('tr') as HTMLElement;
+    await userEvent.click(within(row).getByRole('button', { name: /重新生成开通文件/ }));
+    expect(await screen.findByText(/现在的电脑不会因此断开/)).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: /重新生成$/ }));
+    await waitFor(() => expect(files.saves).toHaveLength(1));
+    expect(await within(row).findByText('待新电脑报送')).toBeInTheDocument();
+    // The station still working is not cut off.
+    await station.client.call('staff.save', { category: '民警', name: '王强', idNumber: makeValidIdNumber('330106', '1990-01-01', 33) });
+    await expect(carryTo(station, bureau, '3301')).resolves.toMatchObject({ senderCode: '330102-01' });
+  });
+
+  it('says the first bundle’s keys WILL be registered in the preview, and were registered after the import', async () => {
+    const { bureau, station } = await bureauAndStation();
+    const bundle = await station.client.call('sync.exportBundle', { peerCode: '3301' });
+    const files = new RecordingFiles();
+    files.willPick({ name: bundle.fileName, bytesBase64: bundle.bytesBase64 });
+    renderApp(bureau, files);
+    await openSyncPage();
+    await userEvent.click(within(await screen.findByTestId('sync-stations-card')).getByRole('button', { name: /导入同步文件/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('首次报送，确认导入后将登记该单位的密钥')).toBeInTheDocument();
+    expect(within(dialog).queryByText('首次报送，已登记该单位的密钥')).toBeNull();
+    expect((await bureau.client.call('sync.status', {})).children[0].registered).toBe(false);
+    await userEvent.click(within(dialog).getByRole('button', { name: /确认导入/ }));
+    expect(await within(dialog).findByText('首次报送，已登记该单位的密钥')).toBeInTheDocument();
+  });
+
+  it('names the unit a conflicting value came from, and shows conflict times to the second', async () => {
+    const clock = manualClock();
+    const { bureau, station } = await bureauAndStation(clock);
+    await carryTo(station, bureau, '3301');
+    await carryTo(bureau, station, '330102-01');
+    const person = (await station.client.call('staff.list', {})).find((p) => p.name === '张伟');
+    if (!person) throw new Error('张伟 missing');
+    const edit = { id: person.id, category: person.category, name: person.name, idNumber: person.idNumber };
+    clock.advance(5_000);
+    await bureau.client.call('staff.save', { ...edit, phone: '13900000001' });
+    clock.advance(4_000);
+    await station.client.call('staff.save', { ...edit, phone: '13800000002' });
+    await carryTo(bureau, station, '330102-01');
+    const [conflict] = await station.client.call('sync.conflicts', {});
+    expect(conflict).toMatchObject({ otherSiteCode: '3301', otherSiteName: '杭州市公安局', otherValue: '13900000001' });
+    expect(conflict.otherAt).toMatch(/:\d{2}:\d{2}$/);
+
+    renderApp(station);
+    await openSyncPage();
+    const row = (await screen.findByText('手机号码')).closest('tr') as HTMLElement;
+    expect(row).toHaveTextContent('来自 杭州市公安局（3301）');
+    expect(row).toHaveTextContent(conflict.otherAt);
+    expect(row).toHaveTextContent(conflict.currentAt);
   });
 });

@@ -110,9 +110,9 @@ function conflictText(items: SyncConflictItem[]): string {
 
 export const syncCommands: Record<string, CliCommand> = {
   'sync open-station': {
-    usage: 'nuanjing sync open-station --db BUREAU --code CODE --name NAME [--role station|bureau] --out FILE|DIR [--json]',
-    summary: '市局/县局开通派出所：生成开通文件（重新生成会作废旧文件）',
-    options: { code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, out: { type: 'string' } },
+    usage: 'nuanjing sync open-station --db BUREAU --code CODE --name NAME [--role station|bureau] [--reissue] --out FILE|DIR [--json]',
+    summary: '市局/县局开通派出所：生成开通文件；已开通的单位要重新生成时加 --reissue（旧开通文件随即作废）',
+    options: { code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, reissue: { type: 'boolean', default: false }, out: { type: 'string' } },
     async run(ctx) {
       const usage = syncCommands['sync open-station'].usage;
       const code = requireString(ctx.values.code, '--code', usage);
@@ -122,7 +122,7 @@ export const syncCommands: Record<string, CliCommand> = {
       const role = typeof ctx.values.role === 'string' ? ctx.values.role : undefined;
       const session = await ctx.open();
       try {
-        const args = { code, name, ...(role !== undefined ? { role } : {}) };
+        const args = { code, name, reissue: ctx.values.reissue === true, ...(role !== undefined ? { role } : {}) };
         const parsed = apiContract['sync.openStation'].args.safeParse(args);
         if (!parsed.success) throw new CliUserError('INVALID_ARGUMENT', parsed.error.issues.map((i) => i.message).join('；'));
         const issued = openStation(session.deps, parsed.data);

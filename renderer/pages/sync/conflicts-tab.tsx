@@ -4,14 +4,14 @@ import type { ColumnsType } from 'antd/es/table';
 import type { SyncConflictItem } from '../../../shared/sync-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
-import { formatSyncTime } from './sync-format';
+import { formatSyncTime, formatSyncTimeSeconds, unitLabelOf } from './sync-format';
 
 function ValueCell({ value, by, at, from }: { value: string; by: string; at: string; from?: string | null }) {
   return (
     <Flex vertical>
       <Typography.Text strong>{value === '' ? <Typography.Text type="secondary">（空）</Typography.Text> : value}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {[by || '未署名', formatSyncTime(at), from ? `来自 ${from}` : null].filter(Boolean).join(' · ')}
+        {[by || '未署名', formatSyncTimeSeconds(at), from ? `来自 ${from}` : null].filter(Boolean).join(' · ')}
       </Typography.Text>
     </Flex>
   );
@@ -57,7 +57,7 @@ export function ConflictsTab({ conflicts, showResolved, loading, ownCode }: { co
     {
       title: '另一方的值',
       key: 'other',
-      render: (_: unknown, c) => <ValueCell value={c.otherValue} by={c.otherBy} at={c.otherAt} from={c.otherSiteCode === ownCode ? '本机' : c.otherSiteCode} />,
+      render: (_: unknown, c) => <ValueCell value={c.otherValue} by={c.otherBy} at={c.otherAt} from={c.otherSiteCode === ownCode ? '本机' : unitLabelOf(c.otherSiteCode, c.otherSiteName)} />,
     },
     {
       title: '处理',

@@ -39,7 +39,7 @@ export function BundleSummaryView({ summary, testId }: { summary: BundleImportSu
                 {summary.changes} 项
                 {summary.registeredSender && (
                   <Tag color="blue" style={{ marginLeft: 8 }}>
-                    首次报送，已登记该单位的密钥
+                    {summary.dryRun ? '首次报送，确认导入后将登记该单位的密钥' : '首次报送，已登记该单位的密钥'}
                   </Tag>
                 )}
               </span>

@@ -27,6 +27,25 @@ export function formatSyncTime(value: string | null | undefined): string {
   return chinaDateTimeOf(epoch).slice(0, 16);
 }
 
+/**
+ * {@link formatSyncTime} to the second (`YYYY-MM-DD HH:mm:ss`): for conflicting edits, where the
+ * clerk must tell which of two edits in the same minute was later.
+ */
+export function formatSyncTimeSeconds(value: string | null | undefined): string {
+  if (!value) return '—';
+  const local = LOCAL_DATE_TIME.exec(value);
+  if (local) return `${local[1]} ${local[2]}${local[3] ?? ':00'}`;
+  const epoch = Date.parse(value);
+  if (Number.isNaN(epoch)) return value;
+  return chinaDateTimeOf(epoch).slice(0, 19);
+}
+
+/** A unit as the clerk reads it: its name, the code beside it; the code alone when the name is unknown. */
+export function unitLabelOf(code: string | null | undefined, name: string | null | undefined): string | null {
+  if (!code) return name ?? null;
+  return name && name !== code ? `${name}（${code}）` : code;
+}
+
 /** A bundle's running number as the clerk says it: 第 3 号. */
 export function sequenceLabel(sequence: number | null | undefined): string {
   return sequence == null ? '—' : `第 ${sequence} 号`;
