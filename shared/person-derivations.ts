@@ -118,3 +118,17 @@ export function schoolYearStartYearOn(today: string): number {
   const { year, month } = requireDate(today, '日期');
   return month >= 9 ? year : year - 1;
 }
+
+/** The retirement tag the person's record shows, if any. */
+export type RetirementTag = '已到退休年龄' | '一年内退休';
+
+/**
+ * The retirement tag of a person still 在职 on `today`: 已到退休年龄 when the expected retirement
+ * date has come (the clerk should record the 退休, or check the date), 一年内退休 when it comes
+ * within twelve months; null otherwise, for other statuses, or when the date is unknown.
+ */
+export function retirementTagOn(status: string, expectedRetirementDate: string, today: string): RetirementTag | null {
+  if (status !== '在职' || !parseIsoDate(expectedRetirementDate) || !parseIsoDate(today)) return null;
+  if (compareIsoDates(expectedRetirementDate, today) <= 0) return '已到退休年龄';
+  return compareIsoDates(expectedRetirementDate, addMonths(today, 12)) <= 0 ? '一年内退休' : null;
+}

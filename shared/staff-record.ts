@@ -171,8 +171,15 @@ export interface StaffListItem {
   expectedRetirementDate: string;
   /** 在职 etc.; a person transferred to another station by the bureau shows 调出 here. */
   status: StaffStatus;
+  /** The date of `status`; for a person transferred away, the transfer date. */
   statusDate: string | null;
   notes: string | null;
+  /**
+   * Set at a station when another station keeps this person now (moved there by the bureau's
+   * 调动): the note the drawer shows, and the reason every change is refused here. Absent or null
+   * where the person may be changed.
+   */
+  readOnlyNote?: string | null;
 }
 
 export interface StatusChangeItem {

@@ -5,7 +5,7 @@ import { ageOn, childExamYears, examYearsFromGrade, schoolYearStartYearOn } from
 import { familyRelations, type familyInputSchema, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-path';
-import { requireLiveStaffRow, type FamilyMemberRow } from './staff-rows';
+import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow, type FamilyMemberRow } from './staff-rows';
 
 /** The family form after validation. */
 export type ParsedFamilyInput = z.output<typeof familyInputSchema>;
@@ -68,7 +68,7 @@ function examYearsToStore(input: ParsedFamilyInput, existing: FamilyMemberRow | 
 /** Adds or edits a family member of a live person, through the write path. */
 export function saveFamilyMember(store: LedgerStore, actor: WriteActor, input: ParsedFamilyInput, today: string): FamilyMemberItem {
   return store.transaction(() => {
-    const staff = requireLiveStaffRow(store, input.staffId);
+    const staff = requireOwnStaffRow(store, input.staffId);
     const existing = input.id ? liveFamilyRow(store, input.id) : undefined;
     if (input.id && (!existing || existing.staff_id !== input.staffId)) throw familyNotFound();
     if (input.birthDate && compareIsoDates(input.birthDate, today) > 0) {
@@ -96,6 +96,8 @@ export function saveFamilyMember(store: LedgerStore, actor: WriteActor, input: P
 
 /** Deletes (tombstones) a family member. */
 export function deleteFamilyMember(store: LedgerStore, actor: WriteActor, id: string): boolean {
-  if (!liveFamilyRow(store, id)) throw familyNotFound();
+  const row = liveFamilyRow(store, id);
+  if (!row) throw familyNotFound();
+  if (row.staff_id) refuseIfHeldElsewhere(store, liveStaffRow(store, row.staff_id));
   return tombstoneRecord(store, actor, 'family_member', id);
 }

@@ -4,7 +4,7 @@ import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
 import type { honourInputSchema, HonourItem } from '../../shared/staff-record';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-path';
-import { requireLiveStaffRow, type HonourRow } from './staff-rows';
+import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow, type HonourRow } from './staff-rows';
 
 /** The honour form after validation. */
 export type ParsedHonourInput = z.output<typeof honourInputSchema>;
@@ -33,7 +33,7 @@ function honourNotFound(): AppError {
 /** Adds or edits an honour (表彰) of a live person, through the write path. */
 export function saveHonour(store: LedgerStore, actor: WriteActor, input: ParsedHonourInput, today: string): HonourItem {
   return store.transaction(() => {
-    const staff = requireLiveStaffRow(store, input.staffId);
+    const staff = requireOwnStaffRow(store, input.staffId);
     const existing = input.id ? liveHonourRow(store, input.id) : undefined;
     if (input.id && (!existing || existing.staff_id !== input.staffId)) throw honourNotFound();
     if (compareIsoDates(input.date, today) > 0) {
@@ -56,6 +56,8 @@ export function saveHonour(store: LedgerStore, actor: WriteActor, input: ParsedH
 
 /** Deletes (tombstones) an honour. */
 export function deleteHonour(store: LedgerStore, actor: WriteActor, id: string): boolean {
-  if (!liveHonourRow(store, id)) throw honourNotFound();
+  const row = liveHonourRow(store, id);
+  if (!row) throw honourNotFound();
+  if (row.staff_id) refuseIfHeldElsewhere(store, liveStaffRow(store, row.staff_id));
   return tombstoneRecord(store, actor, 'honour', id);
 }

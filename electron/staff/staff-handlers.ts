@@ -8,7 +8,7 @@ import { exportRoster } from './roster-excel-export';
 import { importRosterSheet } from './roster-excel-import';
 import { rosterTemplate } from './roster-template';
 import { listStaff, staffDetail, staffItem } from './staff-queries';
-import { requireLiveStaffRow } from './staff-rows';
+import { liveStaffRow, refuseIfHeldElsewhere, requireLiveStaffRow } from './staff-rows';
 import { applyStaffPlan, planStaffSave, staffProblemsError, storeStaffLookup } from './staff-save';
 import { changeStaffStatus, deleteStaff } from './staff-status';
 
@@ -26,6 +26,7 @@ export const staffHandlers: HandlerTable = {
     const today = todayOf(deps);
     const station = requireLocalStation(deps.store);
     const id = deps.store.transaction(() => {
+      if (args.id) refuseIfHeldElsewhere(deps.store, liveStaffRow(deps.store, args.id));
       const result = planStaffSave(args, { lookup: storeStaffLookup(deps.store), today, localStationId: station.id, newId: deps.store.newId });
       if (!result.ok) throw staffProblemsError(result.problems);
       applyStaffPlan(deps.store, deps.user, result.plan, '新增人员');

@@ -10,7 +10,7 @@ import {
   type StaffStatus,
 } from '../../shared/staff-record';
 import { namePinyinOf } from './name-pinyin';
-import type { StaffRowWithStation } from './staff-rows';
+import { notOursMessage, type StaffRowWithStation } from './staff-rows';
 
 /** What a list item's derived fields depend on besides the row. */
 export interface ListContext {
@@ -20,6 +20,8 @@ export interface ListContext {
   localStationId: string;
   /** A bureau sees every station's real statuses; a station sees others' people as 调出. */
   localIsBureau: boolean;
+  /** At a station: the date each person now kept by another station left (see `departureDates`). */
+  departures?: ReadonlyMap<string, string | null>;
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
@@ -44,7 +46,8 @@ export function expectedRetirementDateOf(birthDate: string, base: RetirementBase
 /**
  * One staff row as the roster shows it: flags as booleans, derived age (周岁), years of work
  * (工龄, cumulative incl. recognised prior service), expected retirement date and the name's pinyin.
- * A person owned by another station (moved there by the bureau) shows 调出, except at a bureau.
+ * A person owned by another station (moved there by the bureau) shows 调出 from the transfer date
+ * and is read-only, except at a bureau.
  * Tolerates a row that arrived incomplete through sync (missing fields read as empty).
  */
 export function toStaffListItem(row: StaffRowWithStation, context: ListContext): StaffListItem {
@@ -89,7 +92,9 @@ export function toStaffListItem(row: StaffRowWithStation, context: ListContext):
     retirementDateOverride: row.retirement_date_override,
     expectedRetirementDate: expectedRetirementDateOf(birthDate, base, row.retirement_date_override),
     status: movedAway ? '调出' : ownStatus,
-    statusDate: row.status_date,
+    // 调出 dates from the transfer, not from the status the person had here before.
+    statusDate: movedAway ? (context.departures?.get(row.id) ?? null) : row.status_date,
     notes: row.notes,
+    readOnlyNote: movedAway && row.station_id !== null ? notOursMessage(row.name) : null,
   };
 }

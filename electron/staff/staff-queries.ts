@@ -4,12 +4,13 @@ import { requireLocalStation } from '../station/local-station';
 import { toFamilyMemberItem } from './family-records';
 import { toHonourItem } from './honour-records';
 import { toStaffListItem, type ListContext } from './staff-list-item';
-import { liveFamilyMembers, liveHonours, liveStaffRows, requireLiveStaffRow, liveStatusChanges, type StatusChangeRow } from './staff-rows';
+import { departureDates, liveFamilyMembers, liveHonours, liveStaffRows, requireLiveStaffRow, liveStatusChanges, type StatusChangeRow } from './staff-rows';
 
 /** The list context of this installation on `today`. */
 export function listContextOf(store: LedgerStore, today: string): ListContext {
   const station = requireLocalStation(store);
-  return { today, localStationId: station.id, localIsBureau: station.role === 'bureau' };
+  const localIsBureau = station.role === 'bureau';
+  return { today, localStationId: station.id, localIsBureau, departures: localIsBureau ? undefined : departureDates(store, station.id) };
 }
 
 /** Plain code-point order (codes and pinyin are ASCII; no locale collation needed). */
@@ -50,17 +51,40 @@ function toStatusChangeItem(row: StatusChangeRow): StatusChangeItem {
   };
 }
 
+/**
+ * The status history a clerk here reads. A 调动 leaves the old station its own 调出 entry (owned
+ * by the old station) and gives the new station a 调入 entry (在职); each side sees its own: rows
+ * owned by the person's current station, plus those this installation owns. At a station that has
+ * heard of the transfer only through the change of owner (a transfer recorded before the old
+ * station's entry existed), a derived 调出 line dated by the transfer stands in for it.
+ */
+function statusHistoryOf(store: LedgerStore, staff: StaffListItem, localId: string): StatusChangeItem[] {
+  const rows = liveStatusChanges(store, staff.id).filter((row) => row.station_id === null || row.station_id === staff.stationId || row.station_id === localId);
+  const items = rows.map(toStatusChangeItem);
+  if (staff.readOnlyNote && !rows.some((row) => row.status === '调出' && row.station_id === localId)) {
+    items.push({
+      id: `departure-${staff.id}`,
+      staffId: staff.id,
+      status: '调出',
+      date: staff.statusDate ?? '',
+      reason: staff.stationName ? `已调至${staff.stationName}` : '已调至其他单位',
+    });
+  }
+  return items;
+}
+
 const relationOrder = new Map<string, number>(familyRelations.map((relation, index) => [relation, index]));
 
 /** A person's whole record: base data, status history (oldest first), family, honours (newest first). */
 export function staffDetail(store: LedgerStore, id: string, today: string): StaffDetail {
   const staff = staffItem(store, id, today);
+  const localId = requireLocalStation(store).id;
   const family = liveFamilyMembers(store, id)
     .map((row) => toFamilyMemberItem(row, today))
     .sort((a, b) => (relationOrder.get(a.relation) ?? 9) - (relationOrder.get(b.relation) ?? 9));
   return {
     staff,
-    statusHistory: liveStatusChanges(store, id).map(toStatusChangeItem),
+    statusHistory: statusHistoryOf(store, staff, localId),
     family,
     honours: liveHonours(store, id).map(toHonourItem),
   };

@@ -1,7 +1,10 @@
 import type { Selectable } from 'kysely';
+import { chinaDateOf } from '../../shared/china-date';
 import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
+import { parseHlc } from '../../shared/hybrid-logical-clock';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import type { FamilyMemberTable, HonourTable, StaffStatusChangeTable, StaffTable } from '../../db/staff-schema';
+import { requireLocalStation } from '../station/local-station';
 
 /** A staff row as SQLite holds it. */
 export type StaffRow = Selectable<StaffTable>;
@@ -83,4 +86,61 @@ export function liveHonours(store: LedgerStore, staffId: string): HonourRow[] {
     store,
     store.db.selectFrom('honour').selectAll().where('staff_id', '=', staffId).where('deleted_at', 'is', null).orderBy('date', 'desc').orderBy('id'),
   );
+}
+
+/** Code of the refusal to change a person another station now keeps (调动 at a station). */
+export const STAFF_NOT_OURS = 'STAFF_NOT_OURS';
+
+/** The note a station shows on a person another station now keeps (and the refusal's message). */
+export function notOursMessage(name: string | null): string {
+  return `${name || '此人'} 已调至其他单位，档案由新单位维护，本所只保留历史记录，不能再修改。如信息有误，请联系市局。`;
+}
+
+/**
+ * Whether this installation may change a person's records: a bureau may change anyone it holds
+ * (its subtree, as before); a station only the people it owns. After a 调动 has reached the old
+ * station, the person (and their family, honours, status history) belong to the new station, and
+ * an edit made there would travel up and overwrite what the new station keeps.
+ */
+export function isHeldElsewhere(staffStationId: string | null, local: { id: string; role: string }): boolean {
+  return local.role !== 'bureau' && staffStationId !== null && staffStationId !== local.id;
+}
+
+/**
+ * One live person this installation may change; `NOT_FOUND` when missing or deleted,
+ * `STAFF_NOT_OURS` at a station when the person belongs to another station now (nothing written).
+ */
+export function requireOwnStaffRow(store: LedgerStore, id: string): StaffRowWithStation {
+  const row = requireLiveStaffRow(store, id);
+  refuseIfHeldElsewhere(store, row);
+  return row;
+}
+
+/** Throws `STAFF_NOT_OURS` when this installation is a station and another station keeps the person. */
+export function refuseIfHeldElsewhere(store: LedgerStore, person: Pick<StaffRow, 'station_id' | 'name'> | undefined): void {
+  if (person && isHeldElsewhere(person.station_id, requireLocalStation(store))) throw new AppError(STAFF_NOT_OURS, notOursMessage(person.name));
+}
+
+/**
+ * At a station: for each live person now owned by another station, the date they left — the
+ * latest 调出 entry this station keeps for them (written by the bureau's 调动), else the day the
+ * change of owner was recorded (transfers recorded before that entry existed).
+ */
+export function departureDates(store: LedgerStore, localStationId: string): Map<string, string | null> {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT s.id AS staffId,
+         (SELECT MAX(c.date) FROM staff_status_change c
+            WHERE c.staff_id = s.id AND c.station_id = ? AND c.status = '调出' AND c.deleted_at IS NULL) AS departed,
+         (SELECT fv.hlc FROM field_version fv WHERE fv.tbl = 'staff' AND fv.row_id = s.id AND fv.col = 'station_id') AS ownerHlc
+       FROM staff s
+       WHERE s.deleted_at IS NULL AND s.station_id IS NOT NULL AND s.station_id <> ?`,
+    )
+    .all(localStationId, localStationId) as { staffId: string; departed: string | null; ownerHlc: string | null }[];
+  const dates = new Map<string, string | null>();
+  for (const row of rows) {
+    const parsed = row.ownerHlc ? parseHlc(row.ownerHlc) : null;
+    dates.set(row.staffId, row.departed ?? (parsed ? chinaDateOf(parsed.millis) : null));
+  }
+  return dates;
 }

@@ -106,6 +106,14 @@ describe('staff.save and staff.list', () => {
     writeRecord(app.store, { userName: '市局' }, 'staff', saved.id, { station_id: 'other-station' });
     const [moved] = await app.client.call('staff.list', {});
     expect(moved).toMatchObject({ status: '调出', stationName: '古荡派出所' });
+    // No 调出 entry of this station's own (a transfer recorded before there was one): dated by the
+    // day the change of owner was recorded, not by the old 在职 date, with a derived history line.
+    expect(moved.statusDate).toBe('2026-11-23');
+    expect(moved.readOnlyNote).toContain('已调至其他单位');
+    expect((await app.client.call('staff.get', { id: saved.id })).statusHistory.map((h) => [h.status, h.date, h.reason])).toEqual([
+      ['在职', '2015-03-01', '新增人员'],
+      ['调出', '2026-11-23', '已调至古荡派出所'],
+    ]);
 
     const bureau = await openRosterTestApp({ role: 'bureau' });
     try {
@@ -132,6 +140,35 @@ describe('status, family, honours', () => {
     ]);
     const future = await refusal(app.client.call('staff.changeStatus', { staffId: saved.id, status: '在职', date: '2027-01-01' }));
     expect(future.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('refuses a status change dated before the current status, naming it, and writes nothing', async () => {
+    const saved = await app.client.call('staff.save', staffForm());
+    await app.client.call('staff.changeStatus', { staffId: saved.id, status: '离职', date: '2026-10-01' });
+    const before = changeLogCount(app.store);
+    const backdated = await refusal(app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-09-01' }));
+    expect(backdated.code).toBe('STATUS_DATE_BEFORE_CURRENT');
+    expect(backdated.message).toContain('当前状态为离职（自 2026-10-01）');
+    expect(backdated.message).toContain('2026-09-01');
+    expect(changeLogCount(app.store)).toBe(before);
+    // The same day is fine (a correction on the day).
+    await app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-10-01' });
+    // Before the date joined (在职 since 2015-03-01) is refused too.
+    const other = await app.client.call('staff.save', staffForm({ name: '李四', idNumber: makeValidIdNumber('110105', '1986-05-12', 1) }));
+    expect((await refusal(app.client.call('staff.changeStatus', { staffId: other.id, status: '离职', date: '2014-01-01' }))).code).toBe('STATUS_DATE_BEFORE_CURRENT');
+  });
+
+  it('lets a clerk enter someone who already retired when the date joined is not known, keeping the latest entry the current status', async () => {
+    const saved = await app.client.call('staff.save', staffForm({ joinedStationDate: null }));
+    expect(saved.statusDate).toBe('2026-11-23');
+    const retired = await app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-10-01' });
+    expect(retired).toMatchObject({ status: '退休', statusDate: '2026-10-01' });
+    const history = (await app.client.call('staff.get', { id: saved.id })).statusHistory;
+    expect(history.map((h) => [h.status, h.date])).toEqual([
+      ['在职', '2026-10-01'],
+      ['退休', '2026-10-01'],
+    ]);
+    expect(history.every((h) => h.date <= '2026-10-01')).toBe(true);
   });
 
   it('derives a child\'s 中考/高考 years from the grade, or estimates them from the birth date', async () => {

@@ -24,7 +24,7 @@ describe('调动: the bureau moves a person to another station', () => {
     const { bureau, stations, clock } = await createSites(2);
     const [north, south] = stations;
     const southId = localStation(south.store)!.id;
-    const person = await north.client.call('staff.save', personInput(1, { name: '赵磊' }));
+    const person = await north.client.call('staff.save', personInput(1, { name: '赵磊', joinedStationDate: '2019-08-31' }));
     await north.client.call('family.save', { staffId: person.id, relation: '配偶', name: '钱芳', phone: '13812345678' });
     await north.client.call('family.save', { staffId: person.id, relation: '子女', name: '赵小明', birthDate: '2012-05-01' });
     await north.client.call('honour.save', { staffId: person.id, title: '个人三等功', level: '市级', date: '2025-06-01' });
@@ -58,15 +58,21 @@ describe('调动: the bureau moves a person to another station', () => {
     expect(atSouth.staff).toMatchObject({ name: '赵磊', status: '在职', stationCode: south.code });
     expect(atSouth.family.map((f) => f.name).sort()).toEqual(['赵小明', '钱芳']);
     expect(atSouth.honours.map((h) => h.title)).toEqual(['个人三等功']);
-    expect(atSouth.statusHistory.find((h) => h.status === '调出')).toMatchObject({ status: '调出', date: '2026-11-20', reason: expect.stringContaining('调至第二派出所：工作需要') });
+    // At the new station the move reads as a transfer-in: 在职 from the transfer date, no 调出 line.
+    expect(atSouth.staff).toMatchObject({ status: '在职', statusDate: '2026-11-20', readOnlyNote: null });
+    expect(atSouth.statusHistory.map((h) => h.status)).not.toContain('调出');
+    expect(atSouth.statusHistory.at(-1)).toMatchObject({ status: '在职', date: '2026-11-20', reason: expect.stringContaining('调入第二派出所：工作需要') });
 
     // The old station learns the person left: shown as 调出, history kept.
     const toNorth = await exportFor(bureau, north);
     expect(new Set(contentOf(toNorth, bureau, north).changes.filter((c) => c.r === person.id).map((c) => c.c))).toEqual(new Set(['station_id']));
     await importInto(north, toNorth);
     const atNorth = (await north.client.call('staff.list', {})).find((p) => p.id === person.id);
-    expect(atNorth).toMatchObject({ status: '调出', phone: personInput(1).phone });
-    expect((await north.client.call('staff.get', { id: person.id })).family).toHaveLength(2);
+    // 调出 is dated by the transfer, not by the date the person joined the old station.
+    expect(atNorth).toMatchObject({ status: '调出', statusDate: '2026-11-20', phone: personInput(1).phone, readOnlyNote: expect.stringContaining('已调至其他单位') });
+    const northDetail = await north.client.call('staff.get', { id: person.id });
+    expect(northDetail.family).toHaveLength(2);
+    expect(northDetail.statusHistory.at(-1)).toMatchObject({ status: '调出', date: '2026-11-20', reason: expect.stringContaining('调至第二派出所：工作需要') });
 
     // Later edits at the bureau reach the new station only (once the old station has acknowledged
     // what it has, its next bundle from the bureau is empty).
@@ -87,6 +93,50 @@ describe('调动: the bureau moves a person to another station', () => {
     await south.client.call('staff.save', { ...personInput(1, { name: '赵磊' }), id: person.id, phone: '13700002222', position: '社区民警' });
     await carry(south, bureau);
     expect((await bureau.client.call('staff.get', { id: person.id })).staff).toMatchObject({ phone: '13700002222', position: '社区民警' });
+  });
+
+  it('makes the person read-only at the old station once the transfer has reached it, while the bureau and the new station may still edit', async () => {
+    const { bureau, stations, clock } = await createSites(2);
+    const [north, south] = stations;
+    const person = await north.client.call('staff.save', personInput(6, { name: '吴刚' }));
+    const spouse = await north.client.call('family.save', { staffId: person.id, relation: '配偶', name: '李梅' });
+    const honour = await north.client.call('honour.save', { staffId: person.id, title: '个人嘉奖', date: '2025-06-01' });
+    await carry(north, bureau);
+    clock.advance(60_000);
+    await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' });
+    await carry(bureau, north);
+    await carry(bureau, south);
+
+    const before = north.store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get();
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['staff.save', () => north.client.call('staff.save', { ...personInput(6, { name: '吴刚' }), id: person.id, phone: '13900000000' })],
+      ['staff.changeStatus', () => north.client.call('staff.changeStatus', { staffId: person.id, status: '离职', date: '2026-11-21' })],
+      ['staff.delete', () => north.client.call('staff.delete', { id: person.id })],
+      ['family.save (new)', () => north.client.call('family.save', { staffId: person.id, relation: '子女', name: '吴小刚' })],
+      ['family.save (edit)', () => north.client.call('family.save', { id: spouse.id, staffId: person.id, relation: '配偶', name: '李梅梅' })],
+      ['family.delete', () => north.client.call('family.delete', { id: spouse.id })],
+      ['honour.save (new)', () => north.client.call('honour.save', { staffId: person.id, title: '优秀民警', date: '2026-01-01' })],
+      ['honour.save (edit)', () => north.client.call('honour.save', { id: honour.id, staffId: person.id, title: '个人嘉奖两次', date: '2025-06-01' })],
+      ['honour.delete', () => north.client.call('honour.delete', { id: honour.id })],
+    ];
+    for (const [what, attempt] of attempts) {
+      const refused = await attempt().then(
+        () => null,
+        (e: ApiCallError) => e,
+      );
+      expect(refused, what).toMatchObject({ code: 'STAFF_NOT_OURS' });
+      expect(refused?.message, what).toBe('吴刚 已调至其他单位，档案由新单位维护，本所只保留历史记录，不能再修改。如信息有误，请联系市局。');
+    }
+    expect(north.store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get()).toEqual(before);
+    const atNorth = await north.client.call('staff.get', { id: person.id });
+    expect(atNorth.staff.readOnlyNote).toContain('吴刚 已调至其他单位');
+    expect(atNorth.family.map((f) => f.name)).toEqual(['李梅']);
+
+    // The bureau keeps its rule (any person of its subtree); the new station edits its own.
+    await bureau.client.call('family.save', { id: spouse.id, staffId: person.id, relation: '配偶', name: '李梅梅' });
+    expect((await bureau.client.call('staff.get', { id: person.id })).staff.readOnlyNote).toBeNull();
+    await south.client.call('staff.changeStatus', { staffId: person.id, status: '离职', date: '2026-11-22' });
+    expect((await south.client.call('staff.get', { id: person.id })).staff).toMatchObject({ status: '离职', readOnlyNote: null });
   });
 
   it("keeps an edit the old station made before it heard of the transfer, and forwards it to the new station", async () => {

@@ -167,4 +167,25 @@ describe('人员档案 page (jsdom, real handlers on an in-memory ledger)', () =
     expect(within(basic).getAllByText('退休').length).toBeGreaterThan(0);
     expect(within(basic).getAllByText('在职').length).toBeGreaterThan(0);
   });
+
+  it('tags someone past the expected retirement date 已到退休年龄, and someone within a year 一年内退休', async () => {
+    // Born 1963-05 (male60): retirement at 60 years 8 months, January 2024 — already past.
+    await client.call('staff.save', { category: '民警', name: '周老', idNumber: makeValidIdNumber('330102', '1963-05-10', 13) });
+    // Expected retirement set by hand to next spring: within a year.
+    await client.call('staff.save', { category: '民警', name: '吴近', idNumber: makeValidIdNumber('330102', '1970-02-10', 15), retirementDateOverride: '2027-03-01' });
+    const user = userEvent.setup({ delay: null });
+    render(<App platform={{ client, files }} store={createAppStore()} />);
+    await user.click(await screen.findByRole('menuitem', { name: /人员档案/ }));
+    const table = (await screen.findByRole('table')).closest('.ant-table') as HTMLElement;
+
+    await user.click(await within(table).findByText('周老'));
+    let detail = await findDialog(/^周老/);
+    expect(await within(detail).findByText('已到退休年龄')).toBeInTheDocument();
+    expect(within(detail).queryByText('一年内退休')).not.toBeInTheDocument();
+
+    await user.click(await within(table).findByText('吴近'));
+    detail = await findDialog(/^吴近/);
+    expect(await within(detail).findByText('一年内退休')).toBeInTheDocument();
+    expect(within(detail).queryByText('已到退休年龄')).not.toBeInTheDocument();
+  });
 });

@@ -92,7 +92,7 @@ describe('调动 from the roster (jsdom, real handlers, a bureau with two statio
     expect(await screen.findByText(/「张伟」已调至第二派出所。其档案（家属、表彰、状态历史）将随下一次发给第二派出所的同步文件送达/)).toBeInTheDocument();
     // The open file follows: new station, still 在职 at the bureau, the move in the status history.
     await waitFor(() => expect(within(drawer).getByText('第二派出所（330102-02）')).toBeInTheDocument());
-    expect(within(drawer).getByText('由第一派出所调至第二派出所：工作需要')).toBeInTheDocument();
+    expect(within(drawer).getByText('由第一派出所调入第二派出所：工作需要')).toBeInTheDocument();
     expect(within(drawer).getByText('调入本所时间').closest('.ant-descriptions-item-label')?.nextElementSibling).toHaveTextContent('2026-11-23');
     expect(await bureau.client.call('staff.get', { id: zhang.id })).toMatchObject({ staff: { stationCode: '330102-02', status: '在职', joinedStationDate: '2026-11-23' } });
 
@@ -101,6 +101,19 @@ describe('调动 from the roster (jsdom, real handlers, a bureau with two statio
     expect((await south.client.call('staff.list', {})).find((p) => p.id === zhang.id)).toMatchObject({ name: '张伟', stationCode: '330102-02', status: '在职' });
     await carry(bureau, north);
     expect((await north.client.call('staff.list', {})).find((p) => p.id === zhang.id)).toMatchObject({ name: '张伟', status: '调出' });
+
+    // At the old station the file is history only: a note, no 编辑 / 变更状态 / 删除, no adding
+    // family; 调出 dated by the transfer, with the move in the status history.
+    cleanup();
+    const old = await openRoster(north);
+    await old.user.click(await within(old.table).findByText('张伟'));
+    const oldDrawer = await findDialog(/^张伟/);
+    expect(await within(oldDrawer).findByText('张伟 已调至其他单位，档案由新单位维护，本所只保留历史记录，不能再修改。如信息有误，请联系市局。')).toBeInTheDocument();
+    for (const name of [/编\s*辑/, /变更状态/, /删\s*除/, /调\s*动/]) expect(within(oldDrawer).queryByRole('button', { name })).not.toBeInTheDocument();
+    expect(within(oldDrawer).getByText('自 2026-11-23')).toBeInTheDocument();
+    expect(within(oldDrawer).getByText('由第一派出所调至第二派出所：工作需要')).toBeInTheDocument();
+    await old.user.click(within(oldDrawer).getByRole('tab', { name: /家属/ }));
+    expect(within(oldDrawer).queryByRole('button', { name: /添加家属/ })).not.toBeInTheDocument();
   });
 
   it('shows the server’s refusal under the station field when the person was moved there meanwhile', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ageOn,
+  retirementTagOn,
   childExamYears,
   examYearsFromGrade,
   schoolYearStartYearOn,
@@ -116,5 +117,16 @@ describe('schoolYearStartYearOn', () => {
   it('starts a new school year in September', () => {
     expect(schoolYearStartYearOn('2026-08-31')).toBe(2025);
     expect(schoolYearStartYearOn('2026-09-01')).toBe(2026);
+  });
+});
+
+describe('retirementTagOn', () => {
+  it('tags a date already reached 已到退休年龄, one within twelve months 一年内退休, and nothing otherwise', () => {
+    expect(retirementTagOn('在职', '2024-01-10', '2026-11-23')).toBe('已到退休年龄');
+    expect(retirementTagOn('在职', '2026-11-23', '2026-11-23')).toBe('已到退休年龄');
+    expect(retirementTagOn('在职', '2027-11-23', '2026-11-23')).toBe('一年内退休');
+    expect(retirementTagOn('在职', '2027-11-24', '2026-11-23')).toBeNull();
+    expect(retirementTagOn('退休', '2024-01-10', '2026-11-23')).toBeNull();
+    expect(retirementTagOn('在职', '', '2026-11-23')).toBeNull();
   });
 });

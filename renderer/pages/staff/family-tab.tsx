@@ -14,8 +14,15 @@ function examsThisYear(member: FamilyMemberItem, year: number): string[] {
   return exams;
 }
 
+export interface FamilyTabProps {
+  staffId: string;
+  family: FamilyMemberItem[];
+  /** Another station keeps the person now (调动): shown, not changed — no add, edit or delete. */
+  readOnly?: boolean;
+}
+
 /** 家属: spouse, parents, parents-in-law, children with their exam years. */
-export function FamilyTab({ staffId, family }: { staffId: string; family: FamilyMemberItem[] }) {
+export function FamilyTab({ staffId, family, readOnly = false }: FamilyTabProps) {
   const client = useClient();
   const { message } = App.useApp();
   const today = useAppStore((s) => s.info?.today ?? '');
@@ -72,6 +79,8 @@ export function FamilyTab({ staffId, family }: { staffId: string; family: Family
         );
       },
     },
+  ];
+  const actionColumns: TableColumnsType<FamilyMemberItem> = [
     {
       title: '操作',
       key: 'actions',
@@ -95,15 +104,17 @@ export function FamilyTab({ staffId, family }: { staffId: string; family: Family
     <Flex vertical gap={10}>
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary">慰问直系亲属丧事、子女中考高考、家属就业帮扶都从这里查找。</Typography.Text>
-        <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-          添加家属
-        </Button>
+        {!readOnly && (
+          <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            添加家属
+          </Button>
+        )}
       </Flex>
       <Table<FamilyMemberItem>
         size="small"
         rowKey="id"
         pagination={false}
-        columns={columns}
+        columns={readOnly ? columns : [...columns, ...actionColumns]}
         dataSource={family}
         locale={{ emptyText: '还没有登记家属' }}
         onRow={(m) => (examsThisYear(m, year).length > 0 ? { style: { background: '#fff7e6' } } : {})}

@@ -6,8 +6,15 @@ import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { HonourFormDialog } from './honour-form-dialog';
 
+export interface HonoursTabProps {
+  staffId: string;
+  honours: HonourItem[];
+  /** Another station keeps the person now (调动): shown, not changed — no add, edit or delete. */
+  readOnly?: boolean;
+}
+
 /** 表彰: 季度之星, 三等功, 嘉奖 … newest first. */
-export function HonoursTab({ staffId, honours }: { staffId: string; honours: HonourItem[] }) {
+export function HonoursTab({ staffId, honours, readOnly = false }: HonoursTabProps) {
   const client = useClient();
   const { message } = App.useApp();
   const deleteHonour = useAppStore((s) => s.deleteHonour);
@@ -29,6 +36,8 @@ export function HonoursTab({ staffId, honours }: { staffId: string; honours: Hon
     { title: '级别', dataIndex: 'level', width: 72, render: (v: string | null) => v ?? '' },
     { title: '授予单位', dataIndex: 'issuer', width: 190, ellipsis: true, render: (v: string | null) => v ?? '' },
     { title: '备注', dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
+  ];
+  const actionColumns: TableColumnsType<HonourItem> = [
     {
       title: '操作',
       key: 'actions',
@@ -50,12 +59,14 @@ export function HonoursTab({ staffId, honours }: { staffId: string; honours: Hon
 
   return (
     <Flex vertical gap={10}>
-      <Flex justify="flex-end">
-        <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-          添加表彰
-        </Button>
-      </Flex>
-      <Table<HonourItem> size="small" rowKey="id" pagination={false} columns={columns} dataSource={rows} locale={{ emptyText: '还没有表彰记录' }} />
+      {!readOnly && (
+        <Flex justify="flex-end">
+          <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            添加表彰
+          </Button>
+        </Flex>
+      )}
+      <Table<HonourItem> size="small" rowKey="id" pagination={false} columns={readOnly ? columns : [...columns, ...actionColumns]} dataSource={rows} locale={{ emptyText: '还没有表彰记录' }} />
       <HonourFormDialog staffId={staffId} honour={editing} onClose={() => setEditing(undefined)} />
     </Flex>
   );

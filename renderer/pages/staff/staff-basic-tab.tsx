@@ -1,6 +1,6 @@
 import { Button, Descriptions, Flex, Space, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { DeleteOutlined, EditOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { addMonths, compareIsoDates } from '../../../shared/china-date';
+import { retirementTagOn } from '../../../shared/person-derivations';
 import { computeRetirement, formatRetirementAge, RETIREMENT_BASE_LABELS } from '../../../shared/retirement-date';
 import type { StaffDetail } from '../../../shared/staff-record';
 import { badgeLabel, disabilityLabel, starLabel, statusColors } from './staff-labels';
@@ -22,7 +22,9 @@ const yesNo = (value: boolean) => (value ? '是' : '否');
 export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStatus, onTransfer, onDelete }: StaffBasicTabProps) {
   const s = detail.staff;
   const retirement = computeRetirement(s.birthDate, s.retirementBase);
-  const retiringSoon = s.status === '在职' && compareIsoDates(s.expectedRetirementDate, addMonths(today, 12)) <= 0;
+  const retirementTag = retirementTagOn(s.status, s.expectedRetirementDate, today);
+  // At a station, a person another station keeps now (调动) is history only: no changes here.
+  const readOnly = Boolean(s.readOnlyNote);
   const flags = [s.hardship && '困难职工', s.heroModel && '英模', s.disabilityLevel && `因公伤残${disabilityLabel(s.disabilityLevel)}`].filter(Boolean);
 
   const items: DescriptionsProps['items'] = [
@@ -57,7 +59,7 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
         <Space size={6}>
           <span>{s.expectedRetirementDate}</span>
           {s.retirementDateOverride && <Tag>手工指定（政策计算为 {retirement.retirementDate}）</Tag>}
-          {retiringSoon && <Tag color="orange">一年内退休</Tag>}
+          {retirementTag && <Tag color={retirementTag === '已到退休年龄' ? 'red' : 'orange'}>{retirementTag}</Tag>}
         </Space>
       ),
     },
@@ -79,26 +81,32 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
     { key: 'notes', label: '备注', span: 2, children: s.notes ?? '' },
   ];
 
-  const history = [...detail.statusHistory].sort((a, b) => b.date.localeCompare(a.date));
+  // Newest first; on the same day the later entry first (the history comes oldest first).
+  const history = detail.statusHistory
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => b.entry.date.localeCompare(a.entry.date) || b.index - a.index)
+    .map(({ entry }) => entry);
 
   return (
     <Flex vertical gap={14}>
-      <Space>
-        <Button type="primary" icon={<EditOutlined />} onClick={onEdit}>
-          编辑
-        </Button>
-        <Button icon={<SwapOutlined />} onClick={onChangeStatus}>
-          变更状态
-        </Button>
-        {onTransfer && (
-          <Button icon={<UserSwitchOutlined />} onClick={onTransfer}>
-            调动
+      {!readOnly && (
+        <Space>
+          <Button type="primary" icon={<EditOutlined />} onClick={onEdit}>
+            编辑
           </Button>
-        )}
-        <Button danger icon={<DeleteOutlined />} onClick={onDelete}>
-          删除
-        </Button>
-      </Space>
+          <Button icon={<SwapOutlined />} onClick={onChangeStatus}>
+            变更状态
+          </Button>
+          {onTransfer && (
+            <Button icon={<UserSwitchOutlined />} onClick={onTransfer}>
+              调动
+            </Button>
+          )}
+          <Button danger icon={<DeleteOutlined />} onClick={onDelete}>
+            删除
+          </Button>
+        </Space>
+      )}
       <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 124, whiteSpace: 'nowrap' } }} />
       <div>
         <Typography.Title level={5} style={{ marginTop: 4 }}>

@@ -42,6 +42,7 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
   const person = detail && detail.staff.id === selectedId ? detail.staff : null;
   // 调动 is the bureau's: for someone 在职 at one of its stations (not its own staff, not a station's view).
   const canTransfer =
+    !person?.readOnlyNote &&
     isBureau && person !== null && person.status === '在职' && (childStations ?? []).some((peer) => peer.relation === 'child' && peer.code === person.stationCode);
 
   useEffect(() => {
@@ -97,6 +98,7 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
       {error && <Alert type="error" showIcon title={error} />}
       {person && detail && (
         <>
+          {person.readOnlyNote && <Alert type="info" showIcon title={person.readOnlyNote} style={{ marginTop: 8 }} data-testid="staff-read-only-note" />}
           <Tabs
             activeKey={tab}
             onChange={setTab}
@@ -119,12 +121,12 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
               {
                 key: 'family',
                 label: detail.family.length > 0 ? `家属（${detail.family.length}）` : '家属',
-                children: <FamilyTab staffId={person.id} family={detail.family} />,
+                children: <FamilyTab staffId={person.id} family={detail.family} readOnly={Boolean(person.readOnlyNote)} />,
               },
               {
                 key: 'honours',
                 label: detail.honours.length > 0 ? `表彰（${detail.honours.length}）` : '表彰',
-                children: <HonoursTab staffId={person.id} honours={detail.honours} />,
+                children: <HonoursTab staffId={person.id} honours={detail.honours} readOnly={Boolean(person.readOnlyNote)} />,
               },
               { key: 'history', label: '变更记录', children: <ChangeHistoryTab history={history} /> },
             ]}
