@@ -52,12 +52,13 @@ function isKnownProvince(code: string): boolean {
   return PROVINCE_RANGES.some(([from, to]) => n >= from && n <= to);
 }
 
-/** Full-width digits and Ｘ/ｘ (typed with a Chinese input method) become ASCII; x becomes X. */
-function normalise(raw: string): string {
-  return raw
-    .trim()
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
-    .replace(/[xｘＸ]/g, 'X');
+/**
+ * What the clerk typed, cleaned up before the checks: full-width digits and Ｘ/ｘ (typed with a
+ * Chinese input method) become ASCII (NFKC), every space (also inside, as in `330102 1980…` copied
+ * from a form, and the full-width one) is removed, and x becomes X.
+ */
+export function normaliseIdNumberInput(raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, '').replace(/x/g, 'X');
 }
 
 function refuse(code: IdNumberErrorCode, message: string): ParseIdNumberResult {
@@ -80,7 +81,8 @@ export function computeIdCheckCharacter(first17: string): string {
 /**
  * Checks an 18-character identity number (GB 11643-1999) and derives birth date, gender and province.
  *
- * Surrounding spaces are trimmed, full-width digits accepted and a lowercase `x` normalised to `X`.
+ * Spaces anywhere are removed, full-width digits accepted and a lowercase `x` normalised to `X`
+ * ({@link normaliseIdNumberInput}).
  * Checks, in order: not empty; only digits and `X`; 18 characters (a 15-character number of the
  * pre-1999 format is refused with a hint to use the 18-character one); `X` only in the last place;
  * a known province code; a real birth date (year 1900 or later) no later than `today`; the check
@@ -92,14 +94,13 @@ export function computeIdCheckCharacter(first17: string): string {
  */
 export function parseIdNumber(raw: string, today: string): ParseIdNumberResult {
   if (!isValidIsoDate(today)) throw new RangeError(`today 不是有效日期：${today}`);
-  const id = normalise(raw);
+  const id = normaliseIdNumberInput(raw);
   if (id === '') return refuse('ID_EMPTY', '请填写身份证号');
 
   const badIndex = [...id].findIndex((c) => !/[0-9X]/.test(c));
   if (badIndex >= 0) {
     const bad = [...id][badIndex];
-    const what = /\s/.test(bad) ? '空格' : `「${bad}」`;
-    return refuse('ID_CHARACTERS', `身份证号只能由数字和末位的X组成，第${badIndex + 1}位是${what}，请核对`);
+    return refuse('ID_CHARACTERS', `身份证号只能由数字和末位的X组成，第${badIndex + 1}位是「${bad}」，请核对`);
   }
   if (id.length !== 18) {
     const hint = id.length === 15 ? '（旧版15位号码请换为18位）' : '，请核对是否多输或漏输';

@@ -1,4 +1,4 @@
-import type { RosterFilter, StaffListItem, StaffStatus } from './staff-record';
+import { staffStatuses, type RosterFilter, type StaffListItem, type StaffStatus } from './staff-record';
 
 /**
  * The roster's filter, shared by the roster page and the Excel export so that "export" always
@@ -67,4 +67,17 @@ export function filterRoster(items: StaffListItem[], filter: RosterFilter = {}):
       flags.every((test) => test(item)) &&
       matchesSearch(item),
   );
+}
+
+/**
+ * The people a search finds that the filter's statuses hide (退休, 调出 … under the default 在职):
+ * everything else about the filter kept, only the statuses not chosen. Empty without a search.
+ */
+export function hiddenByStatusFilter(items: StaffListItem[], filter: RosterFilter = {}): StaffListItem[] {
+  if (!filter.search || filter.search.trim() === '') return [];
+  const chosen = filter.statuses ?? defaultRosterStatuses;
+  if (chosen.length === 0) return [];
+  const others = staffStatuses.filter((status) => !chosen.includes(status));
+  if (others.length === 0) return [];
+  return filterRoster(items, { ...filter, statuses: others });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRoster, matchesRosterSearch } from '../../shared/roster-filter';
+import { filterRoster, hiddenByStatusFilter, matchesRosterSearch } from '../../shared/roster-filter';
 import type { StaffListItem } from '../../shared/staff-record';
 
 function person(overrides: Partial<StaffListItem>): StaffListItem {
@@ -90,5 +90,30 @@ describe('filterRoster', () => {
     expect(names(filterRoster(bureauRoster, { stationCodes: ['330106-02'] }))).toEqual(['王五']);
     expect(names(filterRoster(bureauRoster, { stationCodes: ['330106-01'], statuses: [] }))).toEqual(['张三', '李四', '赵子龙']);
     expect(names(filterRoster(bureauRoster, { stationCodes: [] }))).toEqual(['张三', '李四', '王五']);
+  });
+});
+
+describe('hiddenByStatusFilter', () => {
+  const roster = [
+    person({ name: '张三', namePinyin: 'zhangsan', nameInitials: 'zs', status: '在职' }),
+    person({ name: '张老', namePinyin: 'zhanglao', nameInitials: 'zl', status: '退休' }),
+    person({ name: '张调', namePinyin: 'zhangdiao', nameInitials: 'zd', status: '调出' }),
+    person({ name: '李四', namePinyin: 'lisi', nameInitials: 'ls', status: '退休' }),
+  ];
+
+  it('finds the people a search matches that the default 在职 filter hides', () => {
+    expect(hiddenByStatusFilter(roster, { search: 'zhang' }).map((p) => p.name)).toEqual(['张老', '张调']);
+    expect(hiddenByStatusFilter(roster, { search: '李四', statuses: ['在职'] }).map((p) => p.name)).toEqual(['李四']);
+  });
+
+  it('finds none without a search, with every status shown, or when nothing else matches', () => {
+    expect(hiddenByStatusFilter(roster, {})).toEqual([]);
+    expect(hiddenByStatusFilter(roster, { search: 'zhang', statuses: [] })).toEqual([]);
+    expect(hiddenByStatusFilter(roster, { search: '张三' })).toEqual([]);
+  });
+
+  it('keeps the rest of the filter', () => {
+    expect(hiddenByStatusFilter(roster, { search: 'zhang', statuses: ['在职', '退休'] }).map((p) => p.name)).toEqual(['张调']);
+    expect(hiddenByStatusFilter(roster, { search: 'zhang', categories: ['辅警'] })).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { familyInputSchema, familyRelations, type FamilyMemberItem, type FamilyR
 import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, numberOrNull, showServerFieldErrors, textOrNull } from './form-support';
+import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
+import { DATE_FORMAT, dateFieldProps, numberOrNull, showServerFieldErrors, textOrNull, useDiscardGuard } from './form-support';
 
 interface FamilyFormValues {
   relation?: FamilyRelation;
@@ -21,6 +22,25 @@ interface FamilyFormValues {
 
 const shape = familyInputSchema.shape;
 const formFields = Object.keys(shape);
+
+/** The grades the 中考/高考 years can be worked out from (see `examYearsFromGrade`). */
+export const KNOWN_GRADES_HINT = '一年级～六年级、七～九年级、初一～初三、高一～高三';
+
+/** Whether a grade is filled in but not one the exam years can be worked out from (幼儿园大班, 大一 …). */
+export function isUnknownGrade(grade: string | null | undefined, today: string): boolean {
+  if (!grade || grade.trim() === '' || !today) return false;
+  return examYearsFromGrade(grade.trim(), schoolYearStartYearOn(today)) === null;
+}
+
+/** A grade the years cannot come from is kept as typed; the clerk is only told so (never refused). */
+function unknownGradeRule(today: string) {
+  return {
+    warningOnly: true,
+    validator: async (_rule: unknown, value: unknown) => {
+      if (typeof value === 'string' && isUnknownGrade(value, today)) throw new Error('未能识别此年级，不会据此推算');
+    },
+  };
+}
 
 /** The exam years a child's grade (better) or birth date gives, as the handler derives them. */
 export function derivedExamYears(grade: string | null | undefined, birthDate: string | null | undefined, today: string) {
@@ -70,13 +90,17 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
   const birthDate = Form.useWatch('birthDate', form);
   const isChild = relation === '子女';
   const derived = isChild ? derivedExamYears(grade, birthDate, today) : null;
+  const unknownGrade = isChild && isUnknownGrade(grade, today);
+  const { markPristine, requestClose } = useDiscardGuard(form);
+  const close = () => requestClose(onClose);
 
   useEffect(() => {
     if (!open) return;
     setError(null);
     form.resetFields();
     if (member) form.setFieldsValue(valuesOf(member, today));
-  }, [open, member, today, form]);
+    markPristine();
+  }, [open, member, today, form, markPristine]);
 
   async function submit() {
     const values = await form.validateFields().catch(() => null);
@@ -111,7 +135,7 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
     <Modal
       title={member ? `编辑家属：${member.name}` : '添加家属'}
       open={open}
-      onCancel={onClose}
+      onCancel={close}
       onOk={() => void submit()}
       okText="保存"
       confirmLoading={saving}
@@ -136,7 +160,7 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
             </Form.Item>
           </Col>
           <Col span={14}>
-            <Form.Item label="家属电话" name="phone" rules={[zodFieldRule(shape.phone)]}>
+            <Form.Item label="家属电话" name="phone" rules={[zodFieldRule(shape.phone)]} normalize={(v: unknown) => (typeof v === 'string' ? halfWidthNoSpaces(v) : v)}>
               <Input />
             </Form.Item>
           </Col>
@@ -148,7 +172,7 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
           {isChild && (
             <>
               <Col span={8}>
-                <Form.Item label="年级" name="grade" rules={[zodFieldRule(shape.grade)]} tooltip="如 三年级、初二、高三；用于推算中考、高考年份">
+                <Form.Item label="年级" name="grade" rules={[zodFieldRule(shape.grade), unknownGradeRule(today)]} tooltip={`可识别 ${KNOWN_GRADES_HINT}（也可写 小学一年级、初中二年级）；用于推算中考、高考年份`}>
                   <Input placeholder="如 初二" maxLength={10} />
                 </Form.Item>
               </Col>
@@ -163,10 +187,13 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
                 </Form.Item>
               </Col>
               <Col span={24}>
-                <Typography.Text type="secondary" style={{ display: 'block', marginTop: -12, marginBottom: 12 }}>
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: -12, marginBottom: 12 }} data-testid="exam-year-hint">
+                  {unknownGrade && `年级「${(grade ?? '').trim()}」未能识别（可识别 ${KNOWN_GRADES_HINT}），不据此推算；`}
                   {derived
                     ? `按${derived.from}推算：${derived.zhongkao}年中考，${derived.gaokao}年高考；留空即按推算，留级、跳级等请直接填写。`
-                    : '填写年级或出生日期后自动推算中考、高考年份，也可直接填写。'}
+                    : unknownGrade
+                      ? '中考、高考年份请直接填写（或填出生日期按年龄推算）。'
+                      : '填写年级或出生日期后自动推算中考、高考年份，也可直接填写。'}
                 </Typography.Text>
               </Col>
             </>

@@ -1,4 +1,5 @@
-import type { FormInstance } from 'antd';
+import { useCallback, useRef } from 'react';
+import { App, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiCallError } from '../../../shared/contract/api-contract';
 
@@ -53,4 +54,72 @@ export function textOrNull(value: unknown): string | null {
 /** A number from an InputNumber / Select, or null. */
 export function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A form value as the dirty check compares it: empty text, undefined and null are all "empty". */
+function comparable(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (Array.isArray(value)) return value.map(comparable);
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => [k, comparable(v)] as const)
+      .filter(([, v]) => v !== null)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/** Whether two form snapshots hold the same values (empty text, undefined and null being equal). */
+export function sameFormValues(a: unknown, b: unknown): boolean {
+  return JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
+}
+
+/**
+ * Guards a form dialog's close (Esc, mask click, ×, 取消): when the clerk changed something, asks
+ * 「放弃未保存的修改？」 first; when nothing changed, closes at once. Call `markPristine()` right after
+ * filling the form with its starting values; `requestClose(onClose)` wherever the dialog closes.
+ */
+export function useDiscardGuard(form: FormInstance) {
+  const { modal } = App.useApp();
+  const initial = useRef<unknown>({});
+  const asking = useRef(false);
+
+  const markPristine = useCallback(() => {
+    initial.current = form.getFieldsValue(true);
+  }, [form]);
+
+  const isDirty = useCallback(
+    () => form.isFieldsTouched() && !sameFormValues(initial.current, form.getFieldsValue(true)),
+    [form],
+  );
+
+  const requestClose = useCallback(
+    (close: () => void) => {
+      if (asking.current) return;
+      if (!isDirty()) {
+        close();
+        return;
+      }
+      asking.current = true;
+      modal.confirm({
+        title: '放弃未保存的修改？',
+        content: '填写的内容还没有保存，关闭后将丢失。',
+        okText: '确定放弃',
+        cancelText: '继续填写',
+        okButtonProps: { danger: true },
+        onOk: () => {
+          asking.current = false;
+          close();
+        },
+        onCancel: () => {
+          asking.current = false;
+        },
+      });
+    },
+    [isDirty, modal],
+  );
+
+  return { markPristine, isDirty, requestClose };
 }

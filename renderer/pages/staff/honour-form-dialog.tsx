@@ -4,7 +4,7 @@ import { honourInputSchema, type HonourItem } from '../../../shared/staff-record
 import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, showServerFieldErrors, textOrNull } from './form-support';
+import { DATE_FORMAT, dateFieldProps, showServerFieldErrors, textOrNull, useDiscardGuard } from './form-support';
 
 interface HonourFormValues {
   title?: string;
@@ -39,6 +39,7 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const open = honour !== undefined;
+  const { markPristine, requestClose } = useDiscardGuard(form);
 
   useEffect(() => {
     if (!open) return;
@@ -53,7 +54,8 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
         note: honour.note ?? undefined,
       });
     }
-  }, [open, honour, form]);
+    markPristine();
+  }, [open, honour, form, markPristine]);
 
   async function submit() {
     const values = await form.validateFields().catch(() => null);
@@ -84,7 +86,7 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
     <Modal
       title={honour ? `编辑表彰：${honour.title}` : '添加表彰'}
       open={open}
-      onCancel={onClose}
+      onCancel={() => requestClose(onClose)}
       onOk={() => void submit()}
       okText="保存"
       confirmLoading={saving}

@@ -122,6 +122,10 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
       open={open}
       onCancel={() => phase !== 'committing' && onClose()}
       width={920}
+      centered
+      // At 1366×768 the preview (counts, errors, the row table) is taller than the window: it
+      // scrolls inside the dialog so 确认导入 in the footer stays in view.
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', overflowX: 'hidden' } }}
       destroyOnHidden
       mask={{ closable: false }}
       footer={

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Card, Flex } from 'antd';
+import { Alert, App, Button, Card, Flex } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
-import { filterRoster } from '../../../shared/roster-filter';
+import { filterRoster, hiddenByStatusFilter } from '../../../shared/roster-filter';
 import { staffStatuses, type RosterFilter, type StaffListItem } from '../../../shared/staff-record';
 import { usePlatform } from '../../api/client-context';
 import { defaultRosterFilter } from '../../stores/staff-slice';
@@ -84,7 +84,7 @@ export function RosterPage() {
   const [exporting, setExporting] = useState(false);
   const [downloadingTemplate, setDownloadingTemplate] = useState(false);
   const tableTop = useRef<HTMLDivElement>(null);
-  const tableHeight = useRemainingHeight(tableTop, 24 + 16 + 40);
+  const measuredHeight = useRemainingHeight(tableTop, 24 + 16 + 40);
 
   useEffect(() => {
     void loadRoster(client);
@@ -94,6 +94,9 @@ export function RosterPage() {
   // Typing stays instant: the list follows the search box a moment later on a slow PC.
   const deferred = useDeferredValue(applied);
   const rows = useMemo(() => filterRoster(roster, deferred), [roster, deferred]);
+  // A retired person searched for under the default 在职 filter: say they exist, one click away.
+  const hiddenCount = useMemo(() => hiddenByStatusFilter(roster, deferred).length, [roster, deferred]);
+  const onlyActive = (deferred.statuses ?? []).join('|') === '在职';
   const positions = useMemo(() => positionsOf(roster), [roster]);
   const stations = useMemo(() => stationsOf(roster), [roster]);
   const showStation = info?.station?.role === 'bureau';
@@ -124,7 +127,7 @@ export function RosterPage() {
     }
   }
 
-  const emptyText = !loaded ? '正在读取名单…' : roster.length === 0 ? '名单还是空的：点「新增人员」逐个录入，或「导入 Excel」一次导入全所人员' : '没有符合条件的人员，可修改搜索词或筛选条件';
+  const emptyText = !loaded ? '正在读取名单…' : roster.length === 0 ? '名单还是空的：点「新增人员」逐个录入，或「导入 Excel」一次导入全所人员' : hiddenCount > 0 ? '所选状态中没有符合搜索的人员，见上方提示' : '没有符合条件的人员，可修改搜索词或筛选条件';
 
   return (
     <Card size="small" styles={{ body: { padding: 12 } }}>
@@ -150,11 +153,26 @@ export function RosterPage() {
           onExport={() => void exportRoster()}
         />
         {loadError && <Alert type="error" showIcon title={`名单读取失败：${loadError}`} />}
+        {hiddenCount > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="roster-hidden-by-status"
+            title={
+              <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => setFilter({ statuses: [] })}>
+                {onlyActive
+                  ? `另有 ${hiddenCount} 名非在职人员（退休、调出等）符合搜索，点此显示`
+                  : `另有 ${hiddenCount} 名其他状态的人员符合搜索，点此显示全部状态`}
+              </Button>
+            }
+          />
+        )}
         <div ref={tableTop}>
           <RosterTable
             rows={rows}
             loading={loading && !loaded}
-            height={tableHeight}
+            height={hiddenCount > 0 ? Math.max(200, measuredHeight - 52) : measuredHeight}
+            today={info?.today ?? ''}
             showStation={showStation}
             selectedId={selectedId}
             onOpen={(id) => void openStaff(client, id)}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { addMonths, compareIsoDates } from '../../../shared/china-date';
 import type { StaffListItem } from '../../../shared/staff-record';
 import { categoryColors, flagColors, flagsOf, statusColors } from './staff-labels';
 
@@ -13,12 +14,33 @@ export interface RosterTableProps {
   selectedId: string | null;
   onOpen(id: string): void;
   emptyText: string;
+  /** Today in China, `YYYY-MM-DD`: for the 已到退休年龄 / 一年内退休 tags. */
+  today: string;
 }
 
 const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh-CN');
 
+/** 工龄 is unknown without 参加工作时间 (the list item then says 0; the detail asks for the date). */
+export function workYearsKnown(item: Pick<StaffListItem, 'workStartDate'>): boolean {
+  return item.workStartDate !== null;
+}
+
+/** Sorts unknown 工龄 below 0 years. */
+const workYearsKey = (item: StaffListItem) => (workYearsKnown(item) ? item.workYears : -1);
+
+/**
+ * The retirement tag of an active person: 已到退休年龄 once the expected date is today or past,
+ * 一年内退休 within the next twelve months, else none.
+ */
+export function retirementTagOf(item: Pick<StaffListItem, 'status' | 'expectedRetirementDate'>, today: string): { label: string; color: string } | null {
+  if (item.status !== '在职' || !item.expectedRetirementDate || !today) return null;
+  if (compareIsoDates(item.expectedRetirementDate, today) <= 0) return { label: '已到退休年龄', color: 'red' };
+  if (compareIsoDates(item.expectedRetirementDate, addMonths(today, 12)) <= 0) return { label: '一年内退休', color: 'orange' };
+  return null;
+}
+
 /** The roster: virtualised, so 5,000 people scroll as smoothly as 50. A click opens the person. */
-export function RosterTable({ rows, loading, height, showStation, selectedId, onOpen, emptyText }: RosterTableProps) {
+export function RosterTable({ rows, loading, height, showStation, selectedId, onOpen, emptyText, today }: RosterTableProps) {
   const columns = useMemo<TableColumnsType<StaffListItem>>(() => {
     const list: TableColumnsType<StaffListItem> = [
       {
@@ -53,7 +75,20 @@ export function RosterTable({ rows, loading, height, showStation, selectedId, on
         sorter: (a, b) => byText(a.position, b.position),
         render: (v: string | null) => v ?? '',
       },
-      { title: '工龄', dataIndex: 'workYears', key: 'workYears', width: 64, align: 'right', sorter: (a, b) => a.workYears - b.workYears },
+      {
+        title: '工龄',
+        dataIndex: 'workYears',
+        key: 'workYears',
+        width: 64,
+        align: 'right',
+        sorter: (a, b) => workYearsKey(a) - workYearsKey(b),
+        render: (years: number, item) =>
+          workYearsKnown(item) ? years : (
+            <Typography.Text type="secondary" title="需先填参加工作时间">
+              —
+            </Typography.Text>
+          ),
+      },
       {
         title: '预计退休',
         dataIndex: 'expectedRetirementDate',
@@ -75,16 +110,24 @@ export function RosterTable({ rows, loading, height, showStation, selectedId, on
       {
         title: '标记',
         key: 'flags',
-        width: 200,
-        render: (_, item) => (
+        width: 220,
+        render: (_, item) => {
+          const retirement = retirementTagOf(item, today);
+          return (
           <span style={{ whiteSpace: 'nowrap' }}>
+            {retirement && (
+              <Tag color={retirement.color} style={{ marginInlineEnd: 4, paddingInline: 5, fontSize: 12 }}>
+                {retirement.label}
+              </Tag>
+            )}
             {flagsOf(item).map((f) => (
               <Tag key={f.flag} color={flagColors[f.flag]} variant="filled" style={{ marginInlineEnd: 4, paddingInline: 5, fontSize: 12 }}>
                 {f.label}
               </Tag>
             ))}
           </span>
-        ),
+          );
+        },
       },
     ];
     if (showStation) {
@@ -99,7 +142,7 @@ export function RosterTable({ rows, loading, height, showStation, selectedId, on
       });
     }
     return list;
-  }, [showStation]);
+  }, [showStation, today]);
 
   const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
 

@@ -15,7 +15,8 @@ import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { deriveFromIdNumber } from './id-number-derivation';
-import { DATE_FORMAT, dateFieldProps, numberOrNull, showServerFieldErrors, textOrNull } from './form-support';
+import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
+import { DATE_FORMAT, dateFieldProps, numberOrNull, showServerFieldErrors, textOrNull, useDiscardGuard } from './form-support';
 import { badgeLabel, disabilityLabel, starLabel } from './staff-labels';
 
 /** The form's values: dates as `YYYY-MM-DD` strings, numbers and booleans as antd gives them. */
@@ -43,6 +44,9 @@ interface StaffFormValues {
 }
 
 const formFields = Object.keys(staffInputSchema.shape);
+
+/** ID, badge and phone numbers typed full-width or with spaces are cleaned up as the clerk types. */
+const compactCode = (value: unknown) => (typeof value === 'string' ? halfWidthNoSpaces(value) : value);
 const shape = staffInputSchema.shape;
 
 function valuesOf(person: StaffListItem): StaffFormValues {
@@ -121,6 +125,8 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
   const [error, setError] = useState<string | null>(null);
   /** When the ID number is already registered: that person's id, to open their file instead. */
   const [existingId, setExistingId] = useState<string | null>(null);
+  const { markPristine, requestClose } = useDiscardGuard(form);
+  const close = () => requestClose(onClose);
 
   const category = Form.useWatch('category', form);
   const idNumber = Form.useWatch('idNumber', form);
@@ -135,7 +141,8 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
     setExistingId(null);
     form.resetFields();
     form.setFieldsValue(person ? valuesOf(person) : { category: '民警' });
-  }, [open, person, form]);
+    markPristine();
+  }, [open, person, form, markPristine]);
 
   async function save() {
     let values: StaffFormValues;
@@ -176,13 +183,13 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
     <Drawer
       title={person ? `编辑：${person.name}` : '新增人员'}
       open={open}
-      onClose={onClose}
+      onClose={close}
       size={680}
       destroyOnHidden
       styles={{ body: { paddingTop: 8 } }}
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           <Button type="primary" loading={saving} onClick={() => void save()}>
             保存
           </Button>
@@ -218,7 +225,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
             </Form.Item>
           </Col>
           <Col span={14}>
-            <Form.Item label="电话" name="phone" rules={[zodFieldRule(shape.phone)]}>
+            <Form.Item label="电话" name="phone" rules={[zodFieldRule(shape.phone)]} normalize={compactCode}>
               <Input placeholder="手机号或带区号的固定电话" />
             </Form.Item>
           </Col>
@@ -226,6 +233,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
         <Form.Item
           label="身份证号"
           name="idNumber"
+          normalize={compactCode}
           required
           rules={[zodFieldRule(shape.idNumber), idRule]}
           extra={
@@ -239,7 +247,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
             )
           }
         >
-          <Input maxLength={20} style={{ fontFamily: 'Consolas, "Courier New", monospace', letterSpacing: 0.5 }} />
+          <Input maxLength={26} style={{ fontFamily: 'Consolas, "Courier New", monospace', letterSpacing: 0.5 }} />
         </Form.Item>
 
         <Divider titlePlacement="start" plain>
@@ -247,7 +255,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
         </Divider>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item label={badgeLabel(category)} name="badgeNo" rules={[zodFieldRule(shape.badgeNo)]}>
+            <Form.Item label={badgeLabel(category)} name="badgeNo" rules={[zodFieldRule(shape.badgeNo)]} normalize={compactCode}>
               <Input />
             </Form.Item>
           </Col>

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { stationCodeSchema, stationSetupSchema } from '../../shared/contract/app-contract';
+import { halfWidthNoSpaces } from '../../shared/zod-chinese';
+
+describe('halfWidthNoSpaces', () => {
+  it('makes full-width letters, digits and dashes half-width and removes every space', () => {
+    expect(halfWidthNoSpaces('３３０１０２－０１')).toBe('330102-01');
+    expect(halfWidthNoSpaces(' 330102 — 01\u3000')).toBe('330102-01');
+    expect(halfWidthNoSpaces('ＦＪ ０１０１')).toBe('FJ0101');
+    expect(halfWidthNoSpaces('139 1234 5678')).toBe('13912345678');
+  });
+});
+
+describe('stationCodeSchema', () => {
+  it('accepts a full-width or spaced code and gives the clean one', () => {
+    expect(stationCodeSchema.parse('３３０１０２－０１')).toBe('330102-01');
+    expect(stationCodeSchema.parse(' 330102 - 01 ')).toBe('330102-01');
+    expect(stationSetupSchema.parse({ code: '３３０１０２－０１', name: '北山派出所', role: 'station' }).code).toBe('330102-01');
+  });
+
+  it('keeps its messages for what is still not a code', () => {
+    expect(stationCodeSchema.safeParse(undefined).error?.issues[0]?.message).toBe('请填写单位代码');
+    expect(stationCodeSchema.safeParse('北山所').error?.issues[0]?.message).toBe('单位代码应为2–20位字母、数字或短横线，例如 330102-01');
+    expect(stationCodeSchema.safeParse('  ').error?.issues[0]?.message).toBe('单位代码应为2–20位字母、数字或短横线，例如 330102-01');
+  });
+});
