@@ -5,25 +5,38 @@ import { z } from 'zod';
  * Settings are a synced table: a bureau's change travels down to its stations in a sync bundle.
  * DOMAIN.md marks these rules **configurable**; the defaults here are the ones it gives.
  */
+/** A whole number between `min` and `max`, with messages a clerk understands. */
+function wholeNumber(min: number, max: number, unit: string) {
+  return z
+    .number({ message: `请填写一个整数（${min}–${max} ${unit}）` })
+    .int(`请填写整数，不要带小数（${min}–${max} ${unit}）`)
+    .min(min, `不能小于 ${min} ${unit}`)
+    .max(max, `不能大于 ${max} ${unit}`);
+}
+
 export const settingsCatalog = {
   'station.minimumOnDuty': {
-    label: '最低在岗警力（人）',
-    schema: z.number().int().min(0).max(1000),
+    label: '最低在岗警力',
+    unit: '人',
+    schema: wholeNumber(0, 1000, '人'),
     defaultValue: 10,
   },
   'health.checkupOverdueFromMonth': {
     label: '体检逾期提醒起始月份',
-    schema: z.number().int().min(1).max(12),
+    unit: '月',
+    schema: wholeNumber(1, 12, '月'),
     defaultValue: 10,
   },
   'sync.silentWarningDays': {
     label: '派出所超过多少天未报送数据时提醒',
-    schema: z.number().int().min(1).max(365),
+    unit: '天',
+    schema: wholeNumber(1, 365, '天'),
     defaultValue: 30,
   },
   'report.preparedBy': {
     label: '月报制表人',
-    schema: z.string().trim().max(20),
+    unit: '',
+    schema: z.string({ message: '请填写姓名' }).trim().max(20, '姓名最多 20 个字'),
     defaultValue: '',
   },
 } as const;

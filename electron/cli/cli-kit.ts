@@ -41,7 +41,7 @@ export interface CliContext {
   io: CliIo;
   json: boolean;
   /** Opens the `--db` file; `create` allows a new file (only `init`). */
-  open(options?: { create?: boolean }): Promise<CliSession>;
+  open(options?: { create?: boolean; forBrowser?: boolean }): Promise<CliSession>;
   /** Prints a result: the JSON document with `--json`, otherwise the human text. */
   print(data: unknown, human: string): void;
 }
@@ -62,13 +62,15 @@ export function parseCommandArgs(command: CliCommand, argv: string[]) {
 }
 
 /** Opens a session on a ledger file. */
-export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean): Promise<CliSession> {
+export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean, forBrowser = false): Promise<CliSession> {
   if (!dbPath) throw new UsageError('缺少 --db 数据文件路径');
   if (!create && !existsSync(dbPath)) {
     throw new CliUserError('DB_NOT_FOUND', `数据文件不存在：${dbPath}。请检查路径，或先用 nuanjing init 创建。`);
   }
   const store = await openLedgerStore(dbPath);
-  const deps = createAppDeps(store, { userName: getMeta(store, META_OPERATOR) ?? '命令行' });
+  // Edits from the command line are signed 命令行 unless an operator is set; edits in web mode are
+  // the clerk's own, so they carry the operator's name or none (the app asks for it in 设置).
+  const deps = createAppDeps(store, { userName: getMeta(store, META_OPERATOR) ?? (forBrowser ? '' : '命令行') });
   const registry = createHandlerRegistry();
   void io;
   return { store, deps, registry, client: createInProcessClient(registry, deps) };

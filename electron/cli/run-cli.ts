@@ -49,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       positionals,
       io,
       json,
-      open: (options) => openSession(values.db as string | undefined, io, options?.create ?? false),
+      open: (options) => openSession(values.db as string | undefined, io, options?.create ?? false, options?.forBrowser ?? false),
       print: (data, human) => io.stdout(json ? JSON.stringify(data, null, 2) : human),
     });
   } catch (error) {

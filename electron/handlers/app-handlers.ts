@@ -70,6 +70,13 @@ export const appHandlers: HandlerTable = {
     return requireLocalStation(deps.store);
   },
 
+  'station.setOperator': (deps, args) => {
+    requireLocalStation(deps.store);
+    writeMeta(deps.store, META_OPERATOR, args.operatorName);
+    deps.user.userName = args.operatorName;
+    return { operatorName: args.operatorName };
+  },
+
   'settings.get': (deps) => readSettings(deps),
 
   'settings.set': (deps, args) => {

@@ -1,4 +1,4 @@
-import { Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AppstoreOutlined,
   CalendarOutlined,
@@ -52,9 +52,16 @@ export function AppFrame() {
             <Tag color={station?.role === 'bureau' ? 'purple' : 'blue'}>{station?.role === 'bureau' ? '市局/县局' : '派出所'}</Tag>
             <Typography.Text type="secondary">单位代码 {station?.code}</Typography.Text>
           </Space>
-          <Typography.Text type="secondary">
-            {info?.operatorName ? `经办人：${info.operatorName} · ` : ''}今天 {info?.today}
-          </Typography.Text>
+          <Space size={4}>
+            {info?.operatorName ? (
+              <Typography.Text type="secondary">{`经办人：${info.operatorName} ·`}</Typography.Text>
+            ) : (
+              <Button type="link" size="small" onClick={() => navigate('settings')} style={{ paddingInline: 4 }}>
+                未填经办人，去设置
+              </Button>
+            )}
+            <Typography.Text type="secondary">今天 {info?.today}</Typography.Text>
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24, background: '#f3f5f9' }}>
           <Typography.Title level={4} style={{ marginTop: 0 }}>

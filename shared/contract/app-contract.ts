@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define-method';
 import { settingKeys, type SettingsValues } from '../settings-catalog';
+import { halfWidthNoSpaces } from '../zod-chinese';
 
 /** A station or bureau as this installation knows it. */
 export interface StationInfo {
@@ -23,10 +24,13 @@ export interface AppInfo {
   databasePath: string;
 }
 
-/** A station code: 2–20 letters, digits or dashes, e.g. `330102-01`. */
+/**
+ * A station code: 2–20 letters, digits or dashes, e.g. `330102-01`. Typed full-width
+ * (`３３０１０２－０１`) or with spaces it is cleaned up first, so the stored code is plain ASCII.
+ */
 export const stationCodeSchema = z
   .string({ message: '请填写单位代码' })
-  .trim()
+  .overwrite(halfWidthNoSpaces)
   .regex(/^[A-Za-z0-9-]{2,20}$/, '单位代码应为2–20位字母、数字或短横线，例如 330102-01');
 
 export const stationNameSchema = z
@@ -62,6 +66,10 @@ export const appContract = {
   'app.info': defineMethod<AppInfo>()('应用与本单位的基本信息', z.object({})),
   'app.stats': defineMethod<TableCountRow[]>()('各数据表的有效记录数（按单位）', z.object({})),
   'station.setup': defineMethod<StationInfo>()('首次使用：设置本单位', stationSetupSchema),
+  'station.setOperator': defineMethod<{ operatorName: string }>()(
+    '设置本机经办人（记入此后每条修改的变更记录）',
+    z.object({ operatorName: z.string({ message: '请填写经办人姓名' }).trim().min(1, '请填写经办人姓名').max(20, '经办人姓名不超过20个字') }),
+  ),
   'settings.get': defineMethod<SettingsValues>()('读取全部设置', z.object({})),
   'settings.set': defineMethod<SettingsValues>()(
     '修改一项设置',

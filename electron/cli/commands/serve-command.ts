@@ -15,7 +15,7 @@ export const serveCommand: CliCommand = {
   summary: '网页模式：在本机 127.0.0.1 上打开暖警台账（打印带访问口令的网址）；--demo：新文件先建「演示派出所」并生成120名演示人员',
   options: { port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
   async run(ctx) {
-    const session = await ctx.open({ create: true });
+    const session = await ctx.open({ create: true, forBrowser: true });
     if (ctx.values.demo && !localStation(session.store)) {
       const summary = await seedDemoLedger(session, DEMO_SEED);
       ctx.io.stderr(`已建立「演示派出所」并生成演示数据：人员 ${summary.staff} 名，家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条。`);

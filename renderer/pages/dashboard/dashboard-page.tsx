@@ -1,25 +1,131 @@
 import { useEffect, useState } from 'react';
-import { Card, Col, Descriptions, Row, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
 import type { TableCountRow } from '../../../shared/contract/app-contract';
+import type { StaffListItem } from '../../../shared/staff-record';
+import type { SyncStatus } from '../../../shared/sync-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 
-/** 工作台: the unit at a glance and how many records the ledger holds. */
+/** What the clerk wants to know first about the people: how many, and who reaches retirement soon. */
+interface RosterSummary {
+  active: number;
+  police: number;
+  auxiliary: number;
+  civilian: number;
+  retiringWithinAYear: number;
+  pastRetirementAge: number;
+  hardship: number;
+  disabled: number;
+}
+
+/** The same date a year later, as `YYYY-MM-DD` (29 February becomes 28 February). */
+function aYearAfter(date: string): string {
+  const [year, month, day] = date.split('-');
+  const nextYear = String(Number(year) + 1);
+  return month === '02' && day === '29' ? `${nextYear}-02-28` : `${nextYear}-${month}-${day}`;
+}
+
+function summarizeRoster(people: StaffListItem[], today: string): RosterSummary {
+  const active = people.filter((p) => p.status === '在职');
+  const horizon = aYearAfter(today);
+  const retirement = (p: StaffListItem) => p.retirementDateOverride ?? p.expectedRetirementDate;
+  return {
+    active: active.length,
+    police: active.filter((p) => p.category === '民警').length,
+    auxiliary: active.filter((p) => p.category === '辅警').length,
+    civilian: active.filter((p) => p.category === '职工').length,
+    retiringWithinAYear: active.filter((p) => {
+      const date = retirement(p);
+      return date !== null && date > today && date <= horizon;
+    }).length,
+    pastRetirementAge: active.filter((p) => {
+      const date = retirement(p);
+      return date !== null && date <= today;
+    }).length,
+    hardship: active.filter((p) => p.hardship).length,
+    disabled: active.filter((p) => p.disabilityLevel !== null).length,
+  };
+}
+
+/** 工作台: the unit at a glance — its people, what sync is waiting for, and the ledger's size. */
 export function DashboardPage() {
   const client = useClient();
   const info = useAppStore((s) => s.info);
+  const navigate = useAppStore((s) => s.navigate);
   const [counts, setCounts] = useState<TableCountRow[]>([]);
+  const [roster, setRoster] = useState<RosterSummary | null>(null);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const today = info?.today;
   useEffect(() => {
     void client.call('app.stats', {}).then(setCounts);
+    void client.call('sync.status', {}).then(setSync);
   }, [client]);
-  const byTable = new Map<string, { label: string; rows: number }>();
-  for (const row of counts) {
-    const entry = byTable.get(row.table) ?? { label: row.label, rows: 0 };
-    entry.rows += row.rows;
-    byTable.set(row.table, entry);
-  }
+  useEffect(() => {
+    if (today) void client.call('staff.list', {}).then((people) => setRoster(summarizeRoster(people, today)));
+  }, [client, today]);
+
+  const silentStations = sync?.children.filter((c) => c.silentTooLong) ?? [];
+  const pending = sync?.parent?.pendingChanges ?? null;
+
   return (
     <Row gutter={[16, 16]}>
+      {silentStations.length > 0 && (
+        <Col span={24}>
+          <Alert
+            type="warning"
+            showIcon
+            title={`${silentStations.length} 个单位超过 ${sync?.silentWarningDays} 天没有报送同步文件：${silentStations.map((s) => s.name).join('、')}`}
+            action={<Button size="small" onClick={() => navigate('sync')}>去数据同步</Button>}
+          />
+        </Col>
+      )}
+      {(sync?.openConflicts ?? 0) > 0 && (
+        <Col span={24}>
+          <Alert
+            type="info"
+            showIcon
+            title={`有 ${sync?.openConflicts} 项同步冲突等待核对`}
+            action={<Button size="small" onClick={() => navigate('sync')}>去核对</Button>}
+          />
+        </Col>
+      )}
+      <Col xs={12} lg={6}>
+        <Card>
+          <Statistic title="在职人员" value={roster?.active ?? '—'} suffix="人" />
+          <Typography.Text type="secondary">{roster ? `民警 ${roster.police} · 辅警 ${roster.auxiliary} · 职工 ${roster.civilian}` : ' '}</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card>
+          <Statistic title="一年内到退休年龄" value={roster?.retiringWithinAYear ?? '—'} suffix="人" />
+          <Typography.Text type={roster && roster.pastRetirementAge > 0 ? 'warning' : 'secondary'}>
+            {roster ? `已到退休年龄仍在职 ${roster.pastRetirementAge} 人` : ' '}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card>
+          <Statistic title="困难职工" value={roster?.hardship ?? '—'} suffix="人" />
+          <Typography.Text type="secondary">{roster ? `因公伤残 ${roster.disabled} 人` : ' '}</Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card>
+          {sync?.role === 'bureau' ? (
+            <>
+              <Statistic title="所属单位" value={sync.children.length} suffix="个" />
+              <Typography.Text type="secondary">{`超过 ${sync.silentWarningDays} 天未报送 ${silentStations.length} 个`}</Typography.Text>
+            </>
+          ) : (
+            <>
+              <Statistic title="待报送的修改" value={pending ?? '—'} suffix={pending === null ? undefined : '项'} />
+              <Typography.Text type="secondary">
+                {sync?.parent ? (sync.lastExportAt ? `上次导出 ${sync.lastExportAt}` : '还没有导出过同步文件') : '尚未登记上级单位'}
+              </Typography.Text>
+            </>
+          )}
+        </Card>
+      </Col>
       <Col span={24}>
         <Card title="本单位">
           <Descriptions column={3} size="small">
@@ -27,29 +133,22 @@ export function DashboardPage() {
             <Descriptions.Item label="单位代码">{info?.station?.code}</Descriptions.Item>
             <Descriptions.Item label="单位类型">{info?.station?.role === 'bureau' ? '市局/县局' : '派出所'}</Descriptions.Item>
             <Descriptions.Item label="今天">{info?.today}</Descriptions.Item>
+            <Descriptions.Item label="经办人">{info?.operatorName || '未填'}</Descriptions.Item>
             <Descriptions.Item label="程序版本">{info?.appVersion}</Descriptions.Item>
-            <Descriptions.Item label="数据结构">{info?.schemaVersion}</Descriptions.Item>
           </Descriptions>
         </Card>
       </Col>
-      {[...byTable.entries()].map(([table, entry]) => (
-        <Col span={6} key={table}>
-          <Card>
-            <Statistic title={entry.label} value={entry.rows} suffix="条" />
-          </Card>
-        </Col>
-      ))}
       <Col span={24}>
-        <Card title="各单位记录数">
+        <Card title="台账记录数（按单位）">
           <Table<TableCountRow>
             size="small"
             pagination={false}
             rowKey={(r) => `${r.table}:${r.stationId}`}
-            dataSource={counts}
+            dataSource={counts.filter((r) => r.table !== 'station' && r.table !== 'setting')}
             columns={[
-              { title: '数据表', dataIndex: 'label' },
+              { title: '记录', dataIndex: 'label' },
               { title: '单位', render: (_, r) => r.stationName ?? '（市局下发）' },
-              { title: '有效记录', dataIndex: 'rows', align: 'right' },
+              { title: '条数', dataIndex: 'rows', align: 'right' },
             ]}
           />
         </Card>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Space } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
 import { settingsCatalog, settingKeys, type SettingKey } from '../../../shared/settings-catalog';
@@ -10,9 +10,11 @@ import { zodFieldRule } from '../../forms/zod-field-rule';
 export function SettingsPage() {
   const client = useClient();
   const { message } = App.useApp();
-  const { info, settings, loadSettings, saveSetting } = useAppStore(
-    useShallow((s) => ({ info: s.info, settings: s.settings, loadSettings: s.loadSettings, saveSetting: s.saveSetting })),
+  const { info, settings, loadSettings, saveSetting, loadInfo } = useAppStore(
+    useShallow((s) => ({ info: s.info, settings: s.settings, loadSettings: s.loadSettings, saveSetting: s.saveSetting, loadInfo: s.loadInfo })),
   );
+  const [operatorName, setOperatorName] = useState(info?.operatorName ?? '');
+  const [operatorError, setOperatorError] = useState<string | null>(null);
   const [form] = Form.useForm();
   useEffect(() => {
     void loadSettings(client);
@@ -31,8 +33,33 @@ export function SettingsPage() {
     }
   }
 
+  async function saveOperator() {
+    setOperatorError(null);
+    try {
+      await client.call('station.setOperator', { operatorName });
+      await loadInfo(client);
+      message.success(`经办人已设为「${operatorName.trim()}」，此后的修改都记在这个名字下`);
+    } catch (error) {
+      setOperatorError((error as Error).message);
+    }
+  }
+
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title="经办人">
+        <Form layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 10 }}>
+          <Form.Item
+            label="本机经办人"
+            validateStatus={operatorError ? 'error' : undefined}
+            help={operatorError ?? '记入此后每一条修改的变更记录（谁在何时改了什么）；换人经办时在这里改'}
+          >
+            <Space>
+              <Input aria-label="本机经办人" style={{ width: 200 }} maxLength={20} value={operatorName} onChange={(e) => setOperatorName(e.target.value)} placeholder="例如：王丽" />
+              <Button onClick={() => void saveOperator()}>保存</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
       <Card title="规则与提醒">
         <Form form={form} layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 10 }}>
           {settingKeys.map((key) => {
@@ -42,7 +69,7 @@ export function SettingsPage() {
               <Form.Item key={key} label={entry.label} required>
                 <Space>
                   <Form.Item name={key} noStyle rules={[zodFieldRule(entry.schema)]}>
-                    {numeric ? <InputNumber style={{ width: 160 }} /> : <Input style={{ width: 200 }} />}
+                    {numeric ? <InputNumber aria-label={entry.label} style={{ width: 160 }} precision={0} suffix={entry.unit} /> : <Input aria-label={entry.label} style={{ width: 200 }} />}
                   </Form.Item>
                   <Button onClick={() => void save(key)}>保存</Button>
                 </Space>
@@ -56,6 +83,7 @@ export function SettingsPage() {
           <Descriptions.Item label="站点标识">{info?.siteId}</Descriptions.Item>
           <Descriptions.Item label="数据文件">{info?.databasePath}</Descriptions.Item>
           <Descriptions.Item label="程序版本">{info?.appVersion}</Descriptions.Item>
+          <Descriptions.Item label="数据结构版本">{info?.schemaVersion}</Descriptions.Item>
         </Descriptions>
       </Card>
     </Space>
