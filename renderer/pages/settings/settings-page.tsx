@@ -66,7 +66,7 @@ export function SettingsPage() {
             const entry = settingsCatalog[key];
             const numeric = typeof entry.defaultValue === 'number';
             return (
-              <Form.Item key={key} label={entry.label} required>
+              <Form.Item key={key} label={entry.label} required={numeric}>
                 <Space>
                   <Form.Item name={key} noStyle rules={[zodFieldRule(entry.schema)]}>
                     {numeric ? <InputNumber aria-label={entry.label} style={{ width: 160 }} precision={0} suffix={entry.unit} /> : <Input aria-label={entry.label} style={{ width: 200 }} />}
