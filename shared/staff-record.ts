@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './china-date';
+import { halfWidthNoSpaces } from './zod-chinese';
 
 /**
  * The roster's records as the clerk edits them (人员档案): staff, their status history, family
@@ -39,10 +40,13 @@ export const optionalDate = (label: string) =>
 export const requiredDate = (label: string) =>
   z.string({ message: `请填写${label}` }).trim().refine(isValidIsoDate, `${label}应为有效日期，格式如 2020-07-01`);
 
-/** Chinese mobile (11 digits starting 1) or landline with area code; empty allowed. */
+/**
+ * Chinese mobile (11 digits starting 1) or landline with area code; empty allowed. Full-width
+ * digits and spaces (`138 1234 5678`) are cleaned up first, whether typed, pasted or imported.
+ */
 export const phoneSchema = z
   .string()
-  .trim()
+  .overwrite(halfWidthNoSpaces)
   .refine((v) => v === '' || /^1\d{10}$/.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v), '电话应为11位手机号，或带区号的固定电话（如 0571-87654321）')
   .optional()
   .nullable();
@@ -62,7 +66,8 @@ export const staffInputSchema = z.object({
   idNumber: z.string({ message: '请填写身份证号' }).trim().min(1, '请填写身份证号'),
   phone: phoneSchema,
   /** 警号 (民警) or 辅警编号. */
-  badgeNo: optionalText(20, '警号/编号'),
+  /** 警号/辅警编号, cleaned like the phone (full-width digits, spaces). */
+  badgeNo: z.string().overwrite(halfWidthNoSpaces).max(20, '警号/编号不超过20个字').optional().nullable(),
   position: optionalText(30, '岗位'),
   /** 职级/警衔 for 民警. */
   rank: optionalText(30, '职级'),

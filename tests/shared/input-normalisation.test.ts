@@ -1,3 +1,4 @@
+import { phoneSchema, staffInputSchema } from '../../shared/staff-record';
 import { describe, expect, it } from 'vitest';
 import { stationCodeSchema, stationSetupSchema } from '../../shared/contract/app-contract';
 import { halfWidthNoSpaces } from '../../shared/zod-chinese';
@@ -22,5 +23,17 @@ describe('stationCodeSchema', () => {
     expect(stationCodeSchema.safeParse(undefined).error?.issues[0]?.message).toBe('请填写单位代码');
     expect(stationCodeSchema.safeParse('北山所').error?.issues[0]?.message).toBe('单位代码应为2–20位字母、数字或短横线，例如 330102-01');
     expect(stationCodeSchema.safeParse('  ').error?.issues[0]?.message).toBe('单位代码应为2–20位字母、数字或短横线，例如 330102-01');
+  });
+});
+
+describe('phone and 警号 on the server side (forms, Excel import and CLI alike)', () => {
+  it('stores a spaced or full-width phone and badge number clean, and still refuses a wrong phone', () => {
+    expect(phoneSchema.parse('１３８ １２３４ ５６７８')).toBe('13812345678');
+    expect(phoneSchema.parse('0571 8765 4321')).toBe('057187654321');
+    expect(phoneSchema.safeParse('12345').success).toBe(false);
+    const badge = staffInputSchema.shape.badgeNo;
+    expect(badge.parse('ＦＪ ０１０１')).toBe('FJ0101');
+    expect(badge.parse(null)).toBeNull();
+    expect(badge.safeParse('1'.repeat(21)).error?.issues[0]?.message).toBe('警号/编号不超过20个字');
   });
 });
