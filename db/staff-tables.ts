@@ -1,5 +1,7 @@
+import { RETIREMENT_BASE_LABELS, type RetirementBase } from '../shared/retirement-date';
 import { familyRelations, retirementBases, staffCategories, staffStatuses } from '../shared/staff-record';
 import { column, type ColumnSchema, type SyncedTableSpec } from './synced-column';
+import type { FieldValue } from './synced-tables';
 
 /**
  * The roster's synced tables (人员档案): staff, their status history, family members and honours.
@@ -9,6 +11,25 @@ import { column, type ColumnSchema, type SyncedTableSpec } from './synced-column
 
 /** How a column's stored value reads to the clerk in the change history. */
 export type ColumnDisplay = 'text' | 'flag' | 'retirementBase' | 'stars' | 'level' | 'internal';
+
+const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** A stored value as the clerk reads it: 是/否, 三星, 七级, the retirement base in words; '' when empty. */
+export function displayColumnValue(value: FieldValue, display: ColumnDisplay): string {
+  if (value === null || value === '') return '';
+  switch (display) {
+    case 'flag':
+      return value === 1 ? '是' : '否';
+    case 'stars':
+      return `${CHINESE_DIGITS[Number(value)] ?? value}星`;
+    case 'level':
+      return `${CHINESE_DIGITS[Number(value)] ?? value}级`;
+    case 'retirementBase':
+      return RETIREMENT_BASE_LABELS[value as RetirementBase] ?? String(value);
+    default:
+      return String(value);
+  }
+}
 
 interface ColumnDefinition {
   schema: ColumnSchema;

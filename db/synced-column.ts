@@ -3,6 +3,15 @@ import { z } from 'zod';
 /** A value one field of a synced table may hold (SQLite text, integer or null). */
 export type FieldValue = string | number | null;
 
+/** A value as the change log and the conflict list store it (JSON text); text that is not JSON as is. */
+export function parseLoggedValue(json: string): FieldValue {
+  try {
+    return JSON.parse(json) as FieldValue;
+  } catch {
+    return json;
+  }
+}
+
 /** Schema of one synced column's value, used to check imported changes before they are applied. */
 export type ColumnSchema = z.ZodType<FieldValue>;
 

@@ -1,39 +1,11 @@
 import type { Selectable } from 'kysely';
-import { RETIREMENT_BASE_LABELS, type RetirementBase } from '../../shared/retirement-date';
 import type { ChangeHistoryEntry } from '../../shared/staff-record';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import type { ChangeLogTable } from '../../db/schema';
-import { staffColumnLabel, type ColumnDisplay, type StaffTableName } from '../../db/staff-tables';
-import type { FieldValue } from '../../db/synced-tables';
+import { displayColumnValue, staffColumnLabel, type StaffTableName } from '../../db/staff-tables';
+import { parseLoggedValue } from '../../db/synced-column';
 
 type ChangeRow = Selectable<ChangeLogTable>;
-
-const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-function readValue(json: string): FieldValue {
-  try {
-    return JSON.parse(json) as FieldValue;
-  } catch {
-    return json;
-  }
-}
-
-/** A stored value as the clerk reads it: 是/否, 三星, 七级, the retirement base in words. */
-function displayValue(value: FieldValue, display: ColumnDisplay): string {
-  if (value === null || value === '') return '';
-  switch (display) {
-    case 'flag':
-      return value === 1 ? '是' : '否';
-    case 'stars':
-      return `${CHINESE_DIGITS[Number(value)] ?? value}星`;
-    case 'level':
-      return `${CHINESE_DIGITS[Number(value)] ?? value}级`;
-    case 'retirementBase':
-      return RETIREMENT_BASE_LABELS[value as RetirementBase] ?? String(value);
-    default:
-      return String(value);
-  }
-}
 
 /** The person's rows of each roster table (deleted ones too, so deletions show), with their labels. */
 function recordLabels(store: LedgerStore, staffId: string): Map<string, string> {
@@ -84,10 +56,10 @@ export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeH
     if (change.applied !== 1) continue;
     const { label, display } = staffColumnLabel(change.tbl as StaffTableName, change.col);
     const previousJson = change.prev_hlc ? valueAt.get(`${change.tbl}:${change.row_id}:${change.col}:${change.prev_hlc}`) : undefined;
-    const value = readValue(change.value);
+    const value = parseLoggedValue(change.value);
     let field = label;
-    let from = previousJson === undefined ? '' : displayValue(readValue(previousJson), display);
-    let to = displayValue(value, display);
+    let from = previousJson === undefined ? '' : displayColumnValue(parseLoggedValue(previousJson), display);
+    let to = displayColumnValue(value, display);
     if (change.col === 'deleted_at') {
       [field, from, to] = value === null ? ['恢复', '已删除', '有效'] : ['删除', '', '已删除'];
     } else if (display === 'internal') {

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ChangeLogTable } from '../../db/schema';
 import { chinaDateOf } from '../../shared/china-date';
 import { siteOfHlc } from '../../shared/hybrid-logical-clock';
 import type { BundleExport } from '../../shared/sync-record';
@@ -34,17 +36,8 @@ import { ackOf, childPeers, localHighWater, peerByCode, savePeer, type HighWater
  * an older one still says whose each row is.
  */
 
-interface ChangeRow {
-  seq: number;
-  tbl: string;
-  row_id: string;
-  col: string;
-  value: string;
-  hlc: string;
-  prev_hlc: string | null;
-  site_id: string;
-  user_name: string;
-}
+/** A change-log row as routing reads it. */
+type ChangeRow = Omit<Selectable<ChangeLogTable>, 'applied' | 'recorded_at'>;
 
 const CHANGE_COLUMNS = 'seq, tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name';
 

@@ -1,8 +1,8 @@
-import { RETIREMENT_BASE_LABELS, type RetirementBase } from '../../shared/retirement-date';
 import { isSettingKey, settingsCatalog } from '../../shared/settings-catalog';
 import type { LedgerStore } from '../../db/ledger-store';
-import { staffColumnLabel, staffTableSpecs, type ColumnDisplay, type StaffTableName } from '../../db/staff-tables';
+import { displayColumnValue, staffColumnLabel, staffTableSpecs, type ColumnDisplay, type StaffTableName } from '../../db/staff-tables';
 import { syncedTableSpec, type FieldValue } from '../../db/synced-tables';
+import { parseLoggedValue } from '../../db/synced-column';
 
 /**
  * How sync shows records to the clerk (conflicts, refusals): table and field labels from the
@@ -36,30 +36,12 @@ function displayOf(table: string, column: string): ColumnDisplay {
   return isStaffTable(table) ? staffColumnLabel(table, column).display : 'text';
 }
 
-const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 /** A stored value (JSON text of the change log or conflict list) as the clerk reads it. */
 export function displayValueOf(table: string, column: string, json: string): string {
-  let value: FieldValue;
-  try {
-    value = JSON.parse(json) as FieldValue;
-  } catch {
-    value = json;
-  }
+  const value = parseLoggedValue(json);
   if (value === null || value === '') return '（空）';
   if (column === 'deleted_at') return `已删除（${String(value)}）`;
-  switch (displayOf(table, column)) {
-    case 'flag':
-      return value === 1 ? '是' : '否';
-    case 'stars':
-      return `${CHINESE_DIGITS[Number(value)] ?? value}星`;
-    case 'level':
-      return `${CHINESE_DIGITS[Number(value)] ?? value}级`;
-    case 'retirementBase':
-      return RETIREMENT_BASE_LABELS[value as RetirementBase] ?? String(value);
-    default:
-      return String(value);
-  }
+  return displayColumnValue(value, displayOf(table, column));
 }
 
 type Row = Record<string, FieldValue>;

@@ -1,51 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
 import type { TableCountRow } from '../../../shared/contract/app-contract';
-import type { StaffListItem } from '../../../shared/staff-record';
+import { summarizeRoster, type RosterSummary } from '../../../shared/roster-summary';
 import type { SyncStatus } from '../../../shared/sync-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
-
-/** What the clerk wants to know first about the people: how many, and who reaches retirement soon. */
-interface RosterSummary {
-  active: number;
-  police: number;
-  auxiliary: number;
-  civilian: number;
-  retiringWithinAYear: number;
-  pastRetirementAge: number;
-  hardship: number;
-  disabled: number;
-}
-
-/** The same date a year later, as `YYYY-MM-DD` (29 February becomes 28 February). */
-function aYearAfter(date: string): string {
-  const [year, month, day] = date.split('-');
-  const nextYear = String(Number(year) + 1);
-  return month === '02' && day === '29' ? `${nextYear}-02-28` : `${nextYear}-${month}-${day}`;
-}
-
-function summarizeRoster(people: StaffListItem[], today: string): RosterSummary {
-  const active = people.filter((p) => p.status === '在职');
-  const horizon = aYearAfter(today);
-  const retirement = (p: StaffListItem) => p.retirementDateOverride ?? p.expectedRetirementDate;
-  return {
-    active: active.length,
-    police: active.filter((p) => p.category === '民警').length,
-    auxiliary: active.filter((p) => p.category === '辅警').length,
-    civilian: active.filter((p) => p.category === '职工').length,
-    retiringWithinAYear: active.filter((p) => {
-      const date = retirement(p);
-      return date !== null && date > today && date <= horizon;
-    }).length,
-    pastRetirementAge: active.filter((p) => {
-      const date = retirement(p);
-      return date !== null && date <= today;
-    }).length,
-    hardship: active.filter((p) => p.hardship).length,
-    disabled: active.filter((p) => p.disabilityLevel !== null).length,
-  };
-}
 
 /** 工作台: the unit at a glance — its people, what sync is waiting for, and the ledger's size. */
 export function DashboardPage() {

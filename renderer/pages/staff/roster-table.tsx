@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { addMonths, compareIsoDates } from '../../../shared/china-date';
+import { retirementTagOn } from '../../../shared/person-derivations';
 import type { StaffListItem } from '../../../shared/staff-record';
-import { categoryColors, flagColors, flagsOf, statusColors } from './staff-labels';
+import { categoryColors, flagColors, flagsOf, retirementTagColors, statusColors } from './staff-labels';
 
 export interface RosterTableProps {
   rows: StaffListItem[];
@@ -27,17 +27,6 @@ export function workYearsKnown(item: Pick<StaffListItem, 'workStartDate'>): bool
 
 /** Sorts unknown 工龄 below 0 years. */
 const workYearsKey = (item: StaffListItem) => (workYearsKnown(item) ? item.workYears : -1);
-
-/**
- * The retirement tag of an active person: 已到退休年龄 once the expected date is today or past,
- * 一年内退休 within the next twelve months, else none.
- */
-export function retirementTagOf(item: Pick<StaffListItem, 'status' | 'expectedRetirementDate'>, today: string): { label: string; color: string } | null {
-  if (item.status !== '在职' || !item.expectedRetirementDate || !today) return null;
-  if (compareIsoDates(item.expectedRetirementDate, today) <= 0) return { label: '已到退休年龄', color: 'red' };
-  if (compareIsoDates(item.expectedRetirementDate, addMonths(today, 12)) <= 0) return { label: '一年内退休', color: 'orange' };
-  return null;
-}
 
 /** The roster: virtualised, so 5,000 people scroll as smoothly as 50. A click opens the person. */
 export function RosterTable({ rows, loading, height, showStation, selectedId, onOpen, emptyText, today }: RosterTableProps) {
@@ -112,12 +101,12 @@ export function RosterTable({ rows, loading, height, showStation, selectedId, on
         key: 'flags',
         width: 220,
         render: (_, item) => {
-          const retirement = retirementTagOf(item, today);
+          const retirement = retirementTagOn(item.status, item.expectedRetirementDate, today);
           return (
           <span style={{ whiteSpace: 'nowrap' }}>
             {retirement && (
-              <Tag color={retirement.color} style={{ marginInlineEnd: 4, paddingInline: 5, fontSize: 12 }}>
-                {retirement.label}
+              <Tag color={retirementTagColors[retirement]} style={{ marginInlineEnd: 4, paddingInline: 5, fontSize: 12 }}>
+                {retirement}
               </Tag>
             )}
             {flagsOf(item).map((f) => (

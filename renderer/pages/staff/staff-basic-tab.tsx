@@ -3,7 +3,7 @@ import { DeleteOutlined, EditOutlined, SwapOutlined, UserSwitchOutlined } from '
 import { retirementTagOn } from '../../../shared/person-derivations';
 import { computeRetirement, formatRetirementAge, RETIREMENT_BASE_LABELS } from '../../../shared/retirement-date';
 import type { StaffDetail } from '../../../shared/staff-record';
-import { badgeLabel, disabilityLabel, starLabel, statusColors } from './staff-labels';
+import { badgeLabel, disabilityLabel, retirementTagColors, starLabel, statusColors } from './staff-labels';
 
 export interface StaffBasicTabProps {
   detail: StaffDetail;
@@ -59,7 +59,7 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
         <Space size={6}>
           <span>{s.expectedRetirementDate}</span>
           {s.retirementDateOverride && <Tag>手工指定（政策计算为 {retirement.retirementDate}）</Tag>}
-          {retirementTag && <Tag color={retirementTag === '已到退休年龄' ? 'red' : 'orange'}>{retirementTag}</Tag>}
+          {retirementTag && <Tag color={retirementTagColors[retirementTag]}>{retirementTag}</Tag>}
         </Space>
       ),
     },

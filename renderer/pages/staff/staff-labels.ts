@@ -1,3 +1,4 @@
+import type { RetirementTag } from '../../../shared/person-derivations';
 import type { RosterFilter, StaffCategoryName, StaffListItem, StaffStatus } from '../../../shared/staff-record';
 
 /** A roster flag as the filter and the table's tags name it. */
@@ -18,6 +19,12 @@ export const flagColors: Record<RosterFlag, string> = {
   hardship: 'orange',
   heroModel: 'gold',
   disabled: 'purple',
+};
+
+/** The retirement tag's colour: red when the age is reached, orange within the year. */
+export const retirementTagColors: Record<RetirementTag, string> = {
+  已到退休年龄: 'red',
+  一年内退休: 'orange',
 };
 
 export const statusColors: Record<StaffStatus, string> = {
