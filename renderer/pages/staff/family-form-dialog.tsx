@@ -6,7 +6,7 @@ import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
-import { DATE_FORMAT, dateFieldProps, numberOrNull, showServerFieldErrors, textOrNull, useDiscardGuard } from './form-support';
+import { DATE_FORMAT, dateFieldProps, numberOrNull, refusalMessage, textOrNull, useDiscardGuard } from './form-support';
 
 interface FamilyFormValues {
   relation?: FamilyRelation;
@@ -124,8 +124,7 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
       message.success(member ? `已保存家属「${values.name}」` : `已添加家属「${values.name}」`);
       onClose();
     } catch (e) {
-      const unplaced = showServerFieldErrors(form, e, formFields);
-      setError(unplaced.length > 0 ? unplaced.join('；') : (e as Error).message);
+      setError(refusalMessage(form, e, formFields));
     } finally {
       setSaving(false);
     }

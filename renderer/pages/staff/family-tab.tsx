@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Flex, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { FamilyMemberItem } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { FamilyFormDialog } from './family-form-dialog';
+import { RowActions } from './row-actions';
 
 /** The exam a child sits this year (中考/高考), for the highlight. */
 function examsThisYear(member: FamilyMemberItem, year: number): string[] {
@@ -85,18 +86,7 @@ export function FamilyTab({ staffId, family, readOnly = false }: FamilyTabProps)
       title: '操作',
       key: 'actions',
       width: 100,
-      render: (_, m) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(m)}>
-            编辑
-          </Button>
-          <Popconfirm title={`删除家属「${m.name}」？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(m)}>
-            <Button type="link" size="small" danger>
-              删除
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
+      render: (_, m) => <RowActions deleteWhat={`家属「${m.name}」`} onEdit={() => setEditing(m)} onDelete={() => remove(m)} />,
     },
   ];
 

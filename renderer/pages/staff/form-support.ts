@@ -44,6 +44,15 @@ export function showServerFieldErrors(form: FormInstance, error: unknown, formFi
   return unplaced;
 }
 
+/**
+ * Places a refused save's field messages next to their fields and returns what the dialog's alert
+ * should say: the messages it could not place, else the refusal itself.
+ */
+export function refusalMessage(form: FormInstance, error: unknown, formFields: readonly string[]): string {
+  const unplaced = showServerFieldErrors(form, error, formFields);
+  return unplaced.length > 0 ? unplaced.join('；') : (error as Error).message;
+}
+
 /** Empty text becomes null so a cleared field clears the stored value. */
 export function textOrNull(value: unknown): string | null {
   if (typeof value !== 'string') return null;

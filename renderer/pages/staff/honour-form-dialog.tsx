@@ -4,7 +4,7 @@ import { honourInputSchema, type HonourItem } from '../../../shared/staff-record
 import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, showServerFieldErrors, textOrNull, useDiscardGuard } from './form-support';
+import { DATE_FORMAT, dateFieldProps, refusalMessage, textOrNull, useDiscardGuard } from './form-support';
 
 interface HonourFormValues {
   title?: string;
@@ -75,8 +75,7 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
       message.success(`已保存表彰「${values.title}」`);
       onClose();
     } catch (e) {
-      const unplaced = showServerFieldErrors(form, e, formFields);
-      setError(unplaced.length > 0 ? unplaced.join('；') : (e as Error).message);
+      setError(refusalMessage(form, e, formFields));
     } finally {
       setSaving(false);
     }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Flex, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { HonourItem } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { HonourFormDialog } from './honour-form-dialog';
+import { RowActions } from './row-actions';
 
 export interface HonoursTabProps {
   staffId: string;
@@ -42,18 +43,7 @@ export function HonoursTab({ staffId, honours, readOnly = false }: HonoursTabPro
       title: '操作',
       key: 'actions',
       width: 96,
-      render: (_, h) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(h)}>
-            编辑
-          </Button>
-          <Popconfirm title={`删除表彰「${h.title}」？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(h)}>
-            <Button type="link" size="small" danger>
-              删除
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
+      render: (_, h) => <RowActions deleteWhat={`表彰「${h.title}」`} onEdit={() => setEditing(h)} onDelete={() => remove(h)} />,
     },
   ];
 

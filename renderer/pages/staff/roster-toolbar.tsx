@@ -26,6 +26,39 @@ export interface RosterToolbarProps {
 
 const flagOptions = (Object.keys(flagLabels) as RosterFlag[]).map((flag) => ({ value: flag, label: flagLabels[flag] }));
 
+interface MultiFilterProps<V extends string> {
+  /** The field's name, read out to screen readers; also the prefix unless one is given. */
+  label: string;
+  prefix?: string;
+  placeholder?: string;
+  minWidth?: number;
+  searchable?: boolean;
+  notFoundContent?: string;
+  value: V[] | undefined;
+  onChange(value: V[]): void;
+  options: { value: V; label: string }[];
+}
+
+/** One of the roster's multiple-choice filters: 类别, 状态, 岗位, 标记, 所属单位. */
+function MultiFilter<V extends string>({ label, prefix, placeholder = '全部', minWidth = 170, searchable, notFoundContent, value, onChange, options }: MultiFilterProps<V>) {
+  return (
+    <Select<V[]>
+      aria-label={label}
+      prefix={prefix ?? label}
+      mode="multiple"
+      allowClear
+      showSearch={searchable ? { optionFilterProp: 'label' } : undefined}
+      placeholder={placeholder}
+      style={{ minWidth }}
+      maxTagCount="responsive"
+      value={value ?? []}
+      onChange={onChange}
+      options={options}
+      notFoundContent={notFoundContent}
+    />
+  );
+}
+
 /** The roster's one search box, its filters, the count and the Excel buttons. */
 export function RosterToolbar(props: RosterToolbarProps) {
   const { filter, onFilterChange } = props;
@@ -60,69 +93,26 @@ export function RosterToolbar(props: RosterToolbarProps) {
       </Flex>
       <Flex align="center" gap={8} wrap>
         {props.stations.length > 1 && (
-          <Select
-            aria-label="所属单位"
+          <MultiFilter
+            label="所属单位"
             prefix="单位"
-            mode="multiple"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="全部"
-            style={{ minWidth: 190 }}
-            maxTagCount="responsive"
-            value={filter.stationCodes ?? []}
+            searchable
+            minWidth={190}
+            value={filter.stationCodes}
             onChange={(stationCodes) => onFilterChange({ stationCodes })}
             options={props.stations.map((s) => ({ value: s.code, label: s.name }))}
           />
         )}
-        <Select
-          aria-label="类别"
-          prefix="类别"
-          mode="multiple"
-          allowClear
-          placeholder="全部"
-          style={{ minWidth: 170 }}
-          maxTagCount="responsive"
-          value={filter.categories ?? []}
-          onChange={(categories) => onFilterChange({ categories })}
-          options={staffCategories.map((c) => ({ value: c, label: c }))}
-        />
-        <Select
-          aria-label="状态"
-          prefix="状态"
-          mode="multiple"
-          allowClear
-          placeholder="全部"
-          style={{ minWidth: 170 }}
-          maxTagCount="responsive"
-          value={filter.statuses ?? []}
-          onChange={(statuses) => onFilterChange({ statuses })}
-          options={staffStatuses.map((s) => ({ value: s, label: s }))}
-        />
-        <Select
-          aria-label="岗位"
-          prefix="岗位"
-          mode="multiple"
-          allowClear
-          placeholder="全部"
-          style={{ minWidth: 170 }}
-          maxTagCount="responsive"
-          value={filter.positions ?? []}
+        <MultiFilter label="类别" value={filter.categories} onChange={(categories) => onFilterChange({ categories })} options={staffCategories.map((c) => ({ value: c, label: c }))} />
+        <MultiFilter label="状态" value={filter.statuses} onChange={(statuses) => onFilterChange({ statuses })} options={staffStatuses.map((s) => ({ value: s, label: s }))} />
+        <MultiFilter
+          label="岗位"
+          value={filter.positions}
           onChange={(positions) => onFilterChange({ positions })}
           options={props.positions.map((p) => ({ value: p, label: p }))}
           notFoundContent="名单中还没有岗位"
         />
-        <Select
-          aria-label="标记"
-          prefix="标记"
-          mode="multiple"
-          allowClear
-          placeholder="不限"
-          style={{ minWidth: 190 }}
-          maxTagCount="responsive"
-          value={filter.flags ?? []}
-          onChange={(flags) => onFilterChange({ flags })}
-          options={flagOptions}
-        />
+        <MultiFilter label="标记" placeholder="不限" minWidth={190} value={filter.flags} onChange={(flags) => onFilterChange({ flags })} options={flagOptions} />
         {props.filtered && (
           <Button type="link" icon={<UndoOutlined />} onClick={props.onReset} style={{ paddingInline: 4 }}>
             重置筛选

@@ -16,7 +16,7 @@ import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { deriveFromIdNumber } from './id-number-derivation';
 import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
-import { DATE_FORMAT, dateFieldProps, numberOrNull, showServerFieldErrors, textOrNull, useDiscardGuard } from './form-support';
+import { DATE_FORMAT, dateFieldProps, numberOrNull, refusalMessage, textOrNull, useDiscardGuard } from './form-support';
 import { badgeLabel, disabilityLabel, starLabel } from './staff-labels';
 
 /** The form's values: dates as `YYYY-MM-DD` strings, numbers and booleans as antd gives them. */
@@ -162,8 +162,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
       message.success(person ? `已保存「${saved.name}」的修改` : `已新增「${saved.name}」`);
       onSaved(saved, !person);
     } catch (e) {
-      const unplaced = showServerFieldErrors(form, e, formFields);
-      setError(unplaced.length > 0 ? unplaced.join('；') : (e as Error).message);
+      setError(refusalMessage(form, e, formFields));
       const existing = e instanceof ApiCallError ? (e.details as { existingId?: unknown } | undefined)?.existingId : undefined;
       setExistingId(typeof existing === 'string' && existing !== person?.id ? existing : null);
     } finally {

@@ -4,7 +4,7 @@ import { staffStatuses, statusChangeInputSchema, type StaffListItem, type StaffS
 import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, showServerFieldErrors, textOrNull } from './form-support';
+import { DATE_FORMAT, dateFieldProps, refusalMessage, textOrNull } from './form-support';
 
 interface StatusFormValues {
   status?: StaffStatus;
@@ -46,8 +46,7 @@ export function StatusChangeDialog({ person, open, onClose }: { person: StaffLis
       message.success(`「${saved.name}」的状态已改为${saved.status}`);
       onClose();
     } catch (e) {
-      const unplaced = showServerFieldErrors(form, e, ['status', 'date', 'reason']);
-      setError(unplaced.length > 0 ? unplaced.join('；') : (e as Error).message);
+      setError(refusalMessage(form, e, ['status', 'date', 'reason']));
     } finally {
       setSaving(false);
     }
