@@ -1,7 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { Result } from 'antd';
 import type { DesktopBridge } from '../shared/contract/desktop-bridge';
-import { createBridgeClient, createHttpClient, takeWebToken } from './api/api-clients';
+import { createBridgeClient, createHttpClient } from './api/api-clients';
 import { createBridgeFileTransfer, createBrowserFileTransfer } from './api/file-transfer';
 import type { Platform } from './api/client-context';
 import { createAppStore } from './stores/app-store';
@@ -15,19 +14,10 @@ declare global {
   }
 }
 
-function choosePlatform(): Platform | null {
+/** The Electron bridge when the preload exposed it; else web mode, authenticated by its cookie. */
+function choosePlatform(): Platform {
   if (window.nuanjing) return { client: createBridgeClient(window.nuanjing), files: createBridgeFileTransfer(window.nuanjing) };
-  const token = takeWebToken();
-  if (!token) return null;
-  return { client: createHttpClient(token), files: createBrowserFileTransfer() };
+  return { client: createHttpClient(), files: createBrowserFileTransfer() };
 }
 
-const root = createRoot(document.getElementById('root') as HTMLElement);
-const platform = choosePlatform();
-root.render(
-  platform ? (
-    <App platform={platform} store={createAppStore()} />
-  ) : (
-    <Result status="403" title="缺少访问口令" subTitle="请使用启动窗口里打印的完整网址（以 http://127.0.0.1: 开头、带 token 的那一行）打开暖警台账。" />
-  ),
-);
+createRoot(document.getElementById('root') as HTMLElement).render(<App platform={choosePlatform()} store={createAppStore()} />);

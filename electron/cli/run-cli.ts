@@ -4,6 +4,7 @@ import { appCommands } from './commands/app-commands';
 import { serveCommand } from './commands/serve-command';
 import { rosterCommands } from './commands/roster-commands';
 import { syncCommands } from './commands/sync-commands';
+import { errorBodyOf } from '../handlers/internal-error';
 import { CliUserError, openSession, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './cli-kit';
 
 /** Every command, by its words (`roster import` is two words). */
@@ -58,8 +59,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const known = error instanceof AppError || error instanceof ApiCallError || error instanceof CliUserError;
-    const code = known ? (error as AppError).code : 'INTERNAL';
-    const message = known ? (error as Error).message : `程序出错：${(error as Error)?.message ?? String(error)}`;
+    // Anything else (an SQL error, a TypeError) is logged in full on stderr for the technician and
+    // answered like every transport answers it: a storage code, or INTERNAL_ERROR with a reference.
+    const commandWords = argv.slice(0, argv.length - found.rest.length).join(' ');
+    const { code, message } = known ? { code: (error as AppError).code, message: (error as Error).message } : errorBodyOf(`nuanjing ${commandWords}`, error, io.stderr);
     if (json) io.stdout(JSON.stringify({ ok: false, error: { code, message } }, null, 2));
     io.stderr(message);
     return 1;

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { AppError, commonErrorCodes, type ApiResponse } from '../../shared/contract/api-error';
+import { commonErrorCodes, type ApiResponse } from '../../shared/contract/api-error';
 import { apiContract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from '../../shared/contract/api-contract';
 import type { AppDeps } from '../app-deps';
-import { describeStorageError } from './storage-error';
+import { errorBodyOf } from './internal-error';
 
 /** A handler: a plain function of injected deps and validated arguments. */
 export type Handler<M extends MethodName> = (deps: AppDeps, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>>;
@@ -24,7 +24,9 @@ export function describeInvalidArguments(error: z.ZodError): { message: string; 
 /**
  * The handler table of the main process. Every transport (Electron IPC, web mode's HTTP, the
  * in-process client of tests, the CLI) calls `dispatch`, which validates the arguments against the
- * contract and wraps the result or error in the `{ ok, data | error }` envelope.
+ * contract and wraps the result or error in the `{ ok, data | error }` envelope. A failure that is
+ * not an `AppError` or a storage error is logged and reaches the clerk only as `INTERNAL_ERROR`
+ * with a reference (see `internal-error.ts`): no SQL, path or stack in a dialog.
  */
 export class HandlerRegistry {
   private readonly handlers = new Map<MethodName, Handler<MethodName>>();
@@ -50,27 +52,18 @@ export class HandlerRegistry {
     if (!isMethodName(name) || !this.handlers.has(name)) {
       return { ok: false, error: { code: commonErrorCodes.unknownMethod, message: `程序不认识这个操作：${name}` } };
     }
-    const parsed = apiContract[name].args.safeParse(rawArgs ?? {});
-    if (!parsed.success) {
-      const { message, fields } = describeInvalidArguments(parsed.error);
-      return { ok: false, error: { code: commonErrorCodes.invalidArgument, message, details: { fields } } };
-    }
     try {
+      // Inside the try: a schema's transform could throw too, and must not escape the envelope.
+      const parsed = apiContract[name].args.safeParse(rawArgs ?? {});
+      if (!parsed.success) {
+        const { message, fields } = describeInvalidArguments(parsed.error);
+        return { ok: false, error: { code: commonErrorCodes.invalidArgument, message, details: { fields } } };
+      }
       const handler = this.handlers.get(name) as Handler<MethodName>;
       const data = await handler(deps, parsed.data as ParsedArgsOf<MethodName>);
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toBody() };
-      const storageError = describeStorageError(error);
-      if (storageError) return { ok: false, error: storageError.toBody() };
-      console.error(`[${name}]`, error);
-      return {
-        ok: false,
-        error: {
-          code: commonErrorCodes.internal,
-          message: `程序出错，操作没有完成，数据未被改动：${(error as Error)?.message ?? String(error)}。请重试；如反复出现，请把这段话发给技术支持。`,
-        },
-      };
+      return { ok: false, error: errorBodyOf(name, error) };
     }
   }
 }

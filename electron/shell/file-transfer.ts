@@ -1,16 +1,26 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/contract/api-error';
+import { MAX_BUNDLE_FILE_BYTES, megabytesText } from '../../shared/sync-limits';
+import { newErrorReference } from '../handlers/internal-error';
 import type { FileDialogFilter, OpenedFile } from '../../shared/contract/desktop-bridge';
 
 // The file half of the native save / open dialogs: checking what the renderer asks for and reading
 // picked files (writing goes through ../files/atomic-write). Plain Node, no `electron` import, so it
 // can be tested in Node.
 
-/** One picked file larger than this is refused (a sync bundle or a spreadsheet is far smaller). */
-export const MAX_OPEN_FILE_BYTES = 150 * 1024 * 1024;
-/** All picked files together may not exceed this. */
-export const MAX_OPEN_TOTAL_BYTES = 300 * 1024 * 1024;
+/** One picked file larger than a sync bundle may be is refused (a spreadsheet is far smaller). */
+export const MAX_OPEN_FILE_BYTES = MAX_BUNDLE_FILE_BYTES;
+/** All picked files together (a bureau picks several bundles at once) may not exceed two bundles. */
+export const MAX_OPEN_TOTAL_BYTES = 2 * MAX_BUNDLE_FILE_BYTES;
+
+/** The limits of the open dialog (tests pass small ones). */
+export interface OpenFileLimits {
+  maxFileBytes: number;
+  maxTotalBytes: number;
+}
+
+export const defaultOpenFileLimits: OpenFileLimits = { maxFileBytes: MAX_OPEN_FILE_BYTES, maxTotalBytes: MAX_OPEN_TOTAL_BYTES };
 
 const FORBIDDEN_NAME_CHARS = /[<>:"/\\|?*]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -65,35 +75,40 @@ export function bytesOfBase64(bytesBase64: unknown): Buffer {
   return Buffer.from(bytesBase64, 'base64');
 }
 
+/** Why a picked file could not be read, in the clerk's words; an unforeseen cause is logged under a reference. */
 function describeReadError(error: unknown, path: string): AppError {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const reason =
-    code === 'ENOENT'
-      ? '文件不存在（U 盘是否已拔出？）'
-      : code === 'EACCES' || code === 'EPERM'
-        ? '没有读取权限'
-        : code === 'EBUSY'
-          ? '文件正被其他程序占用，请关闭该程序后重试'
-          : code === 'EIO'
-            ? '读取 U 盘或磁盘时出错，U 盘可能松动或已损坏'
-            : (error as Error)?.message ?? String(error);
-  return new AppError('FILE_READ_FAILED', `无法读取文件 ${path}：${reason}。`);
+  const known: Record<string, string> = {
+    ENOENT: '文件不存在（U 盘是否已拔出？）',
+    EACCES: '没有读取权限',
+    EPERM: '没有读取权限',
+    EBUSY: '文件正被其他程序占用，请关闭该程序后重试',
+    EIO: '读取 U 盘或磁盘时出错，U 盘可能松动或已损坏',
+    EISDIR: '这是一个文件夹，不是文件',
+  };
+  let reason = typeof code === 'string' ? known[code] : undefined;
+  if (!reason) {
+    const reference = newErrorReference();
+    console.error(`[暖警台账] 读取所选文件失败，错误编号 ${reference}：`, error);
+    reason = `程序读取时出错（错误编号 ${reference}），请重试，仍然失败请联系技术支持并提供错误编号`;
+  }
+  return new AppError('FILE_READ_FAILED', `无法读取文件 ${basename(path)}：${reason}。`);
 }
 
 /** Reads the files the clerk picked, refusing any too large to pass to the window. */
-export async function readPickedFiles(paths: readonly string[]): Promise<OpenedFile[]> {
+export async function readPickedFiles(paths: readonly string[], limits: OpenFileLimits = defaultOpenFileLimits): Promise<OpenedFile[]> {
   let total = 0;
   const files: OpenedFile[] = [];
   for (const path of paths) {
     let bytes: Buffer;
     try {
       const size = (await stat(path)).size;
-      if (size > MAX_OPEN_FILE_BYTES) {
-        throw new AppError('FILE_TOO_LARGE', `文件 ${basename(path)} 有 ${Math.ceil(size / 1024 / 1024)} MB，超过 ${MAX_OPEN_FILE_BYTES / 1024 / 1024} MB 上限，无法打开。`);
+      if (size > limits.maxFileBytes) {
+        throw new AppError('FILE_TOO_LARGE', `文件 ${basename(path)} 有 ${megabytesText(size)}，超过 ${megabytesText(limits.maxFileBytes)} 的上限，不像是暖警台账的同步文件或 Excel 表格，无法打开。请确认选择的文件是否正确。`);
       }
       total += size;
-      if (total > MAX_OPEN_TOTAL_BYTES) {
-        throw new AppError('FILE_TOO_LARGE', `选择的文件合计超过 ${MAX_OPEN_TOTAL_BYTES / 1024 / 1024} MB，请分几次打开。`);
+      if (total > limits.maxTotalBytes) {
+        throw new AppError('FILE_TOO_LARGE', `选择的文件合计超过 ${megabytesText(limits.maxTotalBytes)}，请分几次打开。`);
       }
       bytes = await readFile(path);
     } catch (error) {

@@ -1,13 +1,12 @@
 /**
- * Size limits of sync bundles, in one place. A bundle larger than this on disk, or whose payload
- * would inflate beyond it, is refused before anything is parsed or allocated.
+ * Size limits of sync bundles, as the main process uses them. A bundle larger than this on disk, or
+ * whose payload would inflate beyond it, is refused before anything is parsed or allocated. The two
+ * numbers live in shared/sync-limits.ts (the contract derives its longest upload from them too);
+ * the open-file dialog and web mode's request-body limit are derived from them as well.
  */
+import { MAX_BUNDLE_FILE_BYTES, MAX_BUNDLE_INFLATED_BYTES } from '../../shared/sync-limits';
 
-/** Largest bundle file accepted (bytes on disk): 200 MB. */
-export const MAX_BUNDLE_FILE_BYTES = 200 * 1024 * 1024;
-
-/** Largest payload a bundle may inflate to (bytes of JSON): 1 GB. */
-export const MAX_BUNDLE_INFLATED_BYTES = 1024 * 1024 * 1024;
+export { MAX_BUNDLE_BASE64_LENGTH, MAX_BUNDLE_FILE_BYTES, MAX_BUNDLE_INFLATED_BYTES, base64LengthOf, megabytesText } from '../../shared/sync-limits';
 
 /** Limits an import runs with (tests pass small ones to exercise the refusals). */
 export interface BundleLimits {

@@ -16,18 +16,26 @@ export function createBridgeClient(bridge: DesktopBridge): ApiClient {
   };
 }
 
-/** Header that carries web mode's per-run token (same name as the server's). */
+/** Header that carries web mode's per-run token for a program (same name as the server's). */
 export const WEB_TOKEN_HEADER = 'x-nuanjing-token';
 
-/** The client over web mode's loopback HTTP server. */
-export function createHttpClient(token: string, baseUrl = ''): ApiClient {
+/**
+ * The client over web mode's loopback HTTP server. A page needs no token: opening the printed URL
+ * left it in an HttpOnly cookie the browser sends with every same-origin call (the page can neither
+ * read nor leak it). A program outside the browser passes the token, sent in {@link WEB_TOKEN_HEADER}.
+ */
+export function createHttpClient(options: { token?: string; baseUrl?: string } = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.token) headers[WEB_TOKEN_HEADER] = options.token;
   return {
     async call(method, args) {
       let response: Response;
       try {
         response = await fetch(`${baseUrl}/api/call/${method}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [WEB_TOKEN_HEADER]: token },
+          headers,
+          credentials: 'same-origin',
           body: JSON.stringify(args ?? {}),
         });
       } catch {
@@ -38,22 +46,4 @@ export function createHttpClient(token: string, baseUrl = ''): ApiClient {
       return unwrap(body) as never;
     },
   };
-}
-
-const TOKEN_STORAGE_KEY = 'nuanjing.webToken';
-
-/**
- * Web mode's token: taken from `?token=` on first load, kept for this tab in sessionStorage and
- * removed from the address bar so it is not bookmarked or shown over a shoulder.
- */
-export function takeWebToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_STORAGE_KEY);
 }

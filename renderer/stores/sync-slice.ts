@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../shared/contract/api-contract';
 import type { StationInfo } from '../../shared/contract/app-contract';
+import { commonErrorCodes } from '../../shared/contract/api-error';
 import type { FileDownload } from '../../shared/staff-record';
 import type { BundleExport, BundleImportSummary, SetupFilePreview, SyncConflictItem, SyncHistoryEntry, SyncStatus } from '../../shared/sync-record';
 import type { PickedFile } from '../api/file-transfer';
@@ -81,7 +82,7 @@ export interface SyncSlice {
 /** The code and message of a failed call (an `ApiCallError` carries both). */
 export function syncFailureOf(error: unknown): SyncFailure {
   const e = error as { code?: unknown; message?: unknown };
-  return { code: typeof e?.code === 'string' ? e.code : 'INTERNAL', message: typeof e?.message === 'string' ? e.message : String(error) };
+  return { code: typeof e?.code === 'string' ? e.code : commonErrorCodes.internal, message: typeof e?.message === 'string' ? e.message : String(error) };
 }
 
 /** Lets the browser paint (spinner, progress) between long calls so the window never looks frozen. */

@@ -37,7 +37,8 @@ export const commonErrorCodes = {
   notSetUp: 'NOT_SET_UP',
   alreadySetUp: 'ALREADY_SET_UP',
   notFound: 'NOT_FOUND',
-  internal: 'INTERNAL',
+  /** An unexpected failure: the detail is in the main process's log under `details.reference`. */
+  internal: 'INTERNAL_ERROR',
   unauthorized: 'UNAUTHORIZED',
   forbidden: 'FORBIDDEN',
 } as const;

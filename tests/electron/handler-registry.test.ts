@@ -123,7 +123,7 @@ describe('dispatch', () => {
     expect(await registry.dispatch(deps, 'app.stats', {})).toEqual({ ok: false, error: { code: 'DB_BUSY', message: '数据文件正被其他程序使用。' } });
   });
 
-  it('turns an unexpected exception into INTERNAL with a Chinese message, and keeps serving', async () => {
+  it('turns an unexpected exception into INTERNAL_ERROR with a Chinese message and a reference, and keeps serving', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const registry = new HandlerRegistry();
     registry.register('app.stats', () => {
@@ -133,12 +133,13 @@ describe('dispatch', () => {
     registry.register('app.info', appHandlers['app.info']!);
 
     const sync = await registry.dispatch(deps, 'app.stats', {});
-    expect(sync).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(sync).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR', details: { reference: expect.stringMatching(/^[0-9A-F]{8}$/) } } });
     if (!sync.ok) {
-      expect(sync.error.message).toContain('程序出错');
-      expect(sync.error.message).toContain("reading 'rows'");
+      expect(sync.error.message).toContain('程序内部出错');
+      expect(sync.error.message).not.toContain('rows');
+      expect(sync.error.message).toContain((sync.error.details as { reference: string }).reference);
     }
-    expect(await registry.dispatch(deps, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await registry.dispatch(deps, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
     expect(logged).toHaveBeenCalled();
     expect(await registry.dispatch(deps, 'app.info', {})).toMatchObject({ ok: true, data: { appName: '暖警台账' } });
   });

@@ -6,11 +6,14 @@ import type { LedgerStore } from '../../db/ledger-store';
 import { createAppDeps, type AppDeps } from '../../electron/app-deps';
 import { appHandlers } from '../../electron/handlers/app-handlers';
 import { HandlerRegistry } from '../../electron/handlers/handler-registry';
-import { CONTENT_SECURITY_POLICY, startWebServer, TOKEN_HEADER, type RunningWebServer } from '../../electron/web/web-server';
+import { CONTENT_SECURITY_POLICY, DEFAULT_MAX_BODY_BYTES, requestBodyLimitFor, startWebServer, TOKEN_HEADER, UPLOAD_JSON_OVERHEAD_BYTES, type RunningWebServer } from '../../electron/web/web-server';
+import { MAX_BUNDLE_FILE_BYTES } from '../../electron/sync/sync-limits';
 import { openMemoryLedger, tempFolder } from '../support/test-ledger';
 
 const INDEX_HTML = '<!doctype html><html lang="zh-CN"><head><title>暖警台账</title></head><body><div id="root"></div></body></html>';
 const SECRET = 'this file lies outside the static folder';
+/** The largest upload of the test server: small, so the edge of the body limit is cheap to reach. */
+const UPLOAD_LIMIT = 3000;
 
 let store: LedgerStore;
 let deps: AppDeps;
@@ -62,6 +65,14 @@ function call(method: string, args: unknown, headers: Record<string, string> = {
   return send({ method: 'POST', path: `/api/call/${method}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
 }
 
+/** Opens the printed URL as a browser would and returns the `name=value` of the cookie it sets. */
+async function pageCookie(): Promise<string> {
+  const reply = await send({ path: `/?token=${server.token}` });
+  const setCookie = reply.headers['set-cookie']?.[0];
+  if (!setCookie) throw new Error(`no cookie set: ${reply.status}`);
+  return setCookie.split(';')[0];
+}
+
 beforeEach(async () => {
   store = await openMemoryLedger();
   const registry = new HandlerRegistry();
@@ -73,7 +84,7 @@ beforeEach(async () => {
   writeFileSync(join(staticDir, 'index.html'), INDEX_HTML);
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("暖警台账");');
   writeFileSync(join(folder.path, 'secret.txt'), SECRET);
-  server = await startWebServer({ registry, deps, staticDir, port: 0, maxBodyBytes: 4096 });
+  server = await startWebServer({ registry, deps, staticDir, port: 0, maxUploadFileBytes: UPLOAD_LIMIT });
   deps.events = server.emit;
 });
 
@@ -127,7 +138,7 @@ describe('web mode: the API', () => {
   });
 
   it('refuses a body over the limit with 413 BODY_TOO_LARGE, declared or streamed', async () => {
-    const big = JSON.stringify({ code: '330102-01', name: '北山派出所', role: 'station', operatorName: 'x'.repeat(8000) });
+    const big = JSON.stringify({ code: '330102-01', name: '北山派出所', role: 'station', operatorName: 'x'.repeat(requestBodyLimitFor(UPLOAD_LIMIT)) });
     const declared = await call('station.setup', JSON.parse(big));
     expect(declared.status).toBe(413);
     expect(declared.json()).toMatchObject({ ok: false, error: { code: 'BODY_TOO_LARGE' } });
@@ -173,6 +184,119 @@ describe('web mode: the API', () => {
   });
 });
 
+describe('web mode: the token stays out of URLs', () => {
+  it('accepts the token in the X-Nuanjing-Token header', async () => {
+    const reply = await call('app.info', {}, { [TOKEN_HEADER]: server.token });
+    expect(reply.status).toBe(200);
+    expect(reply.json()).toMatchObject({ ok: true, data: { appName: '暖警台账' } });
+  });
+
+  it('opening the printed URL sets an HttpOnly, SameSite=Strict cookie on / and redirects to / without the token', async () => {
+    const reply = await send({ path: `/?token=${server.token}` });
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    expect(reply.headers['cache-control']).toBe('no-store');
+    expect(reply.headers['referrer-policy']).toBe('no-referrer');
+    const cookies = reply.headers['set-cookie'] ?? [];
+    expect(cookies).toHaveLength(1);
+    const [nameValue, ...attributes] = cookies[0].split(';').map((part) => part.trim());
+    expect(nameValue).toBe(`nuanjing_token_${server.port}=${server.token}`);
+    expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/']));
+    // A session cookie: nothing that would keep it on disk after the browser closes, nor a wider scope.
+    expect(attributes.some((a) => /^(expires|max-age|domain)=/i.test(a))).toBe(false);
+    expect(reply.text).not.toContain(server.token);
+  });
+
+  it('accepts a call with only the cookie, as the page makes it', async () => {
+    const cookie = await pageCookie();
+    const reply = await call('app.info', {}, { cookie, origin: `http://127.0.0.1:${server.port}`, 'sec-fetch-site': 'same-origin' });
+    expect(reply.status).toBe(200);
+    expect(reply.json()).toMatchObject({ ok: true, data: { appName: '暖警台账' } });
+    // Other cookies of 127.0.0.1 beside it do not matter.
+    const among = await call('app.info', {}, { cookie: `theme=dark; ${cookie}; lang=zh` });
+    expect(among.status).toBe(200);
+  });
+
+  it('refuses a wrong token in the cookie, a wrong header even beside a good cookie, and another port’s cookie', async () => {
+    const cookie = await pageCookie();
+    const wrongCookie = await call('app.info', {}, { cookie: `nuanjing_token_${server.port}=${server.token.slice(0, -1)}x` });
+    expect(wrongCookie.status).toBe(401);
+    expect(wrongCookie.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('访问口令') } });
+    const wrongHeader = await call('app.info', {}, { cookie, [TOKEN_HEADER]: 'wrong' });
+    expect(wrongHeader.status).toBe(401);
+    const otherPort = await call('app.info', {}, { cookie: `nuanjing_token_${server.port + 1}=${server.token}` });
+    expect(otherPort.status).toBe(401);
+  });
+
+  it('refuses the cookie when another site’s page sends it (Sec-Fetch-Site, Origin)', async () => {
+    const cookie = await pageCookie();
+    const crossSite = await call('app.info', {}, { cookie, 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.json().error.code).toBe('ORIGIN_REFUSED');
+    const sameSite = await call('app.info', {}, { cookie, 'sec-fetch-site': 'same-site', origin: `http://127.0.0.1:${server.port + 1}` });
+    expect(sameSite.status).toBe(403);
+  });
+
+  it('refuses a call with the token in the query string (401, in Chinese), even a correct one, and runs nothing', async () => {
+    const variants: Record<string, string>[] = [{}, { [TOKEN_HEADER]: server.token }, { cookie: await pageCookie() }];
+    for (const headers of variants) {
+      const reply = await send({
+        method: 'POST',
+        path: `/api/call/station.setup?token=${server.token}`,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ code: '330102-01', name: '北山派出所', role: 'station' }),
+      });
+      expect(reply.status).toBe(401);
+      expect(reply.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+      expect(reply.json().error.message).toMatch(/访问口令不能写在接口网址里/);
+    }
+    expect(store.sqlite.prepare('SELECT count(*) AS n FROM station').get()).toEqual({ n: 0 });
+  });
+
+  it('answers a wrong token in the printed URL with a Chinese page and no cookie', async () => {
+    const reply = await send({ path: `/?token=${server.token}x` });
+    expect(reply.status).toBe(401);
+    expect(reply.headers['set-cookie']).toBeUndefined();
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.text).toContain('访问口令不正确');
+    expect(reply.text).not.toContain('<div id="root">');
+  });
+});
+
+describe('web mode: one body limit, derived from the bundle limit', () => {
+  /** A sync upload of a file of `size` bytes with the longest, most escaped file name the contract allows. */
+  function worstCaseUpload(size: number): string {
+    return JSON.stringify({ fileName: '\u0000'.repeat(255), bytesBase64: Buffer.alloc(size, 0xff).toString('base64'), dryRun: true, operatorName: '"'.repeat(20) });
+  }
+
+  it('is the base64 of the largest bundle plus the JSON around it', () => {
+    expect(DEFAULT_MAX_BODY_BYTES).toBe(Math.ceil(MAX_BUNDLE_FILE_BYTES / 3) * 4 + UPLOAD_JSON_OVERHEAD_BYTES);
+    expect(worstCaseUpload(UPLOAD_LIMIT).length).toBeLessThanOrEqual(requestBodyLimitFor(UPLOAD_LIMIT));
+  });
+
+  it('lets through the upload of a file exactly at the limit, and a body exactly at the body limit', async () => {
+    const atLimit = await send({ method: 'POST', path: '/api/call/sync.importBundle', headers: { [TOKEN_HEADER]: server.token }, body: worstCaseUpload(UPLOAD_LIMIT) });
+    expect(atLimit.status).toBe(200);
+    // Past the size check: the handler refuses it for what it is (no station set up yet).
+    expect(atLimit.json().error.code).not.toBe('BODY_TOO_LARGE');
+
+    const json = '{}';
+    const exactly = await send({ method: 'POST', path: '/api/call/app.info', headers: { [TOKEN_HEADER]: server.token }, body: json + ' '.repeat(requestBodyLimitFor(UPLOAD_LIMIT) - json.length) });
+    expect(exactly.status).toBe(200);
+    expect(exactly.json()).toMatchObject({ ok: true });
+  });
+
+  it('refuses a body one byte over the limit with 413 and a Chinese message naming the file limit', async () => {
+    const json = '{}';
+    for (const chunked of [false, true]) {
+      const over = await send({ method: 'POST', path: '/api/call/app.info', headers: { [TOKEN_HEADER]: server.token }, body: json + ' '.repeat(requestBodyLimitFor(UPLOAD_LIMIT) - json.length + 1), chunked });
+      expect(over.status).toBe(413);
+      expect(over.json()).toMatchObject({ ok: false, error: { code: 'BODY_TOO_LARGE' } });
+      expect(over.json().error.message).toMatch(/一次最多上传 1 MB 的文件/);
+    }
+  });
+});
+
 describe('web mode: the pages', () => {
   it('serves index.html with the strict Content-Security-Policy, without a token', async () => {
     const page = await send({ path: '/' });
@@ -190,7 +314,7 @@ describe('web mode: the pages', () => {
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toMatch(/text\/javascript/);
     expect(script.text).toContain('暖警台账');
-    const deep = await send({ path: '/staff/123?token=abc' });
+    const deep = await send({ path: '/staff/123?tab=family' });
     expect(deep.text).toBe(INDEX_HTML);
   });
 
@@ -209,9 +333,9 @@ describe('web mode: the pages', () => {
 });
 
 describe('web mode: the event stream', () => {
-  function openStream(path: string): Promise<{ status: number; received: () => string; close: () => void; waitFor: (text: string) => Promise<string> }> {
+  function openStream(path: string, headers: Record<string, string>): Promise<{ status: number; received: () => string; close: () => void; waitFor: (text: string) => Promise<string> }> {
     return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers: { host: `127.0.0.1:${server.port}`, accept: 'text/event-stream' } }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers: { host: `127.0.0.1:${server.port}`, accept: 'text/event-stream', ...headers } }, (res) => {
         let buffer = '';
         const waiters: { text: string; done: (all: string) => void }[] = [];
         res.setEncoding('utf8');
@@ -239,13 +363,26 @@ describe('web mode: the event stream', () => {
     });
   }
 
-  it('refuses the stream without the token', async () => {
+  it('refuses the stream without the token, or with the token in its URL', async () => {
     const reply = await send({ path: '/api/events' });
     expect(reply.status).toBe(401);
+    const inUrl = await send({ path: `/api/events?token=${server.token}` });
+    expect(inUrl.status).toBe(401);
+    expect(inUrl.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('网址') } });
+  });
+
+  it('opens the stream with the page’s cookie', async () => {
+    const stream = await openStream('/api/events', { cookie: await pageCookie() });
+    try {
+      expect(stream.status).toBe(200);
+      await stream.waitFor(': connected');
+    } finally {
+      stream.close();
+    }
   });
 
   it('delivers an emitted event, and a handler’s data.changed, to an open page', async () => {
-    const stream = await openStream(`/api/events?token=${server.token}`);
+    const stream = await openStream('/api/events', { [TOKEN_HEADER]: server.token });
     try {
       expect(stream.status).toBe(200);
       await stream.waitFor(': connected');
