@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** Builds the renderer into dist/renderer, with relative paths so Electron can load it from disk. */
+/** Builds the renderer into dist/renderer, with relative paths: served at / in web mode and at app://renderer/ in Electron. */
 export default defineConfig({
   root: 'renderer',
   base: './',

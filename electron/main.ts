@@ -12,8 +12,10 @@ import { createAppDeps, type AppDeps } from './app-deps';
 import { createHandlerRegistry } from './handlers/all-handlers';
 import type { HandlerRegistry } from './handlers/handler-registry';
 import { META_OPERATOR } from './station/local-station';
-import { CONTENT_SECURITY_POLICY } from './web/web-server';
+import { APP_PAGE_URL } from './files/app-scheme';
+import { CONTENT_SECURITY_POLICY } from './files/content-security-policy';
 import { buildAppMenu } from './shell/app-menu';
+import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
 import { DialogFolderMemory, openFilesWithDialog, saveFileWithDialog } from './shell/file-dialogs';
 import { guardWebContents, hardenSession, isTrustedSender } from './shell/window-guards';
 
@@ -24,7 +26,9 @@ const DATABASE_FILE_NAME = 'nuanjing-ledger.sqlite';
 
 /** The app folder: the project root in development, `resources/app.asar` when packaged. */
 const appRoot = app.getAppPath();
-const indexHtmlPath = join(appRoot, 'dist', 'renderer', 'index.html');
+/** The built renderer, served to the window as app://renderer/ (see electron/shell/app-protocol.ts). */
+const rendererRoot = join(appRoot, 'dist', 'renderer');
+const indexHtmlPath = join(rendererRoot, 'index.html');
 const preloadPath = join(appRoot, 'dist', 'electron', 'preload.cjs');
 
 let mainWindow: BrowserWindow | undefined;
@@ -70,7 +74,7 @@ const refusedSender: ApiResponse<never> = {
 /** Runs a dialog operation for a trusted sender and wraps its result or error in the envelope. */
 async function inEnvelope<T>(event: IpcMainInvokeEvent, operation: (window: BrowserWindow) => Promise<T>): Promise<ApiResponse<T>> {
   const window = mainWindow;
-  if (!window || !isTrustedSender(event, window.webContents, indexHtmlPath)) return refusedSender;
+  if (!window || !isTrustedSender(event, window.webContents)) return refusedSender;
   try {
     return { ok: true, data: await operation(window) };
   } catch (error) {
@@ -84,7 +88,7 @@ function registerIpc(registry: HandlerRegistry, deps: AppDeps): void {
   const folders = new DialogFolderMemory(() => app.getPath('documents'));
 
   ipcMain.handle(ipcChannels.call, async (event, method: unknown, args: unknown): Promise<ApiResponse<unknown>> => {
-    if (!isTrustedSender(event, mainWindow?.webContents, indexHtmlPath)) return refusedSender;
+    if (!isTrustedSender(event, mainWindow?.webContents)) return refusedSender;
     if (typeof method !== 'string') {
       return { ok: false, error: { code: commonErrorCodes.unknownMethod, message: '程序不认识这个操作（名称不是文字）。' } };
     }
@@ -151,7 +155,7 @@ function createMainWindow(): BrowserWindow {
     },
   });
   mainWindow = window;
-  guardWebContents(window.webContents, indexHtmlPath);
+  guardWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
@@ -183,7 +187,7 @@ async function loadAppPage(window: BrowserWindow): Promise<void> {
     return;
   }
   try {
-    await window.loadFile(indexHtmlPath);
+    await window.loadURL(APP_PAGE_URL);
   } catch (error) {
     // ERR_ABORTED (-3) only means a newer navigation replaced this one.
     if ((error as { errno?: number }).errno === -3) return;
@@ -193,6 +197,7 @@ async function loadAppPage(window: BrowserWindow): Promise<void> {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, CONTENT_SECURITY_POLICY);
+  serveAppProtocol(session.defaultSession, rendererRoot);
   const path = databasePath();
   let ledger: LedgerStore;
   try {
@@ -225,6 +230,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // Before ready: app:// must be a standard, secure scheme by the time the window is created.
+  registerAppScheme();
   if (process.platform === 'win32') app.setAppUserModelId('cn.nuanjing.ledger');
   app.on('second-instance', () => {
     const window = mainWindow;

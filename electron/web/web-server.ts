@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { commonErrorCodes, type ApiResponse } from '../../shared/contract/api-error';
 import { eventNames, type EventName } from '../../shared/contract/api-contract';
 import type { AppDeps } from '../app-deps';
+import { CONTENT_SECURITY_POLICY } from '../files/content-security-policy';
 import { resolveRendererFile } from '../files/renderer-files';
 import type { HandlerRegistry } from '../handlers/handler-registry';
 import { internalErrorBody } from '../handlers/internal-error';
@@ -30,9 +31,8 @@ export function requestBodyLimitFor(maxFileBytes: number): number {
 /** Request bodies above this are refused: a sync bundle at its limit travels base64 inside JSON. */
 export const DEFAULT_MAX_BODY_BYTES = requestBodyLimitFor(MAX_BUNDLE_FILE_BYTES);
 
-/** Content-Security-Policy of the served pages: nothing but this origin (antd needs inline styles). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The served pages' Content-Security-Policy, shared with the desktop app's app:// protocol. */
+export { CONTENT_SECURITY_POLICY };
 
 export interface WebServerOptions {
   registry: HandlerRegistry;
