@@ -7,7 +7,7 @@ import { Migrator } from 'kysely/migration';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../shared/contract/api-error';
 import { chinaDateTimeOf } from '../shared/china-date';
-import { HybridLogicalClock } from '../shared/hybrid-logical-clock';
+import { DEFAULT_CLOCK_TOLERANCE_MS, HybridLogicalClock } from '../shared/hybrid-logical-clock';
 import { currentSchemaVersion, migrationMap } from './migrations/migration-map';
 import type { Database } from './schema';
 
@@ -19,6 +19,12 @@ export interface LedgerStore {
   /** This installation's site id (16 hex), made once when the file is created. */
   readonly siteId: string;
   readonly clock: HybridLogicalClock;
+  /**
+   * How far ahead of this PC's clock a timestamp may be (setting `sync.clockToleranceHours`, set by
+   * the app when it loads the settings): another site's change further ahead is held, and a local
+   * write while this site's own clock is further ahead is refused (`CLOCK_BEHIND_LEDGER`).
+   */
+  clockToleranceMs: number;
   /** Milliseconds since the epoch, from the injected wall clock. */
   now(): number;
   /** China date-time text of now, for `recorded_at` / `deleted_at`. */
@@ -140,8 +146,11 @@ export async function openLedgerStore(path: string, options: OpenStoreOptions = 
     sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(META_SITE_ID, siteId);
   }
   const wallClock = options.wallClock ?? Date.now;
-  const newestSeen = (sqlite.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined)?.hlc;
-  const clock = new HybridLogicalClock(siteId, wallClock, readMeta(sqlite, META_CLOCK) ?? null);
+  // The clock resumes from what it last issued or observed (`hlc_last`) and this site's own newest
+  // live change; other sites' changes were observed when they arrived (within the tolerance).
+  const newestSeen = (sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_id = ? AND voided = 0').get(siteId) as { hlc: string | null }).hlc;
+  let clockToleranceMs = DEFAULT_CLOCK_TOLERANCE_MS;
+  const clock = new HybridLogicalClock(siteId, wallClock, readMeta(sqlite, META_CLOCK) ?? null, () => clockToleranceMs);
   if (newestSeen) clock.observe(newestSeen);
   const saveClock = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const newId = options.newId ?? (() => uuidv7());
@@ -152,6 +161,12 @@ export async function openLedgerStore(path: string, options: OpenStoreOptions = 
     path,
     siteId,
     clock,
+    get clockToleranceMs() {
+      return clockToleranceMs;
+    },
+    set clockToleranceMs(value: number) {
+      clockToleranceMs = value;
+    },
     now: wallClock,
     nowText: () => chinaDateTimeOf(wallClock()),
     newId,

@@ -57,6 +57,10 @@ export interface ChangeLogTable {
   applied: number;
   /** China date-time when this installation recorded the change. */
   recorded_at: string;
+  /** 1 when the change was re-dated by its own site's clock repair: kept, never sent, never wins. */
+  voided: Generated<number>;
+  /** On a re-dated change: the timestamp of the change it replaces. */
+  replaces: string | null;
 }
 
 /** The winning timestamp of each field (per-field last-writer-wins). */

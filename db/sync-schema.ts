@@ -29,8 +29,10 @@ export interface SyncPeerTable {
   last_received_sequence: number | null;
   last_sent_at: string | null;
   last_sent_sequence: number | null;
-  /** JSON `{ originSiteId: maxHlc }`: what the peer reported holding in its newest bundle. */
+  /** JSON `{ originSiteId: maxHlc }`: what the peer reported holding in its newest bundle (clamped). */
   ack_json: string;
+  /** China date-time after which a pending child's setup secret no longer registers it. */
+  setup_expires_at: string | null;
 }
 
 /** One bundle written or read (the clerk's 同步记录, printable). */
@@ -49,8 +51,49 @@ export interface SyncHistoryTable {
   summary_json: string | null;
 }
 
+/**
+ * A change of an imported bundle that was not applied: `rejected` (the sender may not write it;
+ * `reason` says why) or `held` (its timestamp is further ahead of this PC's clock than the
+ * tolerance; applied by itself once it is not). Listed for the clerk until dismissed.
+ */
+export interface SyncWithheldTable {
+  id: string;
+  kind: 'rejected' | 'held';
+  peer_code: string;
+  peer_name: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  /** JSON text of the value. */
+  value: string;
+  hlc: string;
+  prev_hlc: string | null;
+  replaces: string | null;
+  origin_site: string;
+  /** The user name the sender gave (its word, not verified). */
+  user_name: string;
+  /** Stable code of why it was withheld, e.g. `ROW_NOT_OURS`, `CLOCK_AHEAD`. */
+  reason: string;
+  /** The Chinese sentence shown to the clerk. */
+  detail: string;
+  file_name: string;
+  received_at: string;
+  dismissed_at: string | null;
+  dismissed_by: string | null;
+}
+
+/** A site a lower bureau vouched for as one of its subtree's PCs (origin of relayed changes). */
+export interface SyncSiteTable {
+  site_id: string;
+  station_id: string;
+  via_peer_code: string;
+  learned_at: string;
+}
+
 /** The sync tables, merged into the `Database` interface. */
 export interface SyncTables {
   sync_peer: SyncPeerTable;
   sync_history: SyncHistoryTable;
+  sync_withheld: SyncWithheldTable;
+  sync_site: SyncSiteTable;
 }

@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { siteOfHlc } from '../shared/hybrid-logical-clock';
+import { AppError } from '../shared/contract/api-error';
+import { chinaDateTimeOf } from '../shared/china-date';
+import { parseHlc, siteOfHlc } from '../shared/hybrid-logical-clock';
 import { syncedTableSpec, type FieldValue } from './synced-tables';
 import type { LedgerStore } from './ledger-store';
 
@@ -27,10 +29,18 @@ export interface FieldChange {
   /** The field's timestamp the writer had seen (null for a first write). */
   prevHlc: string | null;
   userName: string;
+  /**
+   * On a change re-dated by its site's clock repair: the timestamp of the change it replaces (same
+   * site, later date). The replaced change is voided wherever it is, or arrives already voided.
+   */
+  replaces?: string | null;
 }
 
-/** What happened to one incoming change. */
-export type ApplyOutcome = 'applied' | 'lost' | 'duplicate';
+/**
+ * What happened to one incoming change: `held` when its timestamp is further ahead of this PC's
+ * clock than the tolerance (not applied, not logged, the clock not moved — the import lists it).
+ */
+export type ApplyOutcome = 'applied' | 'lost' | 'duplicate' | 'held';
 
 export interface AppliedChange {
   change: FieldChange;
@@ -45,7 +55,11 @@ export interface AppliedChange {
 interface Statements {
   version: BetterSqlite3.Statement<[string, string, string], { hlc: string }>;
   setVersion: BetterSqlite3.Statement<[string, string, string, string]>;
-  log: BetterSqlite3.Statement<[string, string, string, string, string, string | null, string, string, number, string]>;
+  log: BetterSqlite3.Statement<[string, string, string, string, string, string | null, string, string, number, string, number, string | null]>;
+  logged: BetterSqlite3.Statement<[string, string, string, string], { seq: number; voided: number }>;
+  voidLogged: BetterSqlite3.Statement<[number]>;
+  bestLive: BetterSqlite3.Statement<[string, string, string], { hlc: string; value: string }>;
+  dropVersion: BetterSqlite3.Statement<[string, string, string]>;
   known: BetterSqlite3.Statement<[string, string, string, string], { seq: number }>;
   superseded: BetterSqlite3.Statement<[string, string, string, string], { seq: number }>;
   userOf: BetterSqlite3.Statement<[string, string, string, string], { user_name: string }>;
@@ -63,8 +77,12 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
         'INSERT INTO field_version (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc',
       ),
       log: sqlite.prepare(
-        'INSERT INTO change_log (tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name, applied, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO change_log (tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name, applied, recorded_at, voided, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      logged: sqlite.prepare('SELECT seq, voided FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?'),
+      voidLogged: sqlite.prepare('UPDATE change_log SET voided = 1 WHERE seq = ?'),
+      bestLive: sqlite.prepare('SELECT hlc, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? AND voided = 0 ORDER BY hlc DESC LIMIT 1'),
+      dropVersion: sqlite.prepare('DELETE FROM field_version WHERE tbl = ? AND row_id = ? AND col = ?'),
       known: sqlite.prepare('SELECT seq FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?'),
       superseded: sqlite.prepare('SELECT seq FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? AND prev_hlc = ? LIMIT 1'),
       userOf: sqlite.prepare('SELECT user_name FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?'),
@@ -129,6 +147,23 @@ function insertRow(sqlite: BetterSqlite3.Database, table: string, rowId: string,
 }
 
 /**
+ * The refusal of a local write while this site's clock is further ahead of the PC's date than the
+ * tolerance: the PC's date is now earlier than edits already in the ledger. Writing anyway would
+ * stamp the new edit with the old, wrong-dated clock — so either the date is wrong now (the clerk
+ * corrects it) or it was wrong then (the clock repair re-dates those edits). Null when all is well.
+ */
+export function clockBehindLedger(store: LedgerStore): AppError | null {
+  const ahead = store.clock.aheadOfWallMs();
+  if (ahead <= store.clockToleranceMs) return null;
+  const ledgerTime = chinaDateTimeOf(parseHlc(store.clock.current())?.millis ?? store.now());
+  return new AppError(
+    'CLOCK_BEHIND_LEDGER',
+    `电脑日期可能不对：本机现在是 ${store.nowText()}，但台账里已有 ${ledgerTime} 的修改，晚了 ${Math.ceil(ahead / 86_400_000)} 天。为免新修改被错误的时间顺序覆盖，暂不保存。请核对电脑右下角的日期：如果现在的日期不对，请改正后重新打开暖警台账；如果现在的日期是对的（以前曾经设错过），请到“数据同步”页点击“以电脑当前时间为准”。`,
+    { aheadDays: Math.ceil(ahead / 86_400_000), ledgerTime },
+  );
+}
+
+/**
  * Writes a clerk's edit: the given fields of one row (creating the row when it does not exist).
  * Fields whose value is already current are skipped, so saving an unchanged form, or importing the
  * same sheet twice, writes nothing. Returns the columns actually changed.
@@ -148,12 +183,14 @@ export function writeRecord(
       (entry): entry is [string, FieldValue] => entry[1] !== undefined && (!row || row[entry[0]] !== entry[1]),
     );
     if (changed.length === 0) return [];
+    const behind = clockBehindLedger(store);
+    if (behind) throw behind;
     const hlc = store.clock.next();
     const recordedAt = store.nowText();
     for (const [column, value] of changed) {
       requireColumn(table, column);
       const prev = stmts.version.get(table, rowId, column)?.hlc ?? null;
-      stmts.log.run(table, rowId, column, JSON.stringify(value), hlc, prev, store.siteId, actor.userName, 1, recordedAt);
+      stmts.log.run(table, rowId, column, JSON.stringify(value), hlc, prev, store.siteId, actor.userName, 1, recordedAt, 0, null);
       stmts.setVersion.run(table, rowId, column, hlc);
       if (row) setField(store.sqlite, table, rowId, column, value, true);
     }
@@ -190,10 +227,38 @@ function sameValue(a: FieldValue | undefined, b: FieldValue): boolean {
 }
 
 /**
+ * Voids the change `hlc` of one field (its site re-dated it): kept in the log, but never the
+ * field's winner again — the field falls back to its best live change. A change not seen yet is
+ * logged as voided already, so that when it arrives it is a duplicate and changes nothing.
+ */
+function voidChange(store: LedgerStore, stmts: Statements, change: FieldChange, replaced: string, recordedAt: string): void {
+  const { table, rowId, column } = change;
+  const logged = stmts.logged.get(replaced, table, rowId, column);
+  if (!logged) {
+    stmts.log.run(table, rowId, column, JSON.stringify(change.value), replaced, null, siteOfHlc(replaced), change.userName, 0, recordedAt, 1, null);
+    return;
+  }
+  if (logged.voided) return;
+  stmts.voidLogged.run(logged.seq);
+  if (stmts.version.get(table, rowId, column)?.hlc !== replaced) return;
+  const best = stmts.bestLive.get(table, rowId, column);
+  if (!best) {
+    stmts.dropVersion.run(table, rowId, column);
+    return;
+  }
+  stmts.setVersion.run(table, rowId, column, best.hlc);
+  const exists = currentField(store.sqlite, table, rowId, column) !== undefined;
+  setField(store.sqlite, table, rowId, column, JSON.parse(best.value) as FieldValue, exists);
+}
+
+/**
  * Applies changes from another site, in one transaction, through the same log and field versions
  * as local edits. Changes are applied in timestamp order; a change already in the log is a
  * duplicate and changes nothing, so importing a bundle twice, or bundles in any order, converges.
- * The caller validates every change against its table schema first.
+ * A change stamped further ahead of this PC's clock than the tolerance is `held`: not applied, not
+ * logged, and the clock does not move (so one PC's wrong date never drags this site's clock into
+ * its future). A re-dated change (`replaces`) voids the change it replaces first.
+ * The caller validates every change against its table schema, and its authority, first.
  */
 export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[]): AppliedChange[] {
   const ordered = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
@@ -208,7 +273,11 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[]): 
         results.push({ change, outcome: 'duplicate', createdRow: false, conflict: false });
         continue;
       }
-      store.clock.observe(hlc);
+      if (!store.clock.observeRemote(hlc)) {
+        results.push({ change, outcome: 'held', createdRow: false, conflict: false });
+        continue;
+      }
+      if (change.replaces) voidChange(store, stmts, change, change.replaces, recordedAt);
       const row = currentField(store.sqlite, table, rowId, column);
       const current = stmts.version.get(table, rowId, column)?.hlc ?? null;
       const wins = current === null || hlc > current;
@@ -235,7 +304,7 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[]): 
           JSON.stringify(value), hlc, siteOfHlc(hlc), change.userName, keptUser, recordedAt,
         );
       }
-      stmts.log.run(table, rowId, column, JSON.stringify(value), hlc, change.prevHlc, siteOfHlc(hlc), change.userName, wins ? 1 : 0, recordedAt);
+      stmts.log.run(table, rowId, column, JSON.stringify(value), hlc, change.prevHlc, siteOfHlc(hlc), change.userName, wins ? 1 : 0, recordedAt, 0, change.replaces ?? null);
       results.push({ change, outcome: wins ? 'applied' : 'lost', createdRow: row === undefined && wins, conflict });
     }
     store.rememberClock();

@@ -15,8 +15,13 @@ export type HlcTimestamp = string;
 const SITE_ID = /^[0-9a-f]{16}$/;
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
 const MAX_COUNTER = 0xffff;
-/** A remote clock more than this far ahead of ours is refused: a PC with a wildly wrong date. */
-export const MAX_CLOCK_DRIFT_MS = 400 * 24 * 60 * 60 * 1000;
+/**
+ * How far ahead of this PC's clock another site's timestamp may be and still be applied (the
+ * setting `sync.clockToleranceHours` overrides it): about a day, so that two PCs whose dates differ
+ * by some hours still sync, while a PC whose date is wrong by days cannot drag everyone's clock —
+ * and so every later edit everywhere — into its future. See `electron/sync/clock-policy.ts`.
+ */
+export const DEFAULT_CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /** Parts of a timestamp. */
 export interface HlcParts {
@@ -61,6 +66,8 @@ export class HybridLogicalClock {
     readonly siteId: string,
     private readonly wallClock: () => number,
     last?: HlcTimestamp | null,
+    /** How far past wall time {@link observeRemote} may move the clock (default about a day). */
+    private readonly toleranceMs: () => number = () => DEFAULT_CLOCK_TOLERANCE_MS,
   ) {
     if (!isSiteId(siteId)) throw new Error(`站点标识格式不正确：${siteId}`);
     if (last) this.observe(last);
@@ -82,7 +89,38 @@ export class HybridLogicalClock {
     return formatHlc({ millis: this.millis, counter: this.counter, siteId: this.siteId });
   }
 
-  /** Moves the clock past a timestamp seen in a remote change (or loaded from the store). */
+  /**
+   * Moves the clock past a timestamp seen in another site's change — unless that timestamp is more
+   * than the tolerance ahead of this PC's wall clock: then the clock stays where it is (and the
+   * caller should not apply that change; the import holds it). Returns whether it was within.
+   */
+  observeRemote(remote: HlcTimestamp): boolean {
+    const parts = parseHlc(remote);
+    if (!parts) throw new Error(`时间戳格式不正确：${remote}`);
+    if (parts.millis > this.wallClock() + this.toleranceMs()) return false;
+    this.observe(remote);
+    return true;
+  }
+
+  /**
+   * How many milliseconds this clock is ahead of the PC's wall clock (0 or less when it is not):
+   * more than the tolerance means the PC's date is now earlier than edits already in the ledger.
+   */
+  aheadOfWallMs(): number {
+    return this.millis - this.wallClock();
+  }
+
+  /**
+   * Sets the clock back to `last` (or to nothing): only for the clock repair, which has voided
+   * every change of this site stamped after it (see `electron/sync/clock-repair.ts`).
+   */
+  resetTo(last: HlcTimestamp | null): void {
+    this.millis = 0;
+    this.counter = 0;
+    if (last) this.observe(last);
+  }
+
+  /** Moves the clock past a timestamp this site trusts: its own, loaded from the store. */
   observe(remote: HlcTimestamp): void {
     const parts = parseHlc(remote);
     if (!parts) throw new Error(`时间戳格式不正确：${remote}`);

@@ -33,6 +33,12 @@ export const settingsCatalog = {
     schema: wholeNumber(1, 365, '天'),
     defaultValue: 30,
   },
+  'sync.clockToleranceHours': {
+    label: '电脑时间允许相差（小时）：对方的修改时间比本机晚得更多时暂缓导入',
+    unit: '小时',
+    schema: wholeNumber(1, 720, '小时'),
+    defaultValue: 24,
+  },
   'report.preparedBy': {
     label: '月报制表人',
     unit: '',

@@ -43,6 +43,9 @@ export interface SyncStatus {
   parent: SyncPeer | null;
   children: SyncPeer[];
   openConflicts: number;
+  /** Changes of imported bundles not applied and not dismissed: rejected and held. */
+  withheldRejected: number;
+  withheldHeld: number;
   silentWarningDays: number;
   lastExportAt: string | null;
   lastImportAt: string | null;
@@ -72,6 +75,86 @@ export interface BundleImportSummary {
   totals: { inserted: number; updated: number; unchanged: number; conflicts: number };
   /** True when the sender's keys were registered by this bundle (first bundle of a new station). */
   registeredSender: boolean;
+  /**
+   * The unit that registers with this bundle (its first bundle), so the clerk can compare the key
+   * fingerprint with the one the other clerk reads out on the phone before importing.
+   */
+  registrant: { code: string; name: string; fingerprint: string } | null;
+  /** Changes the sender may not write: not applied, listed (see {@link WithheldChange}). */
+  rejected: number;
+  /** Changes dated further ahead of this PC's clock than the tolerance: held, applied later by themselves. */
+  held: number;
+  /** The first of the rejected and held changes of this bundle (at most 50), for the preview. */
+  withheld: WithheldChange[];
+  /** Earlier held changes that were applied during this import because their time has come. */
+  released: number;
+}
+
+/**
+ * Why a change of an imported bundle was not applied. Rejected: `ORIGIN_FORGED` (stamped with a
+ * PC that is not the sender's or its subtree's), `ROW_NOT_OURS` (a record owned elsewhere),
+ * `PERSON_LEFT` (made after the record moved away), `PERSON_NOT_OURS` (a detail of another unit's
+ * person), `OWNER_NOT_ALLOWED` (moves a record), `UNIT_STRUCTURE` / `CODE_TAKEN` (the tree of units),
+ * `NO_OWNER` (a new record without an owner), `OUTSIDE_SUBTREE` (from the bureau: not this unit's).
+ * Held: `CLOCK_AHEAD`.
+ */
+export type WithheldReason =
+  | 'ORIGIN_FORGED'
+  | 'ROW_NOT_OURS'
+  | 'PERSON_LEFT'
+  | 'PERSON_NOT_OURS'
+  | 'OWNER_NOT_ALLOWED'
+  | 'UNIT_STRUCTURE'
+  | 'CODE_TAKEN'
+  | 'NO_OWNER'
+  | 'OUTSIDE_SUBTREE'
+  | 'CLOCK_AHEAD';
+
+/** A change of an imported bundle that was not applied, as the clerk reviews it (同步 → 未导入的修改). */
+export interface WithheldChange {
+  id: string;
+  kind: 'rejected' | 'held';
+  reason: WithheldReason;
+  /** The Chinese sentence: which record and field, and why. */
+  detail: string;
+  peerCode: string;
+  peerName: string;
+  tableLabel: string;
+  fieldLabel: string;
+  rowId: string;
+  /** The value as the clerk reads it. */
+  value: string;
+  /** The change's own time (China date-time), as stamped by the PC that made it. */
+  changedAt: string;
+  /** The user name the sender gave — its word, not checked. */
+  userName: string;
+  fileName: string;
+  receivedAt: string;
+}
+
+/**
+ * Whether this PC's date looks wrong: the ledger already holds edits dated after now (more than the
+ * tolerance). Local writes are refused until the clerk corrects the date or repairs the clock.
+ */
+export interface ClockStatus {
+  ok: boolean;
+  /** China date-time of the PC's clock now. */
+  pcTime: string;
+  /** China date-time of the newest edit in the ledger (this PC's clock). */
+  ledgerTime: string;
+  /** How many days the ledger is ahead of the PC (0 when ok). */
+  aheadDays: number;
+  toleranceHours: number;
+  /** This site's own edits dated after now + tolerance: what a repair would re-date. */
+  futureChanges: number;
+  message: string | null;
+}
+
+/** What a clock repair did. */
+export interface ClockRepairResult {
+  /** Own edits re-dated to now (the values stay as they are). */
+  redated: number;
+  clock: ClockStatus;
 }
 
 /** A bundle written for a peer. */

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-23-foundation';
 import * as staff from './2026-11-23-staff';
 import * as sync from './2026-11-23-sync';
+import * as syncAuthority from './2026-12-02-sync-authority';
 
 /**
  * Every migration, by its date-prefixed name, in the order they apply. Loaded statically (no
@@ -11,6 +12,7 @@ export const migrationMap: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
   '2026-11-23-staff': staff,
   '2026-11-23-sync': sync,
+  '2026-12-02-sync-authority': syncAuthority,
 };
 
 /** The newest migration: the schema version this build writes. */

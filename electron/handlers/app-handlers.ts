@@ -93,6 +93,8 @@ export const appHandlers: HandlerTable = {
       value: JSON.stringify(parsed.data),
     });
     deps.events('data.changed', { tables: ['setting'] });
-    return readSettings(deps);
+    const values = readSettings(deps);
+    deps.store.clockToleranceMs = values['sync.clockToleranceHours'] * 3_600_000;
+    return values;
   },
 };

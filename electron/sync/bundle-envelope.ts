@@ -89,6 +89,23 @@ export interface BundleErrorParams {
 
 const paramDefaults: Required<BundleErrorParams> = { appVersion: '更新的版本', senderCode: '对方单位', recipientCode: '其他单位' };
 
+const CODE_CHARACTERS = /^[A-Za-z0-9-]{1,20}$/;
+const VERSION_CHARACTERS = /^[0-9A-Za-z.+-]{1,40}$/;
+
+/**
+ * A unit code from a file's clear header, fit to echo to the clerk: only the characters a unit code
+ * has (`330102-01`), else nothing. A header is the file's word until its signature checks out, so a
+ * crafted "code" like 「市局信息中心：请拨打…核对」 never reaches a dialog.
+ */
+export function echoableCode(value: unknown): string | undefined {
+  return typeof value === 'string' && CODE_CHARACTERS.test(value) ? value : undefined;
+}
+
+/** An app version from a file's header, fit to echo (`0.2.0`, `1.0.0-beta.1`), else nothing. */
+export function echoableVersion(value: unknown): string | undefined {
+  return typeof value === 'string' && VERSION_CHARACTERS.test(value) ? value : undefined;
+}
+
 /** A refused bundle. An `AppError`, so transports return its code and Chinese message as is. */
 export class BundleError extends AppError {
   declare readonly code: BundleErrorCode;
@@ -168,7 +185,10 @@ export function readBundleHeader(bytes: Buffer, options: { supportedFormatVersio
 
 /**
  * Checks and opens a bundle, in this order: empty, size, magic, truncation, format version,
- * recipient, signature, decryption, inflated size, gzip integrity.
+ * signature, recipient, decryption, inflated size, gzip integrity. The signature comes before
+ * anything the header says is acted on; the names in a refusal are the header's codes, limited to
+ * the code characters ({@link echoableCode}) — callers that know the sender name it from their own
+ * records instead.
  * @throws BundleError with the code of the first check that fails (see {@link bundleErrorMessages}).
  */
 export function openBundle(input: OpenBundleInput): { header: BundleHeader; payload: Buffer } {
@@ -181,11 +201,10 @@ export function openBundle(input: OpenBundleInput): { header: BundleHeader; payl
   if (bytes.length > maxFileBytes) throw new BundleError('BUNDLE_TOO_LARGE');
   const parsed = parseBundle(bytes, input.supportedFormatVersion ?? BUNDLE_FORMAT_VERSION);
   const { header } = parsed;
-  const names = { senderCode: header.senderCode, recipientCode: header.recipientCode };
-  if (header.recipientSiteId !== input.expectedRecipientSiteId) throw new BundleError('BUNDLE_WRONG_RECIPIENT', names);
-
+  const names = { senderCode: echoableCode(header.senderCode), recipientCode: echoableCode(header.recipientCode) };
   const senderKey = importSiteKey(input.senderSigningPublicKey, 'signingPublic');
   if (!verify(null, bytes.subarray(0, parsed.signedLength), senderKey, parsed.signature)) throw new BundleError('BUNDLE_BAD_SIGNATURE', names);
+  if (header.recipientSiteId !== input.expectedRecipientSiteId) throw new BundleError('BUNDLE_WRONG_RECIPIENT', names);
 
   const recipientPrivate = importSiteKey(input.recipientEncryptionPrivateKey, 'encryptionPrivate');
   let compressed: Buffer;
@@ -253,7 +272,7 @@ function parseBundle(bytes: Buffer, supportedFormatVersion: number): ParsedBundl
   const raw = headerBytes.length <= MAX_HEADER_BYTES ? parseJson(headerBytes) : undefined;
   const record = isRecord(raw) ? raw : {};
   if (typeof record.formatVersion === 'number' && Number.isSafeInteger(record.formatVersion) && record.formatVersion > supportedFormatVersion) {
-    throw new BundleError('BUNDLE_NEWER_FORMAT', { appVersion: typeof record.appVersion === 'string' ? record.appVersion.slice(0, 40) : undefined });
+    throw new BundleError('BUNDLE_NEWER_FORMAT', { appVersion: echoableVersion(record.appVersion) });
   }
   const header = validHeader(raw, supportedFormatVersion);
   if (!header) throw new BundleError('BUNDLE_CORRUPT');

@@ -37,9 +37,9 @@ import { ackOf, childPeers, localHighWater, peerByCode, savePeer, type HighWater
  */
 
 /** A change-log row as routing reads it. */
-type ChangeRow = Omit<Selectable<ChangeLogTable>, 'applied' | 'recorded_at'>;
+type ChangeRow = Omit<Selectable<ChangeLogTable>, 'applied' | 'recorded_at' | 'voided'>;
 
-const CHANGE_COLUMNS = 'seq, tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name';
+const CHANGE_COLUMNS = 'seq, tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name, replaces';
 
 function rowKey(table: string, id: string): string {
   return `${table}\u0000${id}`;
@@ -93,7 +93,7 @@ export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): Ch
   const everOwned = store.sqlite
     .prepare(
       `SELECT DISTINCT tbl, row_id FROM change_log
-       WHERE col = 'station_id' AND value IN (SELECT json_quote(value) FROM json_each(?))`,
+       WHERE col = 'station_id' AND value IN (SELECT json_quote(value) FROM json_each(?)) AND voided = 0`,
     )
     .all(ownedJson) as { tbl: string; row_id: string }[];
   for (const row of everOwned) {
@@ -102,8 +102,9 @@ export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): Ch
   }
 
   const selected = new Map<number, ChangeRow>();
-  const byRow = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ?`);
-  const byRowAboveAck = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ? AND ${ABOVE_ACK}`);
+  // A voided change (re-dated by its site's clock repair) is never sent: its replacement is.
+  const byRow = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ? AND voided = 0`);
+  const byRowAboveAck = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ? AND voided = 0 AND ${ABOVE_ACK}`);
   const rowChanges = (tbl: string, id: string, whole: boolean): ChangeRow[] =>
     (whole ? byRow.all(tbl, id) : byRowAboveAck.all(tbl, id, ackJson)) as ChangeRow[];
 
@@ -116,7 +117,7 @@ export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): Ch
       for (const change of rowChanges(row.tbl, row.id, false)) if (change.col === 'station_id') selected.set(change.seq, change);
     }
   } else {
-    const bySite = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE site_id = ? AND hlc > ?`);
+    const bySite = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE site_id = ? AND hlc > ? AND voided = 0`);
     for (const [site, newest] of Object.entries(localHighWater(store))) {
       const mark = ack[site] ?? '';
       if (newest <= mark) continue;
@@ -148,7 +149,21 @@ export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): Ch
 }
 
 function toWire(change: ChangeRow): WireChange {
-  return { t: change.tbl, r: change.row_id, c: change.col, v: JSON.parse(change.value), h: change.hlc, p: change.prev_hlc, u: change.user_name };
+  const wire: WireChange = { t: change.tbl, r: change.row_id, c: change.col, v: JSON.parse(change.value), h: change.hlc, p: change.prev_hlc, u: change.user_name };
+  if (change.replaces) wire.x = change.replaces;
+  return wire;
+}
+
+/**
+ * The PCs of this unit's subtree other than its own — its registered children's, and those they
+ * vouched for in turn — for the bureau above, which accepts a relayed change only with the origin
+ * of a PC vouched for this way (see `bundle-authority.ts`).
+ */
+function subtreeSites(store: LedgerStore): Record<string, string> {
+  const sites: Record<string, string> = {};
+  for (const row of store.sqlite.prepare('SELECT site_id, station_id FROM sync_site').all() as { site_id: string; station_id: string }[]) sites[row.site_id] = row.station_id;
+  for (const child of childPeers(store)) if (child.site_id) sites[child.site_id] = child.station_id;
+  return sites;
 }
 
 /** A sealed bundle for a peer, with what the history records of it. */
@@ -210,6 +225,7 @@ export function prepareBundle(deps: AppDeps, peerCode: string): PreparedBundle {
   const payload: BundlePayload = {
     changes: changes.map(toWire),
     highWater: localHighWater(store),
+    ...(peer.relation === 'parent' ? { sites: subtreeSites(store) } : {}),
     sender: { code: own.code, name: own.name, stationId: own.id },
     schemaVersion,
   };

@@ -1,27 +1,34 @@
 import { chinaDateTimeOf } from '../../shared/china-date';
+import { parseHlc } from '../../shared/hybrid-logical-clock';
 import type { BundleImportSummary, TableSyncCounts } from '../../shared/sync-record';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
+import type { SyncWithheldTable } from '../../db/sync-schema';
 import { syncedTableNames, type FieldValue } from '../../db/synced-tables';
 import { applyRemoteChanges, tombstoneRecord, writeRecord, type AppliedChange, type FieldChange } from '../../db/write-path';
 import type { AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
-import { BundleError, openBundle, readBundleHeader, type BundleHeader, type BundleRegistration } from './bundle-envelope';
+import { judgeChanges, type AuthorityInput } from './bundle-authority';
+import { BundleError, echoableCode, echoableVersion, openBundle, readBundleHeader, verifyBundleSignature, type BundleHeader, type BundleRegistration } from './bundle-envelope';
 import { checkedChanges, parsePayload } from './bundle-payload';
 import { ownSiteKeys } from './own-site-keys';
 import { registrationMacValid, registrationSchema } from './setup-file';
+import { siteKeysFingerprint } from './site-keys';
 import { personDetailTables, stationNodes, subtreeOf } from './station-tree';
 import { syncErrors } from './sync-errors';
-import { fieldLabelOf, tableLabelOf } from './sync-labels';
+import { tableLabelOf } from './sync-labels';
 import { defaultBundleLimits, type BundleLimits } from './sync-limits';
-import { peerByCode, peerBySiteId, savePeer, type SyncPeerRow } from './sync-peers';
+import { peerByCode, peerBySiteId, peerRole, savePeer, type SyncPeerRow } from './sync-peers';
+import { dropReplacedHeld, dueHeld, forgetWithheld, heldDetail, recordWithheld, withheldItem, type WithheldEntry } from './withheld-changes';
 
 /**
- * Importing a bundle: everything is verified first — envelope (not a bundle, truncated, altered,
- * newer format), recipient, the sender's schema version, the sender (known by site id, or a pending
- * station registering with its setup file's secret), signature and decryption with the registered
- * key, the payload's shape and every change against its table's schema. Then, in ONE transaction:
- * the registration, the changes through the one write path (`applyRemoteChanges`), the authority
- * check (a child may only send its own subtree's records), the peer's acknowledgements and the
+ * Importing a bundle. First everything that needs no write, in this order: envelope (not a bundle,
+ * truncated, newer format); the sender, by its site id or as a pending child registering with its
+ * setup file's secret — and its SIGNATURE, before anything else the header says is believed; then
+ * the recipient, the sender's schema version, decryption, the payload's shape and every change
+ * against its table's schema. Then, in ONE transaction: the registration, the AUTHORITY of every
+ * change decided on the tree as it was before (`bundle-authority.ts`), the allowed changes through
+ * the one write path (`applyRemoteChanges`, which holds changes dated too far ahead), the refused
+ * and held ones listed (`withheld-changes.ts`), the peer's acknowledgements (clamped) and the
  * history — or nothing at all. A dry run does the same and rolls the transaction back.
  */
 
@@ -42,36 +49,78 @@ interface VerifiedBundle {
   peer: SyncPeerRow;
   /** Set when this bundle registers a pending child's keys. */
   registration: BundleRegistration | null;
+  /** The sender as refusals and summaries name it: this installation's record of it. */
+  senderLabel: string;
   senderName: string;
   changes: FieldChange[];
   highWater: Record<string, string>;
+  sites: Record<string, string>;
 }
 
-/** Finds the sender's peer row, or the pending child its registration block proves it is. */
-function identifySender(store: LedgerStore, header: BundleHeader, senderLabel: string): { peer: SyncPeerRow; registration: BundleRegistration | null } {
+/** The sender by site id, or the pending child a registration block claims to be (not yet proven). */
+function findSender(store: LedgerStore, header: BundleHeader): { peer: SyncPeerRow; registration: BundleRegistration | null } {
   const known = peerBySiteId(store, header.senderSiteId);
   if (known) return { peer: known, registration: null };
-  const byCode = peerByCode(store, header.senderCode);
-  if (!byCode) throw syncErrors.unknownSender(senderLabel);
-  if (byCode.relation !== 'child') throw syncErrors.unknownSender(senderLabel);
+  const claimed = echoableCode(header.senderCode);
+  const stranger = () =>
+    header.recipientSiteId !== store.siteId
+      ? new BundleError('BUNDLE_WRONG_RECIPIENT', { recipientCode: recipientLabel(store, header) })
+      : syncErrors.unknownSender(claimed ?? '未知单位');
+  const byCode = claimed ? peerByCode(store, claimed) : undefined;
+  if (!byCode || byCode.relation !== 'child') throw stranger();
   // Registered, and no re-issued file waiting for a new PC: another PC is not this unit.
-  if (byCode.site_id !== null && byCode.keys_registered_at !== null) throw syncErrors.senderRebuilt(senderLabel);
+  if (byCode.site_id !== null && byCode.keys_registered_at !== null) throw syncErrors.senderRebuilt(unitLabel(store, byCode.code));
   const parsed = registrationSchema.safeParse(header.registration);
-  if (
-    !parsed.success ||
-    !byCode.setup_secret ||
-    parsed.data.siteId !== header.senderSiteId ||
-    parsed.data.code !== byCode.code ||
-    !registrationMacValid(byCode.setup_secret, parsed.data)
-  ) {
-    throw syncErrors.badRegistration(senderLabel);
-  }
+  if (!parsed.success) throw syncErrors.badRegistration(unitLabel(store, byCode.code));
   return { peer: byCode, registration: parsed.data };
+}
+
+/** The recipient a misaddressed file names: by this installation's records when it knows the site. */
+function recipientLabel(store: LedgerStore, header: BundleHeader): string | undefined {
+  const peer = peerBySiteId(store, header.recipientSiteId);
+  if (peer) return unitLabel(store, peer.code);
+  const code = echoableCode(header.recipientCode);
+  return code ? unitLabel(store, code) : undefined;
+}
+
+/**
+ * Whether a station id is one a joining unit may bring as its own: nothing here knows it — no unit
+ * row, live or deleted, no record owned by it, not this unit, not a peer. (A county that joins a
+ * city keeps the id it set itself up with; a registration claiming a unit this installation knows,
+ * such as the bureau itself or another station, would be handed that unit's records.)
+ */
+function unknownStationId(store: LedgerStore, stationId: string): boolean {
+  if (store.sqlite.prepare('SELECT 1 FROM station WHERE id = ?').get(stationId)) return false;
+  if (store.sqlite.prepare('SELECT 1 FROM sync_peer WHERE station_id = ?').get(stationId)) return false;
+  if (store.sqlite.prepare("SELECT 1 FROM change_log WHERE col = 'station_id' AND value = ? LIMIT 1").get(JSON.stringify(stationId))) return false;
+  return !syncedTableNames().some((table) => store.sqlite.prepare(`SELECT 1 FROM "${table}" WHERE station_id = ? LIMIT 1`).get(stationId));
+}
+
+/**
+ * A registration, once its signature verified: made with the secret of the setup file this
+ * installation issued for that unit, still valid and unused; for the station id it was issued
+ * (or, a unit joining with its own, an id nothing here knows); from a PC that is not this one, nor
+ * any PC this installation knows.
+ */
+function checkRegistration(store: LedgerStore, header: BundleHeader, peer: SyncPeerRow, registration: BundleRegistration): void {
+  const label = unitLabel(store, peer.code);
+  if (!peer.setup_secret || registration.siteId !== header.senderSiteId || registration.code !== peer.code || !registrationMacValid(peer.setup_secret, registration)) {
+    throw syncErrors.badRegistration(label);
+  }
+  if (peer.setup_expires_at && store.nowText() > peer.setup_expires_at) throw syncErrors.setupExpired(label, peer.setup_expires_at);
+  if (registration.stationId !== peer.station_id && !unknownStationId(store, registration.stationId)) throw syncErrors.registrationStation(label);
+  const site = registration.siteId;
+  const samePc = peer.site_id === site;
+  const seenElsewhere =
+    site === store.siteId ||
+    store.sqlite.prepare('SELECT 1 FROM sync_site WHERE site_id = ?').get(site) !== undefined ||
+    (!samePc && store.sqlite.prepare('SELECT 1 FROM change_log WHERE site_id = ? LIMIT 1').get(site) !== undefined);
+  if (seenElsewhere) throw syncErrors.registrationSite(label);
 }
 
 /**
  * A unit as a refusal names it: `北山派出所（330102-01）` when this installation knows the code (a
- * peer, or a unit in its station tree), else the code the file gives.
+ * peer, or a unit in its station tree), else the code itself.
  */
 export function unitLabel(store: LedgerStore, code: string): string {
   const peer = peerByCode(store, code);
@@ -82,9 +131,6 @@ export function unitLabel(store: LedgerStore, code: string): string {
   return name && name !== code ? `${name}（${code}）` : code;
 }
 
-/** The envelope refusals that name the units: re-worded with the names this installation knows. */
-const NAMING_REFUSALS = new Set(['BUNDLE_WRONG_RECIPIENT', 'BUNDLE_BAD_SIGNATURE', 'BUNDLE_DECRYPT_FAILED', 'BUNDLE_CORRUPT', 'BUNDLE_INFLATE_TOO_LARGE']);
-
 /** Every check that needs no write. @throws BundleError / SyncError. */
 export function verifyBundle(deps: AppDeps, bytes: Buffer, limits: BundleLimits = defaultBundleLimits): VerifiedBundle {
   const { store } = deps;
@@ -92,13 +138,17 @@ export function verifyBundle(deps: AppDeps, bytes: Buffer, limits: BundleLimits 
   if (bytes.length > limits.maxFileBytes) throw new BundleError('BUNDLE_TOO_LARGE');
   const header = readBundleHeader(bytes);
   requireLocalStation(store);
-  const labels = { senderCode: unitLabel(store, header.senderCode), recipientCode: unitLabel(store, header.recipientCode) };
-  if (header.recipientSiteId !== store.siteId) throw new BundleError('BUNDLE_WRONG_RECIPIENT', labels);
-  const ourSchema = schemaVersionOf(store);
-  if (header.schemaVersion > ourSchema) throw syncErrors.newerSchema(header.appVersion.slice(0, 40), header.schemaVersion.slice(0, 60), ourSchema);
-  const { peer, registration } = identifySender(store, header, labels.senderCode);
+  const { peer, registration } = findSender(store, header);
+  const senderLabel = unitLabel(store, peer.code);
   const signingKey = registration?.signingPublicKey ?? peer.signing_public_key;
-  if (!signingKey) throw syncErrors.unknownSender(labels.senderCode);
+  if (!signingKey) throw syncErrors.unknownSender(senderLabel);
+  // The signature first: until it verifies, nothing in the header is the sender's word.
+  if (!verifyBundleSignature(bytes, signingKey)) throw new BundleError('BUNDLE_BAD_SIGNATURE', { senderCode: senderLabel });
+  if (registration) checkRegistration(store, header, peer, registration);
+  if (header.recipientSiteId !== store.siteId) throw new BundleError('BUNDLE_WRONG_RECIPIENT', { senderCode: senderLabel, recipientCode: recipientLabel(store, header) });
+  const ourSchema = schemaVersionOf(store);
+  const theirVersion = echoableVersion(header.appVersion) ?? '更新的版本';
+  if (header.schemaVersion > ourSchema) throw syncErrors.newerSchema(theirVersion, header.schemaVersion.slice(0, 60), ourSchema);
   const keys = ownSiteKeys(store);
   let opened: ReturnType<typeof openBundle>;
   try {
@@ -111,14 +161,17 @@ export function verifyBundle(deps: AppDeps, bytes: Buffer, limits: BundleLimits 
       maxInflatedBytes: limits.maxInflatedBytes,
     });
   } catch (error) {
-    if (error instanceof BundleError && NAMING_REFUSALS.has(error.code)) throw new BundleError(error.code, labels);
+    if (error instanceof BundleError && NAMING_REFUSALS.has(error.code)) throw new BundleError(error.code, { senderCode: senderLabel, recipientCode: recipientLabel(store, header) });
     throw error;
   }
-  const payload = parsePayload(opened.payload, labels.senderCode);
-  if (payload.schemaVersion > ourSchema) throw syncErrors.newerSchema(header.appVersion.slice(0, 40), payload.schemaVersion, ourSchema);
-  const changes = checkedChanges(payload, labels.senderCode, store.now());
-  return { header, peer, registration, senderName: payload.sender.name || peer.name, changes, highWater: payload.highWater };
+  const payload = parsePayload(opened.payload, senderLabel);
+  if (payload.schemaVersion > ourSchema) throw syncErrors.newerSchema(theirVersion, payload.schemaVersion.slice(0, 60), ourSchema);
+  const changes = checkedChanges(payload, senderLabel);
+  return { header, peer, registration, senderLabel, senderName: peer.name, changes, highWater: payload.highWater, sites: payload.sites ?? {} };
 }
+
+/** The envelope refusals that name the units: re-worded with the names this installation knows. */
+const NAMING_REFUSALS = new Set(['BUNDLE_WRONG_RECIPIENT', 'BUNDLE_BAD_SIGNATURE', 'BUNDLE_DECRYPT_FAILED', 'BUNDLE_CORRUPT', 'BUNDLE_INFLATE_TOO_LARGE']);
 
 type RowSnapshot = Record<string, FieldValue>;
 
@@ -137,65 +190,6 @@ function rowReader(store: LedgerStore, table: string) {
     readers.set(table, reader);
   }
   return reader;
-}
-
-interface RowBefore {
-  table: string;
-  id: string;
-  /** Owner before the import; undefined when the row did not exist. */
-  owner: string | null | undefined;
-  /** Every owner the row ever had according to this installation's log. */
-  history: string[];
-}
-
-/**
- * What a child sends must be its subtree's: each row it changes (duplicates aside) either existed
- * here and belongs, or once belonged, to the child's subtree, or is new and belongs to it after the
- * import; every owner it sets is in its subtree; and a unit it adds to its subtree may not take the
- * code of a unit outside it.
- */
-function captureRowsBefore(store: LedgerStore, changes: FieldChange[]): RowBefore[] {
-  const known = store.sqlite.prepare('SELECT 1 FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?');
-  const history = store.sqlite.prepare("SELECT value FROM change_log WHERE tbl = ? AND row_id = ? AND col = 'station_id'");
-  const rows = new Map<string, RowBefore>();
-  for (const change of changes) {
-    const key = `${change.table}\u0000${change.rowId}`;
-    if (rows.has(key) || known.get(change.hlc, change.table, change.rowId, change.column)) continue;
-    const current = rowReader(store, change.table).get(change.rowId) as RowSnapshot | undefined;
-    const owners = (history.all(change.table, change.rowId) as { value: string }[]).map((r) => JSON.parse(r.value) as FieldValue);
-    rows.set(key, {
-      table: change.table,
-      id: change.rowId,
-      owner: current ? (current.station_id as string | null) : undefined,
-      history: owners.filter((o): o is string => typeof o === 'string'),
-    });
-  }
-  return rows.size === 0 ? [] : [...rows.values()];
-}
-
-function checkAuthority(store: LedgerStore, senderCode: string, rootStationId: string, before: RowBefore[], results: AppliedChange[]): void {
-  if (before.length === 0) return;
-  const nodes = stationNodes(store);
-  const subtree = subtreeOf(nodes, rootStationId);
-  const where = (table: string, id: string, column?: string) =>
-    `${tableLabelOf(table)}（${table}）记录 ${id}${column ? ` 的「${fieldLabelOf(table, column)}」` : ''}`;
-  for (const row of before) {
-    const after = (rowReader(store, row.table).get(row.id) as RowSnapshot | undefined)?.station_id;
-    const wasOurs = row.owner !== undefined && ((row.owner !== null && subtree.has(row.owner)) || row.history.some((o) => subtree.has(o)));
-    const isNewOurs = row.owner === undefined && typeof after === 'string' && subtree.has(after);
-    if (!wasOurs && !isNewOurs) throw syncErrors.recordNotAllowed(senderCode, where(row.table, row.id));
-  }
-  for (const result of results) {
-    const { change } = result;
-    if (result.outcome === 'duplicate' || change.column !== 'station_id') continue;
-    if (typeof change.value !== 'string' || !subtree.has(change.value)) throw syncErrors.recordNotAllowed(senderCode, where(change.table, change.rowId, 'station_id'));
-  }
-  const touchedStations = new Set(before.filter((r) => r.table === 'station').map((r) => r.id));
-  for (const node of nodes) {
-    if (!touchedStations.has(node.id) || !subtree.has(node.id) || node.deleted_at !== null || !node.code) continue;
-    const clash = nodes.find((other) => other.code === node.code && other.deleted_at === null && !subtree.has(other.id));
-    if (clash) throw syncErrors.recordNotAllowed(senderCode, `单位代码「${node.code}」与「${clash.name ?? clash.code}」重复`);
-  }
 }
 
 /** The rows a bundle touches, as they are before it is applied (undefined: not there yet). */
@@ -320,7 +314,7 @@ function openConflictsSince(store: LedgerStore, afterRowid: number): Map<string,
   return new Map(rows.map((r) => [r.tbl, r.n]));
 }
 
-/** Registers a pending child's keys; adopts its own station id when it joined with one (a county). */
+/** Registers a pending child's keys and consumes its setup secret; adopts its own station id when it joined with one (a county). */
 function registerSender(deps: AppDeps, peer: SyncPeerRow, registration: BundleRegistration): SyncPeerRow {
   const { store } = deps;
   if (registration.stationId !== peer.station_id) {
@@ -337,9 +331,124 @@ function registerSender(deps: AppDeps, peer: SyncPeerRow, registration: BundleRe
     signing_public_key: registration.signingPublicKey,
     encryption_public_key: registration.encryptionPublicKey,
     keys_registered_at: store.nowText(),
+    // Used once: a copy of the setup file cannot register another PC.
+    setup_secret: null,
+    setup_expires_at: null,
     // A PC set up from a re-issued file replaces the old one: its bundles are numbered afresh.
     last_received_sequence: peer.site_id !== null && peer.site_id !== registration.siteId ? null : peer.last_received_sequence,
   };
+}
+
+/**
+ * The PCs a lower bureau vouches for as its subtree's (`payload.sites`), learned so that changes it
+ * relays from them count with their own origin. A PC this installation knows as another's (itself,
+ * a peer, or vouched by another peer) is not taken; nor one placed at a unit outside the sender's
+ * subtree as this installation knows it (a unit it does not know yet may be new under the sender).
+ */
+function learnVouchedSites(store: LedgerStore, peer: SyncPeerRow, sites: Record<string, string>): Map<string, string> {
+  const vouched = new Map<string, string>();
+  const own = store.sqlite.prepare('SELECT site_id, station_id FROM sync_site WHERE via_peer_code = ?').all(peer.code) as { site_id: string; station_id: string }[];
+  for (const row of own) vouched.set(row.site_id, row.station_id);
+  const entries = Object.entries(sites);
+  if (entries.length === 0) return vouched;
+  const nodes = stationNodes(store);
+  const subtree = subtreeOf(nodes, peer.station_id);
+  const known = new Set(nodes.map((n) => n.id));
+  const elsewhere = store.sqlite.prepare('SELECT 1 FROM sync_site WHERE site_id = ? AND via_peer_code <> ?');
+  const insert = store.sqlite.prepare(
+    'INSERT INTO sync_site (site_id, station_id, via_peer_code, learned_at) VALUES (?, ?, ?, ?) ON CONFLICT (site_id) DO UPDATE SET station_id = excluded.station_id, learned_at = excluded.learned_at',
+  );
+  for (const [site, stationId] of entries) {
+    if (site === store.siteId || site === peer.site_id || peerBySiteId(store, site) || elsewhere.get(site, peer.code)) continue;
+    if (known.has(stationId) && !subtree.has(stationId)) continue;
+    if (vouched.get(site) === stationId) continue;
+    insert.run(site, stationId, peer.code, store.nowText());
+    vouched.set(site, stationId);
+  }
+  return vouched;
+}
+
+/**
+ * The marks a peer reported (`highWater`: the newest change it holds per origin), as far as they
+ * can be true: never above the newest change of that origin this installation holds (it cannot
+ * have received from us what we do not have), never further ahead of the peer's own clock when it
+ * sealed the file than the tolerance, and not at all when the mark is a change its own site voided
+ * (re-dated by a clock repair: the peer reports it only because it has not heard of the repair).
+ * A mark left out only means resending, which is harmless; a mark too high silences an origin.
+ */
+export function trustedMarks(store: LedgerStore, reported: Record<string, string>, sealedAt: string): Record<string, string> {
+  const sealedMs = Date.parse(sealedAt);
+  const latest = Math.min(Number.isNaN(sealedMs) ? store.now() : sealedMs, store.now()) + store.clockToleranceMs;
+  const voided = store.sqlite.prepare('SELECT 1 FROM change_log WHERE hlc = ? AND voided = 1 LIMIT 1');
+  const newest = store.sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_id = ? AND voided = 0');
+  const marks: Record<string, string> = {};
+  for (const [site, mark] of Object.entries(reported)) {
+    const millis = parseHlc(mark)?.millis;
+    if (millis === undefined || millis > latest || voided.get(mark)) continue;
+    const ours = (newest.get(site) as { hlc: string | null }).hlc;
+    if (ours) marks[site] = mark < ours ? mark : ours;
+  }
+  return marks;
+}
+
+/** What the authority check needs to know of the sender (`bundle-authority.ts`). */
+function authorityInputFor(store: LedgerStore, peer: SyncPeerRow, issuedRole: 'station' | 'bureau', vouchedSites: Map<string, string>): AuthorityInput {
+  return {
+    relation: peer.relation,
+    senderSiteId: peer.site_id ?? '',
+    senderStationId: peer.station_id,
+    senderCode: peer.code,
+    senderLabel: unitLabel(store, peer.code),
+    // A unit's role is the bureau's to set, so the role this installation gave it is its role.
+    senderRole: peer.relation === 'child' ? issuedRole : 'bureau',
+    issuedRole,
+    vouchedSites,
+  };
+}
+
+interface AppliedBatch {
+  results: AppliedChange[];
+  withheld: WithheldEntry[];
+}
+
+/**
+ * Judges and applies one batch of a sender's changes: the allowed through the one write path,
+ * the refused and the held (dated too far ahead) kept in the withheld list.
+ */
+function applyFromSender(deps: AppDeps, input: AuthorityInput, changes: FieldChange[], fileName: string): AppliedBatch {
+  const { store } = deps;
+  const own = requireLocalStation(store);
+  const verdict = judgeChanges(store, own.id, input, changes);
+  const results = applyRemoteChanges(store, verdict.allowed);
+  const withheld: WithheldEntry[] = verdict.refused.map((r) => ({ kind: 'rejected', change: r.change, reason: r.reason, detail: r.detail }));
+  for (const result of results) {
+    if (result.outcome === 'held') withheld.push({ kind: 'held', change: result.change, reason: 'CLOCK_AHEAD', detail: heldDetail(store, result.change, input.senderLabel) });
+  }
+  dropReplacedHeld(store, verdict.allowed);
+  recordWithheld(store, withheld, { code: input.senderCode, name: input.senderLabel }, fileName);
+  if (input.relation === 'child') followTransferredPeople(deps, results);
+  return { results, withheld };
+}
+
+/**
+ * Applies the held changes whose time has come (this PC's clock, within the tolerance, has reached
+ * them), judged again on the tree as it is now. Returns how many were applied. Runs at every import
+ * and when the sync page opens (`sync.releaseHeld`).
+ */
+export function releaseHeld(deps: AppDeps): number {
+  const { store } = deps;
+  return store.transaction(() => {
+    let released = 0;
+    for (const [peerCode, due] of dueHeld(store)) {
+      const peer = peerByCode(store, peerCode);
+      if (!peer) continue;
+      const input = authorityInputFor(store, peer, peerRole(store, peer), learnVouchedSites(store, peer, {}));
+      forgetWithheld(store, due.rows.map((r) => r.id));
+      const batch = applyFromSender(deps, input, due.changes, due.rows[0]?.file_name ?? '');
+      released += batch.results.filter((r) => r.outcome === 'applied' || r.outcome === 'lost').length;
+    }
+    return released;
+  });
 }
 
 /**
@@ -352,37 +461,55 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
   const verified = verifyBundle(deps, bytes, options.limits);
   const { header } = verified;
   const run = (): BundleImportSummary => {
+    const issuedRole = peerRole(store, verified.peer);
     const peer = verified.registration ? registerSender(deps, verified.peer, verified.registration) : verified.peer;
-    const before = peer.relation === 'child' ? captureRowsBefore(store, verified.changes) : [];
+    if (verified.registration) savePeer(store, peer);
+    const vouched = learnVouchedSites(store, peer, peer.relation === 'child' && issuedRole === 'bureau' ? verified.sites : {});
+    const input = authorityInputFor(store, peer, issuedRole, vouched);
     const snapshot = snapshotRows(store, verified.changes);
     const conflictsBefore = lastConflictRowid(store);
-    const results = applyRemoteChanges(store, verified.changes);
-    if (peer.relation === 'child') {
-      checkAuthority(store, unitLabel(store, header.senderCode), peer.station_id, before, results);
-      followTransferredPeople(deps, results);
-    }
+    const { results, withheld } = applyFromSender(deps, input, verified.changes, options.fileName);
     settleConflicts(store, results, `${verified.senderName}（同步）`);
+    const released = releaseHeld(deps);
     const { tables, totals } = summarizeResults(store, results, snapshot, openConflictsSince(store, conflictsBefore));
+    const withheldNow = withheld.map((entry) => {
+      const row = store.sqlite.prepare('SELECT * FROM sync_withheld WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?').get(entry.change.hlc, entry.change.table, entry.change.rowId, entry.change.column) as SyncWithheldTable | undefined;
+      return row;
+    });
     const summary: BundleImportSummary = {
       fileName: options.fileName,
-      senderCode: header.senderCode,
+      senderCode: peer.code,
       senderName: verified.senderName,
       sequence: header.sequence,
-      createdAt: Number.isNaN(Date.parse(header.createdAt)) ? header.createdAt : chinaDateTimeOf(Date.parse(header.createdAt)),
+      createdAt: Number.isNaN(Date.parse(header.createdAt)) ? header.createdAt.slice(0, 40) : chinaDateTimeOf(Date.parse(header.createdAt)),
       dryRun: options.dryRun,
       changes: verified.changes.length,
       tables,
       totals,
       registeredSender: verified.registration !== null,
+      registrant: verified.registration
+        ? {
+            code: peer.code,
+            name: peer.name,
+            fingerprint: siteKeysFingerprint({ signingPublicKey: verified.registration.signingPublicKey, encryptionPublicKey: verified.registration.encryptionPublicKey }),
+          }
+        : null,
+      rejected: withheld.filter((w) => w.kind === 'rejected').length,
+      held: withheld.filter((w) => w.kind === 'held').length,
+      withheld: withheldNow.filter((row): row is SyncWithheldTable => row !== undefined).slice(0, 50).map(withheldItem),
+      released,
     };
     const now = store.nowText();
     savePeer(store, {
-      ...peer,
-      // What the peer held when it sealed this bundle: a lower bound of what it holds now (the
-      // latest arrival counts, even an older bundle: a lower mark only means resending).
-      ack_json: JSON.stringify(verified.highWater),
+      ...(peerByCode(store, peer.code) ?? peer),
+      // What the peer held when it sealed this bundle, as far as it can be true (see trustedMarks):
+      // a lower bound of what it holds now (the latest arrival counts, even an older bundle: a
+      // lower mark only means resending).
+      ack_json: JSON.stringify(trustedMarks(store, verified.highWater, header.createdAt)),
       last_received_at: now,
       last_received_sequence: Math.max(peer.last_received_sequence ?? 0, header.sequence),
+      // A station keeps its setup secret until it hears from its bureau: by then it is registered.
+      ...(peer.relation === 'parent' ? { setup_secret: null } : {}),
     });
     store.sqlite
       .prepare('INSERT INTO sync_history (id, direction, peer_code, peer_name, file_name, sequence, at, changes, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
@@ -393,7 +520,7 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
   try {
     const summary = store.transaction(run);
     const tables = summary.tables.map((t) => t.table);
-    if (tables.length > 0) deps.events('data.changed', { tables });
+    if (tables.length > 0 || summary.released > 0) deps.events('data.changed', { tables: tables.length > 0 ? tables : syncedTableNames() });
     return summary;
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;

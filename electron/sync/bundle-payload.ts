@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { chinaDateTimeOf } from '../../shared/china-date';
-import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../shared/hybrid-logical-clock';
+import { isSiteId, parseHlc, siteOfHlc } from '../../shared/hybrid-logical-clock';
 import { syncedTableSpec } from '../../db/synced-tables';
 import type { FieldChange } from '../../db/write-path';
 import { fieldLabelOf } from './sync-labels';
@@ -9,8 +8,10 @@ import { syncErrors } from './sync-errors';
 /**
  * The sealed content of a bundle (JSON, gzipped and encrypted by the envelope):
  * ```
- * { changes: [{ t: table, r: row id, c: column, v: value, h: hlc, p: prev hlc, u: user }],
+ * { changes: [{ t: table, r: row id, c: column, v: value, h: hlc, p: prev hlc, u: user,
+ *                x?: hlc of the wrong-dated change this one replaces (clock repair) }],
  *   highWater: { originSiteId: newest hlc this sender holds },
+ *   sites?: { siteId: stationId } — the PCs of the sender's subtree (a lower bureau's stations),
  *   sender: { code, name, stationId }, schemaVersion }
  * ```
  * Short keys: a station's first bundle carries every change it ever made.
@@ -26,6 +27,7 @@ export const wireChangeSchema = z.object({
   h: hlcText,
   p: hlcText.nullable(),
   u: z.string().max(100),
+  x: hlcText.optional(),
 });
 
 export type WireChange = z.infer<typeof wireChangeSchema>;
@@ -33,6 +35,7 @@ export type WireChange = z.infer<typeof wireChangeSchema>;
 export const bundlePayloadSchema = z.object({
   changes: z.array(wireChangeSchema),
   highWater: z.record(z.string().max(64), hlcText),
+  sites: z.record(z.string().max(64), z.string().min(1).max(64)).optional(),
   sender: z.object({ code: z.string().max(20), name: z.string().max(40), stationId: z.string().max(64) }),
   schemaVersion: z.string().max(100),
 });
@@ -56,17 +59,20 @@ export function parsePayload(bytes: Buffer, senderCode: string): BundlePayload {
     const parts = parseHlc(hlc);
     if (!parts || parts.siteId !== site) throw syncErrors.payloadInvalid(senderCode, `highWater.${site}：时间戳格式不正确`);
   }
+  for (const site of Object.keys(parsed.data.sites ?? {})) {
+    if (!isSiteId(site)) throw syncErrors.payloadInvalid(senderCode, `sites.${site.slice(0, 20)}：电脑标识格式不正确`);
+  }
   return parsed.data;
 }
 
 /**
  * Checks every change against its table's schema — table and column known, value valid, timestamps
- * well formed and not absurdly in the future — and returns them as write-path changes.
- * @throws SyncError `BUNDLE_RECORD_INVALID` naming the table, record and field, or
- *   `BUNDLE_CLOCK_AHEAD`.
+ * well formed, a replaced timestamp of the same site and later — and returns them as write-path
+ * changes. Whether the sender may write them, and whether they are too far in the future, is for
+ * the import to decide change by change (`bundle-authority.ts`, `applyRemoteChanges`).
+ * @throws SyncError `BUNDLE_RECORD_INVALID` naming the table, record and field.
  */
-export function checkedChanges(payload: BundlePayload, senderCode: string, now: number): FieldChange[] {
-  const latestAllowed = now + MAX_CLOCK_DRIFT_MS;
+export function checkedChanges(payload: BundlePayload, senderCode: string): FieldChange[] {
   return payload.changes.map((change, index) => {
     const where = `第 ${index + 1} 项变更`;
     const spec = syncedTableSpec(change.t);
@@ -82,7 +88,9 @@ export function checkedChanges(payload: BundlePayload, senderCode: string, now: 
     const parts = parseHlc(change.h);
     if (!parts) throw syncErrors.recordInvalid(senderCode, field, `修改时间戳 ${change.h.slice(0, 64)} 格式不正确`);
     if (change.p !== null && !parseHlc(change.p)) throw syncErrors.recordInvalid(senderCode, field, `前一版本时间戳 ${change.p.slice(0, 64)} 格式不正确`);
-    if (parts.millis > latestAllowed) throw syncErrors.clockAhead(senderCode, chinaDateTimeOf(parts.millis));
-    return { table: change.t, rowId: change.r, column: change.c, value: checked.data, hlc: change.h, prevHlc: change.p, userName: change.u };
+    if (change.x !== undefined && (!parseHlc(change.x) || siteOfHlc(change.x) !== parts.siteId || change.x <= change.h)) {
+      throw syncErrors.recordInvalid(senderCode, field, `所更正的时间戳 ${change.x.slice(0, 64)} 不正确（只能更正同一台电脑更晚的修改）`);
+    }
+    return { table: change.t, rowId: change.r, column: change.c, value: checked.data, hlc: change.h, prevHlc: change.p, userName: change.u, replaces: change.x ?? null };
   });
 }

@@ -7,7 +7,8 @@ import { writeRecord } from '../../db/write-path';
 import type { AppDeps } from '../app-deps';
 import { localStation, META_LOCAL_STATION, META_OPERATOR, requireLocalStation } from '../station/local-station';
 import { ownSiteKeys } from './own-site-keys';
-import { newSetupSecret, parseSetupFile, serializeSetupFile, setupFileFingerprint, setupFileName, type SetupFile } from './setup-file';
+import { chinaDateTimeOf } from '../../shared/china-date';
+import { newSetupSecret, SETUP_FILE_VALID_DAYS, parseSetupFile, serializeSetupFile, setupFileFingerprint, setupFileName, type SetupFile } from './setup-file';
 import { syncErrors } from './sync-errors';
 import { parentPeer, peerByCode, savePeer, type SyncPeerRow } from './sync-peers';
 
@@ -68,6 +69,7 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
   const keys = ownSiteKeys(store);
   const secret = newSetupSecret();
   const now = store.nowText();
+  const expiresAt = chinaDateTimeOf(store.now() + SETUP_FILE_VALID_DAYS * 86_400_000);
   const stationId = existing?.id ?? store.newId();
   store.transaction(() => {
     writeRecord(store, deps.user, 'station', stationId, {
@@ -82,7 +84,7 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
     const row: SyncPeerRow = registered
       ? // Still working: keeps its keys (and what it acknowledged) until the new file is used;
         // `keys_registered_at: null` marks the new secret as waiting for that registration.
-        { ...peer, station_id: stationId, code: input.code, name: input.name, setup_secret: secret, keys_registered_at: null }
+        { ...peer, station_id: stationId, code: input.code, name: input.name, setup_secret: secret, setup_expires_at: expiresAt, keys_registered_at: null }
       : {
           id: peer?.id ?? store.newId(),
           station_id: stationId,
@@ -93,6 +95,7 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
           signing_public_key: null,
           encryption_public_key: null,
           setup_secret: secret,
+          setup_expires_at: expiresAt,
           registered_at: now,
           keys_registered_at: null,
           last_received_at: peer?.last_received_at ?? null,
@@ -118,6 +121,7 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
     },
     secret,
     issuedAt: now,
+    expiresAt,
   };
   return { fileName: setupFileName(input.code), bytes: serializeSetupFile(file), file };
 }
@@ -152,6 +156,7 @@ function parentPeerRow(deps: AppDeps, file: SetupFile, existing: SyncPeerRow | u
     signing_public_key: file.bureau.signingPublicKey,
     encryption_public_key: file.bureau.encryptionPublicKey,
     setup_secret: file.secret,
+    setup_expires_at: null,
     registered_at: existing?.registered_at ?? now,
     keys_registered_at: existing?.keys_registered_at ?? now,
     last_received_at: existing?.last_received_at ?? null,

@@ -17,6 +17,8 @@ import { syncErrors } from './sync-errors';
 export const SETUP_FILE_KIND = 'nuanjing-setup';
 export const SETUP_FILE_VERSION = 1;
 export const SETUP_FILE_EXTENSION = '.njsetup';
+/** A setup file registers its station only within this many days of being issued, and only once. */
+export const SETUP_FILE_VALID_DAYS = 30;
 
 const base64Key = z.string().min(40).max(200);
 
@@ -41,6 +43,8 @@ export const setupFileSchema = z.object({
   secret: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
   /** China date-time the file was issued. */
   issuedAt: z.string().max(40),
+  /** China date-time after which the bureau no longer accepts the registration it makes. */
+  expiresAt: z.string().max(40),
 });
 
 export type SetupFile = z.infer<typeof setupFileSchema>;

@@ -19,8 +19,10 @@ export type SyncErrorCode =
   | 'BUNDLE_NEWER_SCHEMA'
   | 'BUNDLE_PAYLOAD_INVALID'
   | 'BUNDLE_RECORD_INVALID'
-  | 'BUNDLE_RECORD_NOT_ALLOWED'
-  | 'BUNDLE_CLOCK_AHEAD'
+  | 'BUNDLE_REGISTRATION_STATION'
+  | 'BUNDLE_REGISTRATION_SITE'
+  | 'BUNDLE_SETUP_EXPIRED'
+  | 'SYNC_WITHHELD_NOT_FOUND'
   | 'SETUP_FILE_INVALID'
   | 'SETUP_FILE_WRONG_STATION'
   | 'SETUP_FILE_OWN'
@@ -73,18 +75,26 @@ export const syncErrors = {
       { where, why },
     ),
 
-  recordNotAllowed: (senderCode: string, where: string) =>
+  registrationStation: (senderCode: string) =>
     new SyncError(
-      'BUNDLE_RECORD_NOT_ALLOWED',
-      `来自「${senderCode}」的同步文件中有不属于该单位的记录（${where}）：下级单位只能报送本单位及其下属单位的数据。整个文件已拒绝导入，没有写入任何数据。请联系技术支持核查该单位的数据。`,
-      { where },
+      'BUNDLE_REGISTRATION_STATION',
+      `此文件来自「${senderCode}」的首次报送，但它登记的单位标识与本机为该单位发放的开通文件不符（它自称是本机已有的另一个单位），已拒绝导入，没有写入任何数据。请让对方用本机为它生成的开通文件重新设置后再导出；如有疑问，请电话核对对方的密钥指纹。`,
     ),
 
-  clockAhead: (senderCode: string, when: string) =>
+  registrationSite: (senderCode: string) =>
     new SyncError(
-      'BUNDLE_CLOCK_AHEAD',
-      `来自「${senderCode}」的同步文件中的修改时间（${when}）比本机时间晚一年以上，对方或本机的电脑日期可能设置错了。已拒绝导入。请核对双方电脑的日期和时间后，让对方重新导出。`,
+      'BUNDLE_REGISTRATION_SITE',
+      `此文件来自「${senderCode}」的首次报送，但它的电脑标识与本机或已登记的另一台电脑相同（可能是复制了别的单位的数据文件），已拒绝导入。请让对方在一台新装的暖警台账上用开通文件重新设置后再导出。`,
     ),
+
+  setupExpired: (senderCode: string, expiredAt: string) =>
+    new SyncError(
+      'BUNDLE_SETUP_EXPIRED',
+      `此文件来自「${senderCode}」的首次报送，但它使用的开通文件已于 ${expiredAt} 过期（开通文件只在发放后 30 天内、且只能使用一次），已拒绝导入。请在“所属单位”表格中为该单位点“重新生成开通文件”，对方用新文件设置后再导出。`,
+    ),
+
+  withheldNotFound: () =>
+    new SyncError('SYNC_WITHHELD_NOT_FOUND', '所选的暂缓或未导入的修改已不在列表中（可能已自动导入或已被处理）。请刷新列表后再试。'),
 
   setupFileInvalid: (why: string) =>
     new SyncError('SETUP_FILE_INVALID', `所选文件不是有效的开通文件（${why}）。请选择市局/县局“开通派出所”时生成的 .njsetup 文件。`),

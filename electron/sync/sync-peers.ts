@@ -59,8 +59,11 @@ export function ackOf(peer: SyncPeerRow): HighWater {
   }
 }
 
-/** This installation's high-water marks: the newest change it holds from each origin. */
+/**
+ * This installation's high-water marks: the newest live change it holds from each origin (a voided,
+ * re-dated change does not count: its wrong date would tell peers they hold what they do not).
+ */
 export function localHighWater(store: LedgerStore): HighWater {
-  const rows = store.sqlite.prepare('SELECT site_id, max(hlc) AS hlc FROM change_log GROUP BY site_id').all() as { site_id: string; hlc: string }[];
+  const rows = store.sqlite.prepare('SELECT site_id, max(hlc) AS hlc FROM change_log WHERE voided = 0 GROUP BY site_id').all() as { site_id: string; hlc: string }[];
   return Object.fromEntries(rows.map((r) => [r.site_id, r.hlc]));
 }

@@ -10,6 +10,7 @@ import { ownFingerprint } from './own-site-keys';
 import { siteKeysFingerprint } from './site-keys';
 import { openConflictCount } from './sync-conflicts';
 import { childPeers, parentPeer, peerRole, type SyncPeerRow } from './sync-peers';
+import { withheldCounts } from './withheld-changes';
 
 /** Days from a China date-time text (`YYYY-MM-DD HH:mm:ss`) to today. */
 function daysSince(dateTime: string | null, today: string): number | null {
@@ -53,6 +54,7 @@ export function syncStatus(deps: AppDeps): SyncStatus {
   const today = chinaDateOf(store.now());
   const warningDays = readSettings(deps)['sync.silentWarningDays'];
   const parent = parentPeer(store);
+  const withheld = withheldCounts(store);
   const last = (direction: 'export' | 'import') =>
     (store.sqlite.prepare('SELECT max(at) AS at FROM sync_history WHERE direction = ?').get(direction) as { at: string | null }).at;
   return {
@@ -63,6 +65,8 @@ export function syncStatus(deps: AppDeps): SyncStatus {
     parent: parent ? toSyncPeer(store, parent, today, warningDays) : null,
     children: childPeers(store).map((peer) => toSyncPeer(store, peer, today, warningDays)),
     openConflicts: openConflictCount(store),
+    withheldRejected: withheld.rejected,
+    withheldHeld: withheld.held,
     silentWarningDays: warningDays,
     lastExportAt: last('export'),
     lastImportAt: last('import'),

@@ -4,6 +4,7 @@ import type { MethodDefinition } from './define-method';
 import { appContract } from './app-contract';
 import { staffContract } from './staff-contract';
 import { syncContract } from './sync-contract';
+import { syncReviewContract } from './sync-review-contract';
 
 /**
  * The one typed contract between the renderer (or the CLI, or a test) and the main process.
@@ -13,6 +14,7 @@ export const apiContract = {
   ...appContract,
   ...staffContract,
   ...syncContract,
+  ...syncReviewContract,
 };
 
 export type ApiContract = typeof apiContract;

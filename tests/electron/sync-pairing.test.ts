@@ -42,7 +42,7 @@ describe('opening a station and setting it up from the file', () => {
     const bureau = await createBureau();
     const setup = await openStationFile(bureau, '330102-01', '西湖区北山派出所');
     const file = JSON.parse(setup.toString('utf8'));
-    expect(Object.keys(file).sort()).toEqual(['bureau', 'issuedAt', 'kind', 'secret', 'station', 'version']);
+    expect(Object.keys(file).sort()).toEqual(['bureau', 'expiresAt', 'issuedAt', 'kind', 'secret', 'station', 'version']);
     expect(Buffer.from(file.secret, 'base64')).toHaveLength(32);
 
     const station = siteOf(await openMemoryLedger(), '330102-01', '西湖区北山派出所', '王丽');
@@ -203,6 +203,7 @@ describe('chains of bureaus: station → county bureau → city bureau', () => {
 
     await carry(station, county);
     const registered = await carry(county, city);
+    expect({ rejected: registered.rejected, held: registered.held }).toEqual({ rejected: 0, held: 0 });
     expect(registered.registeredSender).toBe(true);
     // The city adopted the county's own station id, and its placeholder row is gone.
     expect(city.store.sqlite.prepare('SELECT station_id FROM sync_peer WHERE code = ?').get('330100')).toEqual({ station_id: countyId });

@@ -139,7 +139,24 @@ describe('调动: the bureau moves a person to another station', () => {
     expect((await south.client.call('staff.get', { id: person.id })).staff).toMatchObject({ status: '离职', readOnlyNote: null });
   });
 
-  it("keeps an edit the old station made before it heard of the transfer, and forwards it to the new station", async () => {
+  it('keeps an edit the old station made before the move-out, arriving after it, and forwards it to the new station', async () => {
+    const { bureau, stations, clock } = await createSites(2);
+    const [north, south] = stations;
+    const person = await north.client.call('staff.save', personInput(3));
+    await carry(north, bureau);
+    clock.advance(60_000);
+    await north.client.call('staff.save', { ...personInput(3), id: person.id, notes: '已提交困难补助申请' });
+    clock.advance(60_000);
+    await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' });
+    const late = await carry(north, bureau);
+    expect(late.rejected).toBe(0);
+    await carry(bureau, south);
+    expect((await south.client.call('staff.get', { id: person.id })).staff.notes).toBe('已提交困难补助申请');
+    await carry(bureau, north);
+    expect((await north.client.call('staff.list', {})).find((p) => p.id === person.id)?.status).toBe('调出');
+  });
+
+  it('lists, and does not apply, what the old station changed after the move-out, even before it heard of it', async () => {
     const { bureau, stations, clock } = await createSites(2);
     const [north, south] = stations;
     const person = await north.client.call('staff.save', personInput(3));
@@ -147,22 +164,34 @@ describe('调动: the bureau moves a person to another station', () => {
     clock.advance(60_000);
     await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' });
     clock.advance(60_000);
-    await north.client.call('staff.save', { ...personInput(3), id: person.id, notes: '已提交困难补助申请' });
-    await carry(north, bureau);
+    await north.client.call('staff.save', { ...personInput(3), id: person.id, notes: '调出后的修改' });
+    const child = await north.client.call('family.save', { staffId: person.id, relation: '子女', name: '孙小雨', birthDate: '2015-03-02' });
+    const summary = await carry(north, bureau);
+    expect(summary.rejected).toBeGreaterThanOrEqual(2);
+    expect(summary.withheld.map((w) => w.reason)).toContain('PERSON_LEFT');
+    expect(summary.withheld.find((w) => w.fieldLabel === '备注')?.detail).toMatch(/调出.*此后.*无效/);
+    expect((await bureau.client.call('staff.get', { id: person.id })).staff.notes).not.toBe('调出后的修改');
+    expect(bureau.store.sqlite.prepare('SELECT 1 FROM family_member WHERE id = ?').get(child.id)).toBeUndefined();
+    // Listed for the bureau's clerk, who can tell the new station.
+    const listed = await bureau.client.call('sync.withheld', {});
+    expect(listed.filter((w) => w.kind === 'rejected' && w.peerCode === north.code).length).toBe(summary.rejected);
     await carry(bureau, south);
-    expect((await south.client.call('staff.get', { id: person.id })).staff.notes).toBe('已提交困难补助申请');
-    await carry(bureau, north);
-    expect((await north.client.call('staff.list', {})).find((p) => p.id === person.id)?.status).toBe('调出');
+    expect((await south.client.call('staff.get', { id: person.id })).staff.notes).not.toBe('调出后的修改');
+    // Resending changes nothing and lists nothing twice.
+    const again = await carry(north, bureau);
+    expect(again.totals).toMatchObject({ inserted: 0, updated: 0 });
+    expect((await bureau.client.call('sync.withheld', {})).length).toBe(listed.length);
   });
 
-  it('hands a record the old station added to the person before it heard of the transfer to the new station', async () => {
+  it('hands a record the old station added to the person before the move-out to the new station', async () => {
     const { bureau, stations, clock } = await createSites(2);
     const [north, south] = stations;
     const person = await north.client.call('staff.save', personInput(4));
     await carry(north, bureau);
-    await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' });
     clock.advance(60_000);
     const child = await north.client.call('family.save', { staffId: person.id, relation: '子女', name: '孙小雨', birthDate: '2015-03-02' });
+    clock.advance(60_000);
+    await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' });
     await carry(north, bureau);
     await carry(bureau, south);
     expect((await south.client.call('staff.get', { id: person.id })).family.map((f) => f.id)).toEqual([child.id]);

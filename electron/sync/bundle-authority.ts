@@ -1,0 +1,405 @@
+import { chinaDateTimeOf } from '../../shared/china-date';
+import { parseHlc, siteOfHlc } from '../../shared/hybrid-logical-clock';
+import type { WithheldReason } from '../../shared/sync-record';
+import type { LedgerStore } from '../../db/ledger-store';
+import type { FieldValue } from '../../db/synced-tables';
+import type { FieldChange } from '../../db/write-path';
+import { ancestorsOf, isPersonTable, stationNodes, subtreeOf, type StationNode } from './station-tree';
+import { fieldLabelOf, tableLabelOf } from './sync-labels';
+
+/**
+ * AUTHORITY: what a sender may write, decided change by change on the tree AS IT WAS BEFORE the
+ * import (never on the tree its own changes would make), and only for changes this installation
+ * does not hold yet (a duplicate changes nothing, whoever sends it). A station's PC is its clerk's:
+ * anything its bundle can say, assume it will say — so nothing a bundle claims about itself (its
+ * origin, its owner, its place in the tree) is taken on its word.
+ *
+ * From a CHILD (a station, or a lower bureau with its subtree S, the units under it as this
+ * installation knew them before the import):
+ * - Origin: a change's timestamp names the PC that made it. It must be the sender's PC, or a PC the
+ *   sender (a lower bureau) vouched for as one of its subtree's (`sync_site`). A change stamped
+ *   with this installation's own site id that it does not hold is forged.
+ * - Rows: every change to a row is judged by who owned the row AT THE TIME OF THE CHANGE (its
+ *   owner history in the change log): owned by S, or it is refused. So after 调动 A→B, A's edits
+ *   made before the move-out still count and later ones do not — and never its `station_id`.
+ * - Owners: a `station_id` may only be set to a unit of S; moving a row between units of S is a
+ *   lower bureau's business, never a station's (a station only ever re-asserts its own).
+ * - New rows: created with an owner in S; a detail row (`staff_id`) only for a person S owned at
+ *   that time.
+ * - Units (`station` rows): `code`, `parent_code`, `role`, `station_id` and the tombstone are the
+ *   bureau's. The sender's own unit row may only carry the values this installation gave it (its
+ *   code, role, this bureau as parent — the values a setup or join writes); a lower bureau may add
+ *   and arrange units under itself, with codes no unit outside S uses; nobody touches a unit
+ *   outside S, this bureau's own row or the tree above.
+ *
+ * From the PARENT (defence in depth at a station): the bureau relays whatever origin, but only rows
+ * of this unit's subtree, and the reference rows (units, settings, standards) of the bureaus above
+ * it. Another station's people are never stored here.
+ *
+ * A refused change is not applied: it is returned with its reason and listed for the clerk
+ * (`sync_withheld`), and the rest of the bundle applies. Refusing the whole file instead would make
+ * one honest late edit (a person's phone number changed the day after a transfer the station had
+ * not heard of) block every other change — and the sender would resend the same file forever.
+ */
+
+/** A change the sender may not write, with why. */
+export interface RefusedChange {
+  change: FieldChange;
+  reason: WithheldReason;
+  detail: string;
+}
+
+export interface AuthorityInput {
+  /** The sender as this installation registered it (after a registration in this bundle). */
+  relation: 'parent' | 'child';
+  senderSiteId: string;
+  /** The sender's own unit id (a child's `station_id`; a parent's is not needed). */
+  senderStationId: string;
+  senderCode: string;
+  /** The sender's label in messages, from this installation's records. */
+  senderLabel: string;
+  /** 'bureau' when the child is a lower bureau (it may arrange units under itself). */
+  senderRole: 'station' | 'bureau';
+  /** The role this installation gave the child (what its own unit row may say). */
+  issuedRole: 'station' | 'bureau';
+  /** PCs the sender vouched for as its subtree's (site id → unit id). */
+  vouchedSites: Map<string, string>;
+}
+
+export interface AuthorityVerdict {
+  allowed: FieldChange[];
+  refused: RefusedChange[];
+}
+
+/** Columns of a unit row that only the bureau owning it may change. */
+const STRUCTURAL_STATION_COLUMNS = new Set(['code', 'parent_code', 'role', 'station_id', 'deleted_at']);
+
+interface OwnerEntry {
+  hlc: string;
+  owner: string;
+}
+
+function rowKey(table: string, id: string): string {
+  return `${table}\u0000${id}`;
+}
+
+/** Changes in timestamp order; within one timestamp (one write of a row) the owner first, then the person. */
+function judgingOrder(a: FieldChange, b: FieldChange): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  const rank = (c: FieldChange) => (c.column === 'station_id' ? 0 : c.column === 'staff_id' ? 1 : 2);
+  return rank(a) - rank(b);
+}
+
+/** Reads rows and owner histories as they are before the import, caching per row. */
+class PreImportView {
+  private readonly rows = new Map<string, Record<string, FieldValue> | null>();
+  private readonly owners = new Map<string, OwnerEntry[]>();
+  private readonly known;
+  private readonly ownerHistory;
+
+  constructor(private readonly store: LedgerStore) {
+    this.known = store.sqlite.prepare('SELECT 1 FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?');
+    this.ownerHistory = store.sqlite.prepare("SELECT hlc, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = 'station_id' AND voided = 0 ORDER BY hlc");
+  }
+
+  isKnown(change: FieldChange): boolean {
+    return this.known.get(change.hlc, change.table, change.rowId, change.column) !== undefined;
+  }
+
+  row(table: string, id: string): Record<string, FieldValue> | null {
+    const key = rowKey(table, id);
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      row = (this.store.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Record<string, FieldValue> | undefined) ?? null;
+      this.rows.set(key, row);
+    }
+    return row;
+  }
+
+  /** The row's owner history (mutable: accepted changes of this bundle are appended in order). */
+  ownerTimeline(table: string, id: string): OwnerEntry[] {
+    const key = rowKey(table, id);
+    let timeline = this.owners.get(key);
+    if (!timeline) {
+      timeline = (this.ownerHistory.all(table, id) as { hlc: string; value: string }[])
+        .map((r) => ({ hlc: r.hlc, owner: JSON.parse(r.value) as FieldValue }))
+        .filter((e): e is OwnerEntry => typeof e.owner === 'string');
+      const current = this.row(table, id)?.station_id;
+      if (timeline.length === 0 && typeof current === 'string') timeline.push({ hlc: '', owner: current });
+      this.owners.set(key, timeline);
+    }
+    return timeline;
+  }
+}
+
+/** Who owned a row at `hlc`: the owner set last at or before it (the first owner for anything earlier). */
+function ownerAt(timeline: OwnerEntry[], hlc: string): string | undefined {
+  let owner: string | undefined = timeline[0]?.owner;
+  for (const entry of timeline) {
+    if (entry.hlc > hlc) break;
+    owner = entry.owner;
+  }
+  return owner;
+}
+
+/** When a row left `units` for good, as far as the timeline says (the first change of owner out of it after its last time in it). */
+function leftAt(timeline: OwnerEntry[], units: Set<string>): OwnerEntry | undefined {
+  let left: OwnerEntry | undefined;
+  for (const entry of timeline) {
+    if (units.has(entry.owner)) left = undefined;
+    else if (!left && timeline.some((e) => units.has(e.owner) && e.hlc < entry.hlc)) left = entry;
+  }
+  return left;
+}
+
+/** Decides, change by change, what a sender may write here. Reads only; writes nothing. */
+export function judgeChanges(store: LedgerStore, ownStationId: string, input: AuthorityInput, changes: FieldChange[]): AuthorityVerdict {
+  const view = new PreImportView(store);
+  const nodes = stationNodes(store);
+  const judge = input.relation === 'child' ? childJudge(store, view, nodes, input, ownStationId) : parentJudge(store, view, nodes, ownStationId, changes);
+  const allowed: FieldChange[] = [];
+  const refused: RefusedChange[] = [];
+  for (const change of [...changes].sort(judgingOrder)) {
+    if (view.isKnown(change)) {
+      allowed.push(change); // a duplicate: the write path recognises it and changes nothing
+      continue;
+    }
+    const refusal = judge(change);
+    if (refusal) refused.push({ change, ...refusal });
+    else allowed.push(change);
+  }
+  // A new row is created whole or not at all: a refused field of its first write refuses the rest.
+  const firstWrite = new Map<string, string>();
+  for (const change of changes) {
+    const key = rowKey(change.table, change.rowId);
+    if (view.row(change.table, change.rowId) === null && (firstWrite.get(key) ?? '\uffff') > change.hlc) firstWrite.set(key, change.hlc);
+  }
+  const refusedRows = new Map<string, RefusedChange>();
+  for (const r of refused) {
+    const key = rowKey(r.change.table, r.change.rowId);
+    if (firstWrite.get(key) === r.change.hlc && !refusedRows.has(key)) refusedRows.set(key, r);
+  }
+  if (refusedRows.size > 0) {
+    for (let i = allowed.length - 1; i >= 0; i -= 1) {
+      const cause = refusedRows.get(rowKey(allowed[i].table, allowed[i].rowId));
+      if (cause && !view.isKnown(allowed[i])) {
+        refused.push({ change: allowed[i], reason: cause.reason, detail: cause.detail });
+        allowed.splice(i, 1);
+      }
+    }
+  }
+  // A refused value that a later accepted change of the same field overrides anyway (the history
+  // of a unit's own row before it joined, say) is not worth the clerk's attention.
+  const acceptedLast = new Map<string, string>();
+  for (const change of allowed) {
+    const key = `${rowKey(change.table, change.rowId)}\u0000${change.column}`;
+    if ((acceptedLast.get(key) ?? '') < change.hlc) acceptedLast.set(key, change.hlc);
+  }
+  const listed = refused.filter((r) => (acceptedLast.get(`${rowKey(r.change.table, r.change.rowId)}\u0000${r.change.column}`) ?? '') < r.change.hlc);
+  return { allowed, refused: listed };
+}
+
+type Judge = (change: FieldChange) => { reason: WithheldReason; detail: string } | null;
+
+function unitName(nodes: StationNode[], id: string | undefined): string {
+  const node = nodes.find((n) => n.id === id);
+  return node ? `${node.name ?? node.code ?? id}${node.code && node.name ? `（${node.code}）` : ''}` : '其他单位';
+}
+
+function describe(change: FieldChange): string {
+  return `${tableLabelOf(change.table)}记录的「${fieldLabelOf(change.table, change.column)}」`;
+}
+
+function childJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[], input: AuthorityInput, ownStationId: string): Judge {
+  const sender = `「${input.senderLabel}」`;
+  const own = nodes.find((n) => n.id === ownStationId);
+  const units = subtreeOf(nodes, input.senderStationId);
+  const unitCodes = new Set<string>([input.senderCode]);
+  for (const node of nodes) if (units.has(node.id) && node.code && node.deleted_at === null) unitCodes.add(node.code);
+  const codesOutside = new Map<string, StationNode>();
+  for (const node of nodes) if (!units.has(node.id) && node.code && node.deleted_at === null) codesOutside.set(node.code, node);
+  /** Rows created by this bundle, with the refusal of their creation when it was refused. */
+  const created = new Map<string, 'accepted' | { reason: WithheldReason; detail: string }>();
+  const timelineOf = (table: string, id: string) => view.ownerTimeline(table, id);
+
+  const expectedOwnRow: Record<string, FieldValue> = {
+    code: input.senderCode,
+    role: input.issuedRole,
+    parent_code: own?.code ?? null,
+    station_id: input.senderStationId,
+    deleted_at: null,
+  };
+
+  const notOurs = (timeline: OwnerEntry[], at: string): { reason: WithheldReason; detail: string } => {
+    const left = leftAt(timeline, units);
+    const owner = ownerAt(timeline, at);
+    if (left && left.hlc <= at) {
+      return {
+        reason: 'PERSON_LEFT',
+        detail: `该记录已于 ${chinaDateTimeOf(parseHlc(left.hlc)?.millis ?? 0)} 调出${sender}（现属「${unitName(nodes, owner)}」），此后${sender}对它的修改无效，未导入。如确需更正，请告知其现所在单位。`,
+      };
+    }
+    return { reason: 'ROW_NOT_OURS', detail: `该记录属于「${unitName(nodes, owner)}」，不属于${sender}，${sender}无权修改，未导入。` };
+  };
+
+  const judgeOrigin = (change: FieldChange) => {
+    const origin = siteOfHlc(change.hlc);
+    if (origin === store.siteId) {
+      return { reason: 'ORIGIN_FORGED' as const, detail: `这项修改自称是本机做的，但本机没有这项修改：${sender}只能报送它自己和下属单位做的修改，未导入。` };
+    }
+    if (origin === input.senderSiteId) return null;
+    const vouched = input.vouchedSites.get(origin);
+    // A PC of a unit in S, or of a unit new here (which the bundle must still add under S).
+    if (vouched !== undefined && (units.has(vouched) || view.row('station', vouched) === null)) return null;
+    return { reason: 'ORIGIN_FORGED' as const, detail: `这项修改自称来自另一台电脑（${origin}），它不是${sender}或其下属单位的电脑：一个单位只能报送它自己做的修改，未导入。` };
+  };
+
+  const judgeStation = (change: FieldChange) => {
+    const id = change.rowId;
+    const exists = view.row('station', id) !== null || created.get(rowKey('station', id)) === 'accepted';
+    const structural = STRUCTURAL_STATION_COLUMNS.has(change.column);
+    if (id === input.senderStationId) {
+      if (!structural) {
+        if (!exists && !created.has(rowKey('station', id))) created.set(rowKey('station', id), 'accepted');
+        return null;
+      }
+      if (change.value === expectedOwnRow[change.column]) {
+        if (!exists) created.set(rowKey('station', id), 'accepted');
+        return null;
+      }
+      return {
+        reason: 'UNIT_STRUCTURE' as const,
+        detail: `单位的代码、上级单位、类别和撤销只能由上级单位修改，${sender}无权把本单位的「${fieldLabelOf('station', change.column)}」改为 ${JSON.stringify(change.value)}，未导入。`,
+      };
+    }
+    if (!units.has(id) && view.row('station', id) !== null) {
+      return { reason: 'ROW_NOT_OURS' as const, detail: `「${unitName(nodes, id)}」不是${sender}的下属单位，${sender}无权修改它的信息，未导入。` };
+    }
+    if (input.senderRole !== 'bureau') {
+      return { reason: 'UNIT_STRUCTURE' as const, detail: `派出所不能新增或修改其他单位，未导入。` };
+    }
+    // A lower bureau arranging the units under it.
+    if (!exists) {
+      const key = rowKey('station', id);
+      const earlier = created.get(key);
+      if (earlier !== undefined && earlier !== 'accepted') return earlier;
+      if (change.column !== 'station_id' && earlier === undefined) {
+        const refusal = { reason: 'NO_OWNER' as const, detail: `${sender}新增的单位没有有效的单位标识，未导入。` };
+        created.set(key, refusal);
+        return refusal;
+      }
+    }
+    if (change.column === 'station_id' && change.value !== id) {
+      return { reason: 'UNIT_STRUCTURE' as const, detail: `单位记录的所属单位只能是它自己，未导入。` };
+    }
+    if (change.column === 'parent_code' && (typeof change.value !== 'string' || !unitCodes.has(change.value))) {
+      return { reason: 'UNIT_STRUCTURE' as const, detail: `${sender}只能把下属单位放在它自己辖区内的单位之下，不能改为「${String(change.value)}」，未导入。` };
+    }
+    if (change.column === 'code' && typeof change.value === 'string' && codesOutside.has(change.value)) {
+      return { reason: 'CODE_TAKEN' as const, detail: `单位代码「${change.value}」已被「${unitName(nodes, codesOutside.get(change.value)?.id)}」使用，${sender}的下属单位不能再用，未导入。` };
+    }
+    if (change.column === 'station_id' && !exists) {
+      created.set(rowKey('station', id), 'accepted');
+      units.add(id);
+    }
+    if (change.column === 'code' && typeof change.value === 'string') unitCodes.add(change.value);
+    return null;
+  };
+
+  const judgeRow = (change: FieldChange) => {
+    const key = rowKey(change.table, change.rowId);
+    const timeline = timelineOf(change.table, change.rowId);
+    const existedBefore = view.row(change.table, change.rowId) !== null;
+    const creation = created.get(key);
+    if (!existedBefore && creation !== undefined && creation !== 'accepted') return creation;
+    if (!existedBefore && creation === undefined) {
+      // The first change of a new row: its write must give it an owner in S.
+      if (change.column !== 'station_id' || typeof change.value !== 'string' || !units.has(change.value)) {
+        const refusal =
+          change.column === 'station_id'
+            ? { reason: 'OWNER_NOT_ALLOWED' as const, detail: `${sender}新增的记录所属单位为「${unitName(nodes, String(change.value))}」，不在${sender}辖区内，未导入。` }
+            : { reason: 'NO_OWNER' as const, detail: `${sender}新增的记录没有写明所属单位，未导入。` };
+        created.set(key, refusal);
+        return refusal;
+      }
+      created.set(key, 'accepted');
+      timeline.push({ hlc: change.hlc, owner: change.value });
+      return null;
+    }
+    const owner = ownerAt(timeline, change.hlc);
+    if (owner === undefined || !units.has(owner)) return notOurs(timeline, change.hlc);
+    if (change.column === 'station_id') {
+      if (typeof change.value !== 'string' || !units.has(change.value) || (input.senderRole !== 'bureau' && change.value !== owner)) {
+        return {
+          reason: 'OWNER_NOT_ALLOWED' as const,
+          detail: `${sender}要把这条记录划给「${unitName(nodes, String(change.value))}」：人员和记录的调动只能由上级单位办理，未导入。`,
+        };
+      }
+      timeline.push({ hlc: change.hlc, owner: change.value });
+      timeline.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    }
+    if (change.column === 'staff_id' && change.table !== 'staff') {
+      const person = typeof change.value === 'string' ? change.value : '';
+      const personTimeline = timelineOf('staff', person);
+      const personOwner = ownerAt(personTimeline, change.hlc);
+      if (personOwner === undefined) {
+        return { reason: 'PERSON_NOT_OURS' as const, detail: `所关联的人员本机没有记录（不是${sender}的人员），未导入。` };
+      }
+      if (!units.has(personOwner)) {
+        const refusal = notOurs(personTimeline, change.hlc);
+        return refusal.reason === 'PERSON_LEFT'
+          ? refusal
+          : { reason: 'PERSON_NOT_OURS' as const, detail: `所关联的人员属于「${unitName(nodes, personOwner)}」，不是${sender}的人员，${sender}不能为其添加或修改记录，未导入。` };
+      }
+    }
+    return null;
+  };
+
+  return (change) => {
+    const origin = judgeOrigin(change);
+    if (origin) return origin;
+    const verdict = change.table === 'station' ? judgeStation(change) : judgeRow(change);
+    return verdict ? { reason: verdict.reason, detail: `${describe(change)}：${verdict.detail}` } : null;
+  };
+}
+
+function parentJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[], ownStationId: string, changes: FieldChange[]): Judge {
+  const ours = subtreeOf(nodes, ownStationId);
+  // The bureaus above as the tree will be once the bureau's unit rows of this bundle are in (it may
+  // tell us of a new bureau above it): the bureau is the authority on the tree above us.
+  const simulated = nodes.map((n) => ({ ...n }));
+  for (const change of [...changes].sort(judgingOrder)) {
+    if (change.table !== 'station') continue;
+    let node = simulated.find((n) => n.id === change.rowId);
+    if (!node) {
+      node = { id: change.rowId, code: null, name: null, role: null, parent_code: null, deleted_at: null };
+      simulated.push(node);
+    }
+    if (change.column in node) (node as unknown as Record<string, FieldValue>)[change.column] = change.value;
+  }
+  const above = new Set([...ancestorsOf(nodes, ownStationId), ...ancestorsOf(simulated, ownStationId)]);
+  const bundleOwner = new Map<string, OwnerEntry[]>();
+  for (const change of changes) {
+    if (change.column !== 'station_id' || typeof change.value !== 'string') continue;
+    const key = rowKey(change.table, change.rowId);
+    const list = bundleOwner.get(key) ?? [];
+    list.push({ hlc: change.hlc, owner: change.value });
+    bundleOwner.set(key, list);
+  }
+  return (change) => {
+    const outside = (owner: string | undefined) => ({
+      reason: 'OUTSIDE_SUBTREE' as const,
+      detail: `${describe(change)}：上级单位发来的这条记录属于「${unitName(simulated, owner)}」，不在本单位辖区内，本机不保存其他单位的记录，未导入。请告知上级单位。`,
+    });
+    if (change.table === 'station') return ours.has(change.rowId) || above.has(change.rowId) ? null : outside(change.rowId);
+    const before = view.row(change.table, change.rowId)?.station_id;
+    if (typeof before === 'string' && ours.has(before)) return null; // ours: the bureau may edit it, or move it away
+    const timeline = [...view.ownerTimeline(change.table, change.rowId), ...(bundleOwner.get(rowKey(change.table, change.rowId)) ?? [])].sort((a, b) =>
+      a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
+    );
+    const owner = timeline.length > 0 ? timeline[timeline.length - 1].owner : undefined;
+    if (owner !== undefined && ours.has(owner)) return null;
+    if (owner !== undefined && above.has(owner) && !isPersonTable(change.table)) return null;
+    return outside(owner);
+  };
+}
