@@ -232,6 +232,11 @@ export interface ChangeHistoryEntry {
   to: string;
   /** True when the change came from another site through a sync bundle. */
   remote: boolean;
+  /**
+   * For a change from another site: the unit whose PC made it, by this installation's records
+   * (its peer, or a PC a lower bureau vouched for). `userName` is then that unit's word.
+   */
+  origin: string | null;
 }
 
 export interface StaffDetail {

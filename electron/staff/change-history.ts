@@ -19,6 +19,25 @@ function recordLabels(store: LedgerStore, staffId: string): Map<string, string> 
   return labels;
 }
 
+/**
+ * Names the unit whose PC made a change, from this installation's own records — never from the
+ * change itself: the user name a bundle carries is its sender's word, the origin is what was checked.
+ */
+function originNamer(store: LedgerStore): (siteId: string) => string {
+  const cache = new Map<string, string>();
+  const peer = store.sqlite.prepare('SELECT name, code FROM sync_peer WHERE site_id = ?');
+  const vouched = store.sqlite.prepare('SELECT s.name AS name, s.code AS code FROM sync_site v JOIN station s ON s.id = v.station_id WHERE v.site_id = ?');
+  return (siteId) => {
+    let name = cache.get(siteId);
+    if (name === undefined) {
+      const unit = (peer.get(siteId) ?? vouched.get(siteId)) as { name: string | null; code: string | null } | undefined;
+      name = unit ? (unit.name ?? unit.code ?? '其他单位') : '其他单位';
+      cache.set(siteId, name);
+    }
+    return name;
+  };
+}
+
 function changesOf(store: LedgerStore, staffId: string): ChangeRow[] {
   return selectSync(
     store,
@@ -46,6 +65,7 @@ function changesOf(store: LedgerStore, staffId: string): ChangeRow[] {
  */
 export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeHistoryEntry[] {
   const labels = recordLabels(store, staffId);
+  const originOf = originNamer(store);
   const changes = changesOf(store, staffId);
   const valueAt = new Map<string, string>();
   for (const change of changes) valueAt.set(`${change.tbl}:${change.row_id}:${change.col}:${change.hlc}`, change.value);
@@ -79,6 +99,7 @@ export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeH
         from,
         to,
         remote: change.site_id !== store.siteId,
+        origin: change.site_id === store.siteId ? null : originOf(change.site_id),
       },
     });
   }

@@ -23,9 +23,18 @@ const columns: TableColumnsType<ChangeHistoryEntry & { key: number }> = [
   },
   {
     title: '来源',
-    dataIndex: 'remote',
-    width: 64,
-    render: (remote: boolean) => (remote ? <Tag color="purple">同步</Tag> : <Tag>本机</Tag>),
+    key: 'origin',
+    width: 150,
+    ellipsis: true,
+    // A synced change names the unit whose PC made it (checked on import); the 经办人 name is that unit's word.
+    render: (_, e) =>
+      e.remote ? (
+        <Tag color="purple" title="经由同步导入；经办人姓名由报送单位填写">
+          据{e.origin ?? '其他单位'}报送
+        </Tag>
+      ) : (
+        <Tag>本机</Tag>
+      ),
   },
 ];
 
