@@ -49,26 +49,33 @@ export function repairClock(deps: AppDeps): ClockRepairResult {
     );
     const recordedAt = store.nowText();
     const voidedHlcs = new Set(future.map((c) => c.hlc));
-    // Field by field, in the original order: the last re-dated value becomes the field's winner
-    // again if the wrong-dated one was (its value is already the row's value).
-    const byField = new Map<string, typeof future>();
+    const fieldKey = (c: { tbl: string; row_id: string; col: string }) => `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
+    // Whether each field's winner is a wrong-dated change (then its last re-dated value wins again;
+    // the value is already the row's value).
+    const winnerVoided = new Map<string, boolean>();
+    const lastRedated = new Map<string, string>();
     for (const change of future) {
-      const key = `${change.tbl}\u0000${change.row_id}\u0000${change.col}`;
-      byField.set(key, [...(byField.get(key) ?? []), change]);
+      const key = fieldKey(change);
+      if (winnerVoided.has(key)) continue;
+      const winner = (version.get(change.tbl, change.row_id, change.col) as { hlc: string } | undefined)?.hlc;
+      winnerVoided.set(key, winner !== undefined && voidedHlcs.has(winner));
+      const before = (bestLive.get(change.tbl, change.row_id, change.col) as { hlc: string } | undefined)?.hlc;
+      if (before) lastRedated.set(key, before);
     }
-    for (const changes of byField.values()) {
-      const { tbl, row_id: rowId, col } = changes[0];
-      const winner = (version.get(tbl, rowId, col) as { hlc: string } | undefined)?.hlc;
-      const winnerVoided = winner !== undefined && voidedHlcs.has(winner);
-      let prev = (bestLive.get(tbl, rowId, col) as { hlc: string } | undefined)?.hlc ?? null;
-      let last = '';
-      for (const change of changes) {
-        const hlc = store.clock.next();
-        log.run(tbl, rowId, col, change.value, hlc, prev, store.siteId, deps.user.userName, winnerVoided ? 1 : 0, recordedAt, change.hlc);
-        prev = hlc;
-        last = hlc;
+    // One write, one timestamp: every field a write changed gets the same new timestamp, in the
+    // original order, each naming the change it replaces.
+    let original = '';
+    let redatedHlc = '';
+    for (const change of future) {
+      if (change.hlc !== original) {
+        original = change.hlc;
+        redatedHlc = store.clock.next();
       }
-      if (winnerVoided) setVersion.run(tbl, rowId, col, last);
+      const key = fieldKey(change);
+      const applies = winnerVoided.get(key) === true;
+      log.run(change.tbl, change.row_id, change.col, change.value, redatedHlc, lastRedated.get(key) ?? null, store.siteId, deps.user.userName, applies ? 1 : 0, recordedAt, change.hlc);
+      lastRedated.set(key, redatedHlc);
+      if (applies) setVersion.run(change.tbl, change.row_id, change.col, redatedHlc);
     }
     store.rememberClock();
 
