@@ -8,6 +8,7 @@ import { applyRemoteChanges, tombstoneRecord, writeRecord, type AppliedChange, t
 import type { AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { judgeChanges, type AuthorityInput } from './bundle-authority';
+import { applyClockTolerance } from './clock-policy';
 import { BundleError, echoableCode, echoableVersion, openBundle, readBundleHeader, verifyBundleSignature, type BundleHeader, type BundleRegistration } from './bundle-envelope';
 import { checkedChanges, parsePayload } from './bundle-payload';
 import { ownSiteKeys } from './own-site-keys';
@@ -437,6 +438,7 @@ function applyFromSender(deps: AppDeps, input: AuthorityInput, changes: FieldCha
  */
 export function releaseHeld(deps: AppDeps): number {
   const { store } = deps;
+  applyClockTolerance(deps);
   return store.transaction(() => {
     let released = 0;
     for (const [peerCode, due] of dueHeld(store)) {
@@ -458,6 +460,7 @@ export function releaseHeld(deps: AppDeps): number {
  */
 export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOptions): BundleImportSummary {
   const { store } = deps;
+  applyClockTolerance(deps);
   const verified = verifyBundle(deps, bytes, options.limits);
   const { header } = verified;
   const run = (): BundleImportSummary => {

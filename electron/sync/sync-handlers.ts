@@ -1,7 +1,7 @@
 import type { HandlerTable } from '../handlers/handler-registry';
 import { exportAll, exportBundleDownload } from './bundle-export';
 import { importBundle, releaseHeld } from './bundle-import';
-import { applyClockTolerance, clockStatus } from './clock-policy';
+import { clockStatus } from './clock-policy';
 import { repairClock } from './clock-repair';
 import { dismissWithheld, listWithheld } from './withheld-changes';
 import { joinParent, openStationDownload, previewSetupFile, setupFromFile } from './pairing';
@@ -33,17 +33,13 @@ export const syncHandlers: HandlerTable = {
   'sync.exportAll': (deps) =>
     exportAll(deps).map((b) => ({ fileName: b.fileName, bytesBase64: b.bytes.toString('base64'), peerCode: b.peerCode, sequence: b.sequence, changes: b.changes })),
 
-  'sync.importBundle': (deps, args) => {
-    applyClockTolerance(deps);
-    return importBundle(deps, fileBytes(args), { fileName: args.fileName || '同步文件.njb', dryRun: args.dryRun });
-  },
+  'sync.importBundle': (deps, args) => importBundle(deps, fileBytes(args), { fileName: args.fileName || '同步文件.njb', dryRun: args.dryRun }),
 
   'sync.withheld': (deps, args) => listWithheld(deps.store, args.includeDismissed),
 
   'sync.dismissWithheld': (deps, args) => ({ dismissed: dismissWithheld(deps.store, args.ids, deps.user.userName) }),
 
   'sync.releaseHeld': (deps) => {
-    applyClockTolerance(deps);
     const released = releaseHeld(deps);
     if (released > 0) deps.events('data.changed', { tables: [] });
     return { released };

@@ -33,7 +33,7 @@ export interface WithheldEntry {
 export function heldDetail(store: LedgerStore, change: FieldChange, senderLabel: string): string {
   const millis = parseHlc(change.hlc)?.millis ?? 0;
   const hours = Math.round(store.clockToleranceMs / 3_600_000);
-  return `${tableLabelOf(change.table)}记录的「${fieldLabelOf(change.table, change.column)}」：修改时间 ${chinaDateTimeOf(millis)} 比本机现在（${store.nowText()}）晚了 ${hours} 小时以上，「${senderLabel}」的电脑日期可能设错了。暂不导入：到了这个时间会自动导入；对方改正电脑日期并点“以电脑当前时间为准”后，更正的修改会替换它。`;
+  return `${tableLabelOf(change.table)}记录的「${fieldLabelOf(change.table, change.column)}」：修改时间 ${chinaDateTimeOf(millis)} 比本机现在（${store.nowText()}）晚了 ${hours} 小时以上：「${senderLabel}」或本机的电脑日期可能设错了。暂不导入：到了这个时间会自动导入；如果是对方日期不对，对方改正电脑日期并点“以电脑当前时间为准”后，更正的修改会替换它。`;
 }
 
 /** Keeps the entries of one import (a resent entry updates its listing unless it was dismissed). */

@@ -47,7 +47,15 @@ function countsLine(c: { inserted: number; updated: number; unchanged: number; c
 function summaryText(file: string, summary: BundleImportSummary): string {
   const head = `${summary.dryRun ? '预览（未写入）' : '已导入'} ${file}：来自「${summary.senderName}」（${summary.senderCode}）第 ${summary.sequence} 号，${summary.changes} 项变更${summary.registeredSender ? (summary.dryRun ? '；首次导入，确认后将登记对方密钥' : '；首次导入，已登记对方密钥') : ''}`;
   const lines = summary.tables.map((t) => `    ${t.label}（${t.table}）：${countsLine(t)}`);
-  return [head, ...lines, `    合计：${countsLine(summary.totals)}`].join('\n');
+  const registrant = summary.registrant ? [`    首次报送：请与对方电话核对密钥指纹 ${summary.registrant.fingerprint}`] : [];
+  const withheld =
+    summary.rejected + summary.held > 0
+      ? [
+          `    未导入：${summary.rejected} 项无权修改（拒收），${summary.held} 项修改时间比本机晚得太多（暂缓，到时自动导入）；其余照常导入。详见 nuanjing sync withheld`,
+          ...summary.withheld.slice(0, 10).map((w) => `      - ${w.detail}`),
+        ]
+      : [];
+  return [head, ...registrant, ...lines, `    合计：${countsLine(summary.totals)}`, ...withheld].join('\n');
 }
 
 /** The `--json` shape of one import: counts keyed by table. */
@@ -61,6 +69,11 @@ function summaryJson(summary: BundleImportSummary) {
     changes: summary.changes,
     dryRun: summary.dryRun,
     registeredSender: summary.registeredSender,
+    registrant: summary.registrant,
+    rejected: summary.rejected,
+    held: summary.held,
+    withheld: summary.withheld,
+    released: summary.released,
   };
 }
 
@@ -216,6 +229,48 @@ export const syncCommands: Record<string, CliCommand> = {
       try {
         const status = await session.client.call('sync.status', {});
         ctx.print(status, statusText(status));
+        return 0;
+      } finally {
+        session.store.close();
+      }
+    },
+  },
+
+  'sync withheld': {
+    usage: 'nuanjing sync withheld --db FILE [--all] [--json]',
+    summary: '列出导入时未被采用的修改：无权修改而拒收的、修改时间比本机晚得太多而暂缓的（--all 含已处理的）',
+    options: { all: { type: 'boolean', default: false } },
+    async run(ctx) {
+      const session = await ctx.open();
+      try {
+        await session.client.call('sync.releaseHeld', {});
+        const items = await session.client.call('sync.withheld', { includeDismissed: ctx.values.all === true });
+        const human =
+          items.length === 0
+            ? '没有未导入的修改。'
+            : items.map((w) => `${w.kind === 'held' ? '暂缓' : '拒收'} ${w.receivedAt} 来自「${w.peerName}」 ${w.detail}`).join('\n');
+        ctx.print(items, human);
+        return 0;
+      } finally {
+        session.store.close();
+      }
+    },
+  },
+
+  'sync repair-clock': {
+    usage: 'nuanjing sync repair-clock --db FILE [--json]',
+    summary: '以电脑当前时间为准：本机以前在错误日期下做的修改改记为现在的时间（内容不变）。只在电脑日期现在确实正确时使用',
+    options: {},
+    async run(ctx) {
+      const session = await ctx.open();
+      try {
+        const before = await session.client.call('app.clockStatus', {});
+        if (before.ok) {
+          ctx.print({ redated: 0, clock: before }, `电脑日期与台账一致（本机现在 ${before.pcTime}），不需要修复。`);
+          return 0;
+        }
+        const result = await session.client.call('sync.repairClock', {});
+        ctx.print(result, `已以电脑当前时间（${result.clock.pcTime}）为准：${result.redated} 项以前在错误日期下的修改已改记为现在的时间，内容不变。下次导出的同步文件会把更正发给上级单位。`);
         return 0;
       } finally {
         session.store.close();
