@@ -96,6 +96,7 @@ class PreImportView {
   private readonly owners = new Map<string, OwnerEntry[]>();
   private readonly known;
   private readonly ownerHistory;
+  private readonly readers = new Map<string, ReturnType<LedgerStore['sqlite']['prepare']>>();
 
   constructor(private readonly store: LedgerStore) {
     this.known = store.sqlite.prepare('SELECT 1 FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?');
@@ -110,7 +111,12 @@ class PreImportView {
     const key = rowKey(table, id);
     let row = this.rows.get(key);
     if (row === undefined) {
-      row = (this.store.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Record<string, FieldValue> | undefined) ?? null;
+      let reader = this.readers.get(table);
+      if (!reader) {
+        reader = this.store.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`);
+        this.readers.set(table, reader);
+      }
+      row = (reader.get(id) as Record<string, FieldValue> | undefined) ?? null;
       this.rows.set(key, row);
     }
     return row;
@@ -168,6 +174,7 @@ export function judgeChanges(store: LedgerStore, ownStationId: string, input: Au
     if (refusal) refused.push({ change, ...refusal });
     else allowed.push(change);
   }
+  if (refused.length === 0) return { allowed, refused };
   // A new row is created whole or not at all: a refused field of its first write refuses the rest.
   const firstWrite = new Map<string, string>();
   for (const change of changes) {
