@@ -215,10 +215,10 @@ describe('staff.history', () => {
 
     const history = await app.client.call('staff.history', { id: saved.id });
     expect(history.slice(0, 4)).toEqual([
-      { at: '2026-11-23 10:00:00', userName: '李强', record: '表彰：三等功', field: '删除', from: '', to: '已删除', remote: false },
-      { at: '2026-11-23 10:00:00', userName: '李强', record: '家属：王芳', field: '工作单位或学校', from: '', to: '西湖区教育局', remote: false },
-      { at: '2026-11-23 10:00:00', userName: '李强', record: '人员', field: '手机号码', from: '13812345678', to: '13900001111', remote: false },
-      { at: '2026-11-23 10:00:00', userName: '李强', record: '人员', field: '困难职工', from: '否', to: '是', remote: false },
+      { at: '2026-11-23 10:00:00', userName: '李强', record: '表彰：三等功', field: '删除', from: '', to: '已删除', remote: false, origin: null },
+      { at: '2026-11-23 10:00:00', userName: '李强', record: '家属：王芳', field: '工作单位或学校', from: '', to: '西湖区教育局', remote: false, origin: null },
+      { at: '2026-11-23 10:00:00', userName: '李强', record: '人员', field: '手机号码', from: '13812345678', to: '13900001111', remote: false, origin: null },
+      { at: '2026-11-23 10:00:00', userName: '李强', record: '人员', field: '困难职工', from: '否', to: '是', remote: false, origin: null },
     ]);
     const created = history.filter((h) => h.userName === '王丽');
     expect(created).toContainEqual(expect.objectContaining({ record: '人员', field: '姓名', from: '', to: '张三' }));
