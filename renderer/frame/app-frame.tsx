@@ -9,10 +9,13 @@ import {
   SyncOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { PlatformProvider, usePlatform } from '../api/client-context';
 import { useAppStore } from '../stores/store-context';
 import type { PageKey } from '../stores/session-slice';
+import { ClockBanner } from './clock-banner';
+import { watchClockRefusals } from './clock-watch';
 import { pageRegistry } from './page-registry';
 
 const menuIcons: Record<PageKey, ReactNode> = {
@@ -26,50 +29,66 @@ const menuIcons: Record<PageKey, ReactNode> = {
   settings: <SettingOutlined />,
 };
 
-/** The app frame: left navigation, the station's name in the header, the open page. */
+/**
+ * The app frame: left navigation, the station's name in the header, the open page — and, above it,
+ * the banner when this PC's date looks wrong (checked at start and whenever a call is refused for it).
+ */
 export function AppFrame() {
-  const { info, page, navigate } = useAppStore(useShallow((s) => ({ info: s.info, page: s.page, navigate: s.navigate })));
+  const platform = usePlatform();
+  const { info, page, navigate, loadClockStatus } = useAppStore(
+    useShallow((s) => ({ info: s.info, page: s.page, navigate: s.navigate, loadClockStatus: s.loadClockStatus })),
+  );
+  const watched = useMemo(() => {
+    const plain = platform.client;
+    return { ...platform, client: watchClockRefusals(plain, () => void loadClockStatus(plain)) };
+  }, [platform, loadClockStatus]);
+  useEffect(() => {
+    void loadClockStatus(platform.client);
+  }, [platform.client, loadClockStatus]);
   const current = pageRegistry.find((p) => p.key === page) ?? pageRegistry[0];
   const station = info?.station;
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={180} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh' }}>
-        <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '18px 20px', letterSpacing: 2 }}>暖警台账</div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[page]}
-          onClick={({ key }) => navigate(key as PageKey)}
-          items={pageRegistry.map((p) => ({ key: p.key, icon: menuIcons[p.key], label: p.title }))}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f4' }}>
-          <Space size="middle">
-            <Typography.Text strong style={{ fontSize: 16 }} data-testid="station-name">
-              {station?.name}
-            </Typography.Text>
-            <Tag color={station?.role === 'bureau' ? 'purple' : 'blue'}>{station?.role === 'bureau' ? '市局/县局' : '派出所'}</Tag>
-            <Typography.Text type="secondary">单位代码 {station?.code}</Typography.Text>
-          </Space>
-          <Space size={4}>
-            {info?.operatorName ? (
-              <Typography.Text type="secondary">{`经办人：${info.operatorName} ·`}</Typography.Text>
-            ) : (
-              <Button type="link" size="small" onClick={() => navigate('settings')} style={{ paddingInline: 4 }}>
-                未填经办人，去设置
-              </Button>
-            )}
-            <Typography.Text type="secondary">今天 {info?.today}</Typography.Text>
-          </Space>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24, background: '#f3f5f9' }}>
-          <Typography.Title level={4} style={{ marginTop: 0 }}>
-            {current.title}
-          </Typography.Title>
-          {current.render()}
-        </Layout.Content>
+    <PlatformProvider platform={watched}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider width={180} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh' }}>
+          <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '18px 20px', letterSpacing: 2 }}>暖警台账</div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[page]}
+            onClick={({ key }) => navigate(key as PageKey)}
+            items={pageRegistry.map((p) => ({ key: p.key, icon: menuIcons[p.key], label: p.title }))}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f4' }}>
+            <Space size="middle">
+              <Typography.Text strong style={{ fontSize: 16 }} data-testid="station-name">
+                {station?.name}
+              </Typography.Text>
+              <Tag color={station?.role === 'bureau' ? 'purple' : 'blue'}>{station?.role === 'bureau' ? '市局/县局' : '派出所'}</Tag>
+              <Typography.Text type="secondary">单位代码 {station?.code}</Typography.Text>
+            </Space>
+            <Space size={4}>
+              {info?.operatorName ? (
+                <Typography.Text type="secondary">{`经办人：${info.operatorName} ·`}</Typography.Text>
+              ) : (
+                <Button type="link" size="small" onClick={() => navigate('settings')} style={{ paddingInline: 4 }}>
+                  未填经办人，去设置
+                </Button>
+              )}
+              <Typography.Text type="secondary">今天 {info?.today}</Typography.Text>
+            </Space>
+          </Layout.Header>
+          <ClockBanner />
+          <Layout.Content style={{ padding: 24, background: '#f3f5f9' }}>
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              {current.title}
+            </Typography.Title>
+            {current.render()}
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </PlatformProvider>
   );
 }

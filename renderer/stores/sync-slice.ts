@@ -3,7 +3,17 @@ import type { ApiClient } from '../../shared/contract/api-contract';
 import type { StationInfo } from '../../shared/contract/app-contract';
 import { commonErrorCodes } from '../../shared/contract/api-error';
 import type { FileDownload } from '../../shared/staff-record';
-import type { BundleExport, BundleImportSummary, SetupFilePreview, SyncConflictItem, SyncHistoryEntry, SyncStatus } from '../../shared/sync-record';
+import type {
+  BundleExport,
+  BundleImportSummary,
+  ClockRepairResult,
+  ClockStatus,
+  SetupFilePreview,
+  SyncConflictItem,
+  SyncHistoryEntry,
+  SyncStatus,
+  WithheldChange,
+} from '../../shared/sync-record';
 import type { PickedFile } from '../api/file-transfer';
 import type { AppStore } from './app-store';
 
@@ -37,13 +47,16 @@ export interface SyncImportProgress {
 }
 
 /**
- * 数据同步: this installation's peers (status), the history of bundles, the conflicts to review,
- * and the import in progress (picked files → dry run → confirm → summaries).
+ * 数据同步: this installation's peers (status), the history of bundles, the conflicts and the
+ * withheld changes to review, the import in progress (picked files → dry run → confirm → summaries),
+ * and whether this PC's date looks wrong (the frame's banner).
  */
 export interface SyncSlice {
   syncStatus: SyncStatus | null;
   syncHistory: SyncHistoryEntry[];
   syncConflicts: SyncConflictItem[];
+  /** 未导入的修改: changes of imported bundles that were rejected or are held, not dismissed. */
+  syncWithheld: WithheldChange[];
   /** Whether the conflict list includes the ones already resolved. */
   syncShowResolved: boolean;
   syncLoading: boolean;
@@ -53,8 +66,22 @@ export interface SyncSlice {
   syncImportItems: SyncImportItem[];
   syncImportProgress: SyncImportProgress;
 
-  /** Loads status, history and conflicts together (the page's refresh). */
+  /** This PC's clock against the ledger's; null until first checked. */
+  clockStatus: ClockStatus | null;
+
+  /** Loads status, history, conflicts, withheld changes and the clock together (the page's refresh). */
   loadSync(client: ApiClient): Promise<void>;
+  /**
+   * The sync page opens: held changes whose time has come are applied (`sync.releaseHeld`), then
+   * everything is loaded. Resolves with how many were released (0 when that call failed).
+   */
+  openSync(client: ApiClient): Promise<number>;
+  /** Rejected: 已知悉，移出列表; held: 放弃 (never applied later). Refreshes the page. */
+  dismissWithheld(client: ApiClient, ids: string[]): Promise<number>;
+  /** Asks whether this PC's date looks wrong (at start, after imports, after a refused write). */
+  loadClockStatus(client: ApiClient): Promise<void>;
+  /** 「以电脑当前时间为准」: re-dates this PC's wrong-dated edits to now. */
+  repairClock(client: ApiClient): Promise<ClockRepairResult>;
   /** Loads the status alone (parent and children), e.g. for the 调动 dialog's list of stations. */
   loadSyncStatus(client: ApiClient): Promise<void>;
   loadSyncConflicts(client: ApiClient, includeResolved?: boolean): Promise<void>;
@@ -94,6 +121,7 @@ export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, 
   syncStatus: null,
   syncHistory: [],
   syncConflicts: [],
+  syncWithheld: [],
   syncShowResolved: false,
   syncLoading: false,
   syncError: null,
@@ -102,18 +130,56 @@ export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, 
   syncImportItems: [],
   syncImportProgress: { done: 0, total: 0 },
 
+  clockStatus: null,
+
   async loadSync(client) {
     set({ syncLoading: true });
     try {
-      const [syncStatus, syncHistory, syncConflicts] = await Promise.all([
+      const [syncStatus, syncHistory, syncConflicts, syncWithheld, clockStatus] = await Promise.all([
         client.call('sync.status', {}),
         client.call('sync.history', {}),
         client.call('sync.conflicts', { includeResolved: get().syncShowResolved }),
+        client.call('sync.withheld', {}),
+        client.call('app.clockStatus', {}),
       ]);
-      set({ syncStatus, syncHistory, syncConflicts, syncLoading: false, syncError: null });
+      set({ syncStatus, syncHistory, syncConflicts, syncWithheld, clockStatus, syncLoading: false, syncError: null });
     } catch (error) {
       set({ syncLoading: false, syncError: (error as Error).message });
     }
+  },
+
+  async openSync(client) {
+    let released = 0;
+    try {
+      released = (await client.call('sync.releaseHeld', {})).released;
+    } catch (error) {
+      // The page still opens; what could not be released stays held and is listed.
+      set({ syncError: (error as Error).message });
+    }
+    await get().loadSync(client);
+    return released;
+  },
+
+  async dismissWithheld(client, ids) {
+    const { dismissed } = await client.call('sync.dismissWithheld', { ids });
+    await get().loadSync(client);
+    return dismissed;
+  },
+
+  async loadClockStatus(client) {
+    try {
+      set({ clockStatus: await client.call('app.clockStatus', {}) });
+    } catch {
+      // Only a hint for the banner: the write path refuses with the same message anyway.
+    }
+  },
+
+  async repairClock(client) {
+    const result = await client.call('sync.repairClock', {});
+    set({ clockStatus: result.clock });
+    // The re-dated edits go to every peer again: the sync page's counts change.
+    if (get().syncStatus) await get().loadSync(client);
+    return result;
   },
 
   async loadSyncStatus(client) {

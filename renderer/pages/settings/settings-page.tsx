@@ -61,7 +61,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       <Card title="规则与提醒">
-        <Form form={form} layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 10 }}>
+        <Form form={form} layout="horizontal" labelWrap labelCol={{ span: 8 }} wrapperCol={{ span: 10 }}>
           {settingKeys.map((key) => {
             const entry = settingsCatalog[key];
             const numeric = typeof entry.defaultValue === 'number';

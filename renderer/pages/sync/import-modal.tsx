@@ -8,8 +8,10 @@ import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import type { SyncImportItem, SyncImportStage } from '../../stores/sync-slice';
 import { ImportPrintout, PrintSheet } from './print-sheet';
+import { RegistrantFingerprint } from './registrant-fingerprint';
 import { formatSyncTime, sequenceLabel } from './sync-format';
 import { TableCounts } from './table-counts';
+import { WithheldSummary } from './withheld-summary';
 
 const stepOf: Record<SyncImportStage, number> = { idle: 0, checking: 0, preview: 1, applying: 2, done: 2 };
 const titleOf: Record<SyncImportStage, string> = {
@@ -20,10 +22,14 @@ const titleOf: Record<SyncImportStage, string> = {
   done: '导入同步文件：完成',
 };
 
-/** Who sent a bundle, its number and what it carries, above the per-table counts. */
+/**
+ * Who sent a bundle, its number and what it carries, above the per-table counts; a new unit's key
+ * fingerprint to compare by phone first, and what of the file is not imported (拒收 / 暂缓).
+ */
 export function BundleSummaryView({ summary, testId }: { summary: BundleImportSummary; testId?: string }) {
   return (
     <Flex vertical gap={10}>
+      {summary.registrant && <RegistrantFingerprint registrant={summary.registrant} dryRun={summary.dryRun} />}
       <Descriptions
         size="small"
         column={2}
@@ -48,6 +54,7 @@ export function BundleSummaryView({ summary, testId }: { summary: BundleImportSu
         ]}
       />
       <TableCounts summary={summary} testId={testId} />
+      <WithheldSummary summary={summary} />
       {summary.totals.conflicts > 0 && (
         <Alert
           type="warning"

@@ -91,6 +91,11 @@ export function ImportPrintout({ receiver, printedAt, imports }: { receiver: str
                   </tr>
                 </tbody>
               </table>
+              {(item.summary.rejected ?? 0) + (item.summary.held ?? 0) > 0 && (
+                <p className="meta">
+                  未导入的修改：拒收 {item.summary.rejected ?? 0} 项（对方无权修改），暂缓 {item.summary.held ?? 0} 项（修改时间比本机晚得太多）；文件其余内容已照常导入。
+                </p>
+              )}
             </>
           ) : (
             <p className="refused">未导入：{item.refusal}</p>
