@@ -311,3 +311,52 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[]): 
     return results;
   });
 }
+
+/**
+ * The clock repair's part in the one write path (see `electron/sync/clock-repair.ts`): voids this
+ * site's own live changes stamped after `after`, sets the clock back to the newest live change at
+ * or before it, and writes each voided change again with the same value at a fresh timestamp —
+ * one new timestamp per original write, in the original order, each naming the change it replaces
+ * (`replaces`). A field whose winner was voided gets its last re-dated change as winner (its value
+ * is already the row's). Returns how many changes were re-dated and the tables they belong to.
+ */
+export function redateOwnChangesAfter(store: LedgerStore, actor: WriteActor, after: string): { redated: number; tables: string[] } {
+  return store.transaction(() => {
+    const stmts = statements(store.sqlite);
+    const future = store.sqlite
+      .prepare('SELECT seq, tbl, row_id, col, value, hlc FROM change_log WHERE site_id = ? AND voided = 0 AND hlc > ? ORDER BY hlc, seq')
+      .all(store.siteId, after) as { seq: number; tbl: string; row_id: string; col: string; value: string; hlc: string }[];
+    for (const change of future) stmts.voidLogged.run(change.seq);
+    const newestLive = (store.sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE voided = 0 AND hlc <= ?').get(after) as { hlc: string | null }).hlc;
+    store.clock.resetTo(newestLive);
+
+    const voided = new Set(future.map((c) => c.hlc));
+    const fieldKey = (c: { tbl: string; row_id: string; col: string }) => `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
+    const winnerVoided = new Map<string, boolean>();
+    const lastHlc = new Map<string, string>();
+    for (const change of future) {
+      const key = fieldKey(change);
+      if (winnerVoided.has(key)) continue;
+      const winner = stmts.version.get(change.tbl, change.row_id, change.col)?.hlc;
+      winnerVoided.set(key, winner !== undefined && voided.has(winner));
+      const before = stmts.bestLive.get(change.tbl, change.row_id, change.col)?.hlc;
+      if (before) lastHlc.set(key, before);
+    }
+    const recordedAt = store.nowText();
+    let original = '';
+    let redated = '';
+    for (const change of future) {
+      if (change.hlc !== original) {
+        original = change.hlc;
+        redated = store.clock.next();
+      }
+      const key = fieldKey(change);
+      const wins = winnerVoided.get(key) === true;
+      stmts.log.run(change.tbl, change.row_id, change.col, change.value, redated, lastHlc.get(key) ?? null, store.siteId, actor.userName, wins ? 1 : 0, recordedAt, 0, change.hlc);
+      lastHlc.set(key, redated);
+      if (wins) stmts.setVersion.run(change.tbl, change.row_id, change.col, redated);
+    }
+    store.rememberClock();
+    return { redated: future.length, tables: [...new Set(future.map((c) => c.tbl))] };
+  });
+}

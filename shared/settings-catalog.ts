@@ -57,3 +57,8 @@ export const settingKeys = Object.keys(settingsCatalog) as SettingKey[];
 export function isSettingKey(key: string): key is SettingKey {
   return Object.prototype.hasOwnProperty.call(settingsCatalog, key);
 }
+
+/** The clock tolerance of `sync.clockToleranceHours`, in milliseconds (see electron/sync/clock-policy.ts). */
+export function clockToleranceMsOf(values: Pick<SettingsValues, 'sync.clockToleranceHours'>): number {
+  return values['sync.clockToleranceHours'] * 3_600_000;
+}

@@ -1,5 +1,5 @@
 import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
-import { settingsCatalog, settingKeys, type SettingKey, type SettingsValues } from '../../shared/settings-catalog';
+import { clockToleranceMsOf, settingsCatalog, settingKeys, type SettingKey, type SettingsValues } from '../../shared/settings-catalog';
 import { getMeta, schemaVersionOf, writeMeta } from '../../db/ledger-store';
 import { writeRecord } from '../../db/write-path';
 import { countLiveRows } from '../../db/store-health';
@@ -94,7 +94,7 @@ export const appHandlers: HandlerTable = {
     });
     deps.events('data.changed', { tables: ['setting'] });
     const values = readSettings(deps);
-    deps.store.clockToleranceMs = values['sync.clockToleranceHours'] * 3_600_000;
+    deps.store.clockToleranceMs = clockToleranceMsOf(values);
     return values;
   },
 };

@@ -4,6 +4,7 @@ import type { WithheldReason } from '../../shared/sync-record';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { FieldValue } from '../../db/synced-tables';
 import type { FieldChange } from '../../db/write-path';
+import { readRow } from './row-reader';
 import { ancestorsOf, isPersonTable, stationNodes, subtreeOf, type StationNode } from './station-tree';
 import { fieldLabelOf, tableLabelOf } from './sync-labels';
 
@@ -96,7 +97,6 @@ class PreImportView {
   private readonly owners = new Map<string, OwnerEntry[]>();
   private readonly known;
   private readonly ownerHistory;
-  private readonly readers = new Map<string, ReturnType<LedgerStore['sqlite']['prepare']>>();
 
   constructor(private readonly store: LedgerStore) {
     this.known = store.sqlite.prepare('SELECT 1 FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?');
@@ -111,12 +111,7 @@ class PreImportView {
     const key = rowKey(table, id);
     let row = this.rows.get(key);
     if (row === undefined) {
-      let reader = this.readers.get(table);
-      if (!reader) {
-        reader = this.store.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`);
-        this.readers.set(table, reader);
-      }
-      row = (reader.get(id) as Record<string, FieldValue> | undefined) ?? null;
+      row = readRow(this.store, table, id) ?? null;
       this.rows.set(key, row);
     }
     return row;

@@ -3,10 +3,11 @@ import { parseHlc } from '../../shared/hybrid-logical-clock';
 import type { BundleImportSummary, TableSyncCounts } from '../../shared/sync-record';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import type { SyncWithheldTable } from '../../db/sync-schema';
-import { syncedTableNames, type FieldValue } from '../../db/synced-tables';
+import { syncedTableNames } from '../../db/synced-tables';
 import { applyRemoteChanges, tombstoneRecord, writeRecord, type AppliedChange, type FieldChange } from '../../db/write-path';
 import type { AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
+import { readRow, type RowSnapshot } from './row-reader';
 import { judgeChanges, type AuthorityInput } from './bundle-authority';
 import { applyClockTolerance } from './clock-policy';
 import { BundleError, echoableCode, echoableVersion, openBundle, readBundleHeader, verifyBundleSignature, type BundleHeader, type BundleRegistration } from './bundle-envelope';
@@ -174,32 +175,13 @@ export function verifyBundle(deps: AppDeps, bytes: Buffer, limits: BundleLimits 
 /** The envelope refusals that name the units: re-worded with the names this installation knows. */
 const NAMING_REFUSALS = new Set(['BUNDLE_WRONG_RECIPIENT', 'BUNDLE_BAD_SIGNATURE', 'BUNDLE_DECRYPT_FAILED', 'BUNDLE_CORRUPT', 'BUNDLE_INFLATE_TOO_LARGE']);
 
-type RowSnapshot = Record<string, FieldValue>;
-
-const rowReaders = new WeakMap<LedgerStore['sqlite'], Map<string, ReturnType<LedgerStore['sqlite']['prepare']>>>();
-
-/** A cached `SELECT * … WHERE id = ?` for one synced table (the table name comes from the registry). */
-function rowReader(store: LedgerStore, table: string) {
-  let readers = rowReaders.get(store.sqlite);
-  if (!readers) {
-    readers = new Map();
-    rowReaders.set(store.sqlite, readers);
-  }
-  let reader = readers.get(table);
-  if (!reader) {
-    reader = store.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`);
-    readers.set(table, reader);
-  }
-  return reader;
-}
-
 /** The rows a bundle touches, as they are before it is applied (undefined: not there yet). */
 function snapshotRows(store: LedgerStore, changes: FieldChange[]): Map<string, RowSnapshot | undefined> {
   const rows = new Map<string, RowSnapshot | undefined>();
   for (const change of changes) {
     const key = `${change.table}\u0000${change.rowId}`;
     if (rows.has(key)) continue;
-    rows.set(key, rowReader(store, change.table).get(change.rowId) as RowSnapshot | undefined);
+    rows.set(key, readRow(store, change.table, change.rowId));
   }
   return rows;
 }
@@ -244,7 +226,7 @@ export function summarizeResults(
       continue;
     }
     const id = key.slice(table.length + 1);
-    const now = rowReader(store, table).get(id) as RowSnapshot | undefined;
+    const now = readRow(store, table, id);
     if (snapshot === undefined) entry.inserted += 1;
     else if (now && !sameRow(now, snapshot)) entry.updated += 1;
     else entry.unchanged += 1;
@@ -276,11 +258,11 @@ function followTransferredPeople(deps: AppDeps, results: AppliedChange[]): void 
     const key = `${change.table}\u0000${change.rowId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const row = rowReader(store, change.table).get(change.rowId) as RowSnapshot | undefined;
+    const row = readRow(store, change.table, change.rowId);
     if (!row || row.deleted_at !== null || typeof row.staff_id !== 'string') continue;
     // The old station's own 调出 entry stays with the old station: it is its record of the move.
     if (change.table === 'staff_status_change' && row.status === '调出') continue;
-    const person = rowReader(store, 'staff').get(row.staff_id) as RowSnapshot | undefined;
+    const person = readRow(store, 'staff', row.staff_id);
     if (person && typeof person.station_id === 'string' && person.station_id !== row.station_id) {
       writeRecord(store, deps.user, change.table, change.rowId, { station_id: person.station_id });
     }
@@ -475,10 +457,8 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
     settleConflicts(store, results, `${verified.senderName}（同步）`);
     const released = releaseHeld(deps);
     const { tables, totals } = summarizeResults(store, results, snapshot, openConflictsSince(store, conflictsBefore));
-    const withheldNow = withheld.map((entry) => {
-      const row = store.sqlite.prepare('SELECT * FROM sync_withheld WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?').get(entry.change.hlc, entry.change.table, entry.change.rowId, entry.change.column) as SyncWithheldTable | undefined;
-      return row;
-    });
+    const listedRow = store.sqlite.prepare('SELECT * FROM sync_withheld WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?');
+    const withheldNow = withheld.slice(0, 50).map((entry) => listedRow.get(entry.change.hlc, entry.change.table, entry.change.rowId, entry.change.column) as SyncWithheldTable | undefined);
     const summary: BundleImportSummary = {
       fileName: options.fileName,
       senderCode: peer.code,
@@ -499,7 +479,7 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
         : null,
       rejected: withheld.filter((w) => w.kind === 'rejected').length,
       held: withheld.filter((w) => w.kind === 'held').length,
-      withheld: withheldNow.filter((row): row is SyncWithheldTable => row !== undefined).slice(0, 50).map(withheldItem),
+      withheld: withheldNow.filter((row): row is SyncWithheldTable => row !== undefined).map(withheldItem),
       released,
     };
     const now = store.nowText();

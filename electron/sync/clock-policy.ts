@@ -4,6 +4,7 @@ import type { ClockStatus } from '../../shared/sync-record';
 import type { LedgerStore } from '../../db/ledger-store';
 import { clockBehindLedger } from '../../db/write-path';
 import type { AppDeps } from '../app-deps';
+import { clockToleranceMsOf } from '../../shared/settings-catalog';
 import { readSettings } from '../handlers/app-handlers';
 
 /**
@@ -35,13 +36,18 @@ const HOUR_MS = 3_600_000;
 
 /** Reads the tolerance setting into the store (the write path and the import read it there). */
 export function applyClockTolerance(deps: AppDeps): number {
-  deps.store.clockToleranceMs = readSettings(deps)['sync.clockToleranceHours'] * HOUR_MS;
+  deps.store.clockToleranceMs = clockToleranceMsOf(readSettings(deps));
   return deps.store.clockToleranceMs;
 }
 
-/** The newest timestamp of a site's own live changes dated after now + tolerance, and how many there are. */
+/** The latest timestamp an applied change may have now: any change at this PC's time + tolerance. */
+export function latestAllowedHlc(store: LedgerStore): string {
+  return `${new Date(store.now() + store.clockToleranceMs).toISOString()}-ffff-ffffffffffffffff`;
+}
+
+/** How many of this site's own live changes are dated after now + tolerance. */
 export function futureOwnChanges(store: LedgerStore): number {
-  const cutoff = `${new Date(store.now() + store.clockToleranceMs).toISOString()}-ffff-ffffffffffffffff`;
+  const cutoff = latestAllowedHlc(store);
   return (store.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE site_id = ? AND voided = 0 AND hlc > ?').get(store.siteId, cutoff) as { n: number }).n;
 }
 

@@ -5,6 +5,7 @@ import type { LedgerStore } from '../../db/ledger-store';
 import type { SyncWithheldTable } from '../../db/sync-schema';
 import type { FieldValue } from '../../db/synced-tables';
 import type { FieldChange } from '../../db/write-path';
+import { latestAllowedHlc } from './clock-policy';
 import { syncErrors } from './sync-errors';
 import { fieldLabelOf, tableLabelOf } from './sync-labels';
 
@@ -115,7 +116,7 @@ export function dismissWithheld(store: LedgerStore, ids: string[], by: string): 
 
 /** Held entries whose time has come (within the tolerance of this PC's clock now), by sender. */
 export function dueHeld(store: LedgerStore): Map<string, { rows: SyncWithheldTable[]; changes: FieldChange[] }> {
-  const cutoff = `${new Date(store.now() + store.clockToleranceMs).toISOString()}-ffff-ffffffffffffffff`;
+  const cutoff = latestAllowedHlc(store);
   const rows = store.sqlite
     .prepare("SELECT * FROM sync_withheld WHERE kind = 'held' AND dismissed_at IS NULL AND hlc <= ? ORDER BY hlc")
     .all(cutoff) as SyncWithheldTable[];
