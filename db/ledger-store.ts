@@ -9,7 +9,33 @@ import { AppError } from '../shared/contract/api-error';
 import { chinaDateTimeOf } from '../shared/china-date';
 import { DEFAULT_CLOCK_TOLERANCE_MS, HybridLogicalClock } from '../shared/hybrid-logical-clock';
 import { currentSchemaVersion, migrationMap } from './migrations/migration-map';
+import { newestLiveChangeOf } from './change-log';
 import type { Database } from './schema';
+
+/**
+ * What one committed transaction changed in synced tables: the tables, and per table the ids of
+ * the rows written (null: too many to list — refresh the whole table).
+ */
+export interface DataChange {
+  tables: string[];
+  rowIds: Record<string, string[] | null>;
+}
+
+/** Past this many rows of one table, a {@link DataChange} says "the whole table". */
+const MAX_LISTED_ROW_IDS = 200;
+
+/** Code run around the outermost transaction of a store (the write path's per-transaction state). */
+export interface TransactionHooks {
+  /** Inside the transaction, before the first statement of the caller. */
+  begin(): void;
+  /** Inside the transaction, after the caller's last statement (flush what was deferred). */
+  beforeCommit(): void;
+  /**
+   * After a rollback (forget what was handed out inside it) — of the whole transaction, or of a
+   * nested one (a savepoint) whose error the caller caught: `outermost` false.
+   */
+  afterRollback(outermost: boolean): void;
+}
 
 /** An open ledger: the SQLite connection, its typed query builder and this site's clock. */
 export interface LedgerStore {
@@ -33,8 +59,17 @@ export interface LedgerStore {
   newId(): string;
   /** Runs `fn` in one SQLite transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
-  /** Persists the clock after a write so a restart never issues an older timestamp. */
+  /**
+   * Persists the clock after a write so a restart never issues an older timestamp (inside a
+   * transaction: once, when it commits).
+   */
   rememberClock(): void;
+  /** Registers code run around every outermost transaction (the write path does, once per store). */
+  addTransactionHooks(hooks: TransactionHooks): void;
+  /** Notes a row written by the write path: listeners hear of it once, when the transaction commits. */
+  noteChanged(table: string, rowId: string): void;
+  /** Subscribes to {@link DataChange}s, one per committed transaction that wrote synced rows. */
+  onDataChanged(listener: (change: DataChange) => void): () => void;
   close(): void;
 }
 
@@ -148,13 +183,64 @@ export async function openLedgerStore(path: string, options: OpenStoreOptions = 
   const wallClock = options.wallClock ?? Date.now;
   // The clock resumes from what it last issued or observed (`hlc_last`) and this site's own newest
   // live change; other sites' changes were observed when they arrived (within the tolerance).
-  const newestSeen = (sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_id = ? AND voided = 0').get(siteId) as { hlc: string | null }).hlc;
+  const newestSeen = newestLiveChangeOf(sqlite, siteId);
   let clockToleranceMs = DEFAULT_CLOCK_TOLERANCE_MS;
   const clock = new HybridLogicalClock(siteId, wallClock, readMeta(sqlite, META_CLOCK) ?? null, () => clockToleranceMs);
   if (newestSeen) clock.observe(newestSeen);
   const saveClock = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const readClock = sqlite.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
   const newId = options.newId ?? (() => uuidv7());
   let closed = false;
+  const hooks: TransactionHooks[] = [];
+  const listeners = new Set<(change: DataChange) => void>();
+  let depth = 0;
+  let clockDirty = false;
+  let pending = new Map<string, Set<string> | null>();
+
+  const notify = (change: Map<string, Set<string> | null>): void => {
+    if (change.size === 0 || listeners.size === 0) return;
+    const event: DataChange = { tables: [...change.keys()], rowIds: {} };
+    for (const [table, ids] of change) event.rowIds[table] = ids ? [...ids] : null;
+    for (const listener of listeners) listener(event);
+  };
+
+  const transaction = <T>(fn: () => T): T => {
+    if (depth > 0) {
+      try {
+        return sqlite.transaction(fn)();
+      } catch (error) {
+        for (const hook of hooks) hook.afterRollback(false);
+        throw error;
+      }
+    }
+    depth += 1;
+    let result: T;
+    try {
+      result = sqlite.transaction(() => {
+        // Another connection (the CLI, a worker) may have written since: resume past its clock.
+        const stored = readClock.get(META_CLOCK)?.value;
+        if (stored) clock.observe(stored);
+        for (const hook of hooks) hook.begin();
+        const value = fn();
+        for (const hook of hooks) hook.beforeCommit();
+        if (clockDirty) saveClock.run(META_CLOCK, clock.current());
+        clockDirty = false;
+        return value;
+      })();
+    } catch (error) {
+      depth -= 1;
+      clockDirty = false;
+      pending = new Map();
+      for (const hook of hooks) hook.afterRollback(true);
+      throw error;
+    }
+    depth -= 1;
+    const changed = pending;
+    pending = new Map();
+    notify(changed);
+    return result;
+  };
+
   return {
     sqlite,
     db,
@@ -170,9 +256,27 @@ export async function openLedgerStore(path: string, options: OpenStoreOptions = 
     now: wallClock,
     nowText: () => chinaDateTimeOf(wallClock()),
     newId,
-    transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
+    transaction,
     rememberClock: () => {
-      saveClock.run(META_CLOCK, clock.current());
+      if (depth > 0) clockDirty = true;
+      else saveClock.run(META_CLOCK, clock.current());
+    },
+    addTransactionHooks: (added) => {
+      hooks.push(added);
+    },
+    noteChanged: (table, rowId) => {
+      let ids = pending.get(table);
+      if (ids === null) return;
+      if (!ids) {
+        ids = new Set();
+        pending.set(table, ids);
+      }
+      ids.add(rowId);
+      if (ids.size > MAX_LISTED_ROW_IDS) pending.set(table, null);
+    },
+    onDataChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     close: () => {
       if (closed) return;

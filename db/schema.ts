@@ -4,7 +4,7 @@ import type { SyncTables } from './sync-schema';
 
 /**
  * The Kysely `Database` interface: one interface per table. Synced tables (everything a station
- * records) share the shape of `SyncedRow`; local tables (meta, change log, field versions,
+ * records) share the shape of `SyncedRow`; local tables (meta, change log, row versions,
  * conflicts) never leave this installation.
  */
 
@@ -39,36 +39,47 @@ export interface MetaTable {
   value: string;
 }
 
-/** The change log: every field write, local or imported, in arrival order. Also the audit trail. */
+/** The change log: one record per write of a row (see db/change-log.ts for the packed columns). */
 export interface ChangeLogTable {
-  seq: Generated<number>;
-  tbl: string;
-  row_id: string;
-  col: string;
-  /** JSON text of the value written. */
-  value: string;
-  hlc: string;
-  /** The field's timestamp the writer saw when it wrote (null for the first write). */
-  prev_hlc: string | null;
-  /** The site that made the change (also the last 16 characters of `hlc`). */
-  site_id: string;
-  user_name: string;
-  /** 1 when this change became the current value on arrival, 0 when it lost. */
-  applied: number;
-  /** China date-time when this installation recorded the change. */
-  recorded_at: string;
-  /** 1 when the change was re-dated by its own site's clock repair: kept, never sent, never wins. */
+  site_no: number;
+  hlc: number;
+  row_no: number;
+  user_no: number;
+  cols: Buffer;
+  vals: string;
+  prev: string | null;
+  lost: Buffer | null;
   voided: Generated<number>;
-  /** On a re-dated change: the timestamp of the change it replaces. */
-  replaces: string | null;
+  replaces: number | null;
+  recorded_at: number | null;
 }
 
-/** The winning timestamp of each field (per-field last-writer-wins). */
-export interface FieldVersionTable {
-  tbl: string;
+/** The current version of every field of a row: its clock (db/row-clock.ts). */
+export interface RowVersionTable {
+  tbl_no: number;
   row_id: string;
-  col: string;
-  hlc: string;
+  row_no: number;
+  clock: Buffer;
+  owners_seen: string | null;
+}
+
+/** Interned site ids, table names, column names and user names (db/ledger-catalog.ts). */
+export interface LedgerSiteTable {
+  no: Generated<number>;
+  site_id: string;
+}
+export interface LedgerTableTable {
+  no: Generated<number>;
+  name: string;
+}
+export interface LedgerColumnTable {
+  tbl_no: number;
+  no: number;
+  name: string;
+}
+export interface LedgerUserTable {
+  no: Generated<number>;
+  name: string;
 }
 
 /** A value that lost against a concurrent edit: kept for the clerk to review. */
@@ -94,6 +105,10 @@ export interface Database extends StaffTables, SyncTables {
   station: StationTable;
   setting: SettingTable;
   change_log: ChangeLogTable;
-  field_version: FieldVersionTable;
+  row_version: RowVersionTable;
+  ledger_site: LedgerSiteTable;
+  ledger_table: LedgerTableTable;
+  ledger_column: LedgerColumnTable;
+  ledger_user: LedgerUserTable;
   sync_conflict: SyncConflictTable;
 }

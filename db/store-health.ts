@@ -17,7 +17,13 @@ export function checkStore(store: LedgerStore): StoreCheck {
   const tables = syncedTableNames();
   const placeholders = tables.map(() => '?').join(', ');
   const orphanChanges = (
-    store.sqlite.prepare(`SELECT count(*) AS n FROM change_log WHERE tbl NOT IN (${placeholders})`).get(...tables) as { n: number }
+    store.sqlite
+      .prepare(
+        `SELECT coalesce(sum(length(c.cols)), 0) AS n FROM change_log c
+         LEFT JOIN (SELECT rv.row_no FROM row_version rv JOIN ledger_table t ON t.no = rv.tbl_no WHERE t.name IN (${placeholders})) known ON known.row_no = c.row_no
+         WHERE known.row_no IS NULL`,
+      )
+      .get(...tables) as { n: number }
   ).n;
   return { ok: integrity === 'ok' && foreignKeyProblems === 0 && orphanChanges === 0, integrity, foreignKeyProblems, orphanChanges };
 }

@@ -1,9 +1,24 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../shared/contract/api-error';
 import { chinaDateTimeOf } from '../shared/china-date';
-import { parseHlc, siteOfHlc } from '../shared/hybrid-logical-clock';
-import { syncedTableSpec, type FieldValue } from './synced-tables';
+import { formatIntegerHlc, integerOfHlc, parseHlc, siteOfHlc } from '../shared/hybrid-logical-clock';
+import {
+  changeLogStatements,
+  compareRecords,
+  hlcTextOf,
+  packRecord,
+  rowDirectory,
+  rowRecords,
+  rowVersionOf,
+  unpackRecord,
+  versionOfHlc,
+  type ChangeRecord,
+  type RowVersionEntry,
+} from './change-log';
+import { ledgerCatalog, type LedgerCatalog } from './ledger-catalog';
 import type { LedgerStore } from './ledger-store';
+import { encodeRowClock, type FieldVersion, type RowClock } from './row-clock';
+import { syncedTableSpec, type FieldValue } from './synced-tables';
 
 /**
  * THE ONE WRITE PATH. Every insert, update and tombstone of a synced table — a clerk's edit or a
@@ -11,7 +26,9 @@ import type { LedgerStore } from './ledger-store';
  * `applyRemoteChanges` below, which write the row and append to the change log in one
  * transaction. Current values are the per-field last-writer-wins result by hybrid logical clock,
  * the site id (the timestamp's suffix) breaking ties. A value that loses against a concurrent edit
- * is kept in `sync_conflict` for the clerk, never silently dropped.
+ * is kept in `sync_conflict` for the clerk, never silently dropped. How the log is stored — one
+ * record per write of a row, a clock per row — is db/change-log.ts and db/row-clock.ts.
+ * Every committed transaction that wrote rows is announced once (`store.onDataChanged`).
  */
 
 /** Who is writing: the user's name goes into the change log (the audit trail). */
@@ -51,48 +68,51 @@ export interface AppliedChange {
   conflict: boolean;
 }
 
-/** Prepared statements, cached per connection. */
-interface Statements {
-  version: BetterSqlite3.Statement<[string, string, string], { hlc: string }>;
-  setVersion: BetterSqlite3.Statement<[string, string, string, string]>;
-  log: BetterSqlite3.Statement<[string, string, string, string, string, string | null, string, string, number, string, number, string | null]>;
-  logged: BetterSqlite3.Statement<[string, string, string, string], { seq: number; voided: number }>;
-  voidLogged: BetterSqlite3.Statement<[number]>;
-  bestLive: BetterSqlite3.Statement<[string, string, string], { hlc: string; value: string }>;
-  dropVersion: BetterSqlite3.Statement<[string, string, string]>;
-  known: BetterSqlite3.Statement<[string, string, string, string], { seq: number }>;
-  superseded: BetterSqlite3.Statement<[string, string, string, string], { seq: number }>;
-  userOf: BetterSqlite3.Statement<[string, string, string, string], { user_name: string }>;
-  conflict: BetterSqlite3.Statement<[string, string, string, string, string, string, string, string, string, string, string, string]>;
+
+/** Per-store state of the write path within one outermost transaction. */
+interface WriteSession {
+  /** The next free row number (read from `meta` at the first new row of a transaction). */
+  nextRowNo: number | null;
+  rowNoDirty: boolean;
 }
 
-const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
+const META_NEXT_ROW_NO = 'next_row_no';
+const sessions = new WeakMap<LedgerStore, WriteSession>();
 
-function statements(sqlite: BetterSqlite3.Database): Statements {
-  let cached = statementCache.get(sqlite);
-  if (!cached) {
-    cached = {
-      version: sqlite.prepare('SELECT hlc FROM field_version WHERE tbl = ? AND row_id = ? AND col = ?'),
-      setVersion: sqlite.prepare(
-        'INSERT INTO field_version (tbl, row_id, col, hlc) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc',
-      ),
-      log: sqlite.prepare(
-        'INSERT INTO change_log (tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name, applied, recorded_at, voided, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      logged: sqlite.prepare('SELECT seq, voided FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?'),
-      voidLogged: sqlite.prepare('UPDATE change_log SET voided = 1 WHERE seq = ?'),
-      bestLive: sqlite.prepare('SELECT hlc, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? AND voided = 0 ORDER BY hlc DESC LIMIT 1'),
-      dropVersion: sqlite.prepare('DELETE FROM field_version WHERE tbl = ? AND row_id = ? AND col = ?'),
-      known: sqlite.prepare('SELECT seq FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?'),
-      superseded: sqlite.prepare('SELECT seq FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? AND prev_hlc = ? LIMIT 1'),
-      userOf: sqlite.prepare('SELECT user_name FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?'),
-      conflict: sqlite.prepare(
-        'INSERT INTO sync_conflict (id, tbl, row_id, col, kept_value, kept_hlc, lost_value, lost_hlc, lost_site_id, lost_user, kept_user, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-    };
-    statementCache.set(sqlite, cached);
+function sessionOf(store: LedgerStore): WriteSession {
+  let session = sessions.get(store);
+  if (!session) {
+    const created: WriteSession = { nextRowNo: null, rowNoDirty: false };
+    const catalog = ledgerCatalog(store.sqlite);
+    store.addTransactionHooks({
+      begin: () => {
+        created.nextRowNo = null;
+        created.rowNoDirty = false;
+      },
+      beforeCommit: () => {
+        if (created.rowNoDirty && created.nextRowNo !== null) changeLogStatements(store.sqlite).writeMeta.run(META_NEXT_ROW_NO, String(created.nextRowNo));
+        created.rowNoDirty = false;
+        catalog.commit();
+      },
+      afterRollback: (outermost) => {
+        catalog.rollback();
+        if (outermost) created.nextRowNo = null;
+      },
+    });
+    session = created;
+    sessions.set(store, session);
   }
-  return cached;
+  return session;
+}
+
+/** A new row number (only inside a transaction: the counter is saved when it commits). */
+function allocateRowNo(store: LedgerStore): number {
+  const session = sessionOf(store);
+  if (session.nextRowNo === null) session.nextRowNo = Number(changeLogStatements(store.sqlite).readMeta.get(META_NEXT_ROW_NO)?.value ?? 1);
+  const rowNo = session.nextRowNo;
+  session.nextRowNo += 1;
+  session.rowNoDirty = true;
+  return rowNo;
 }
 
 function requireSpec(table: string) {
@@ -129,21 +149,31 @@ function currentRow(sqlite: BetterSqlite3.Database, table: string, rowId: string
   return dynamicStatement(sqlite, `SELECT * FROM "${table}" WHERE id = ?`).get(rowId) as Record<string, FieldValue> | undefined;
 }
 
-/** One field of a row, or undefined when the row does not exist. */
-function currentField(sqlite: BetterSqlite3.Database, table: string, rowId: string, column: string): { value: FieldValue } | undefined {
-  return dynamicStatement(sqlite, `SELECT "${column}" AS value FROM "${table}" WHERE id = ?`).get(rowId) as { value: FieldValue } | undefined;
+/** Writes fields of a row: one UPDATE of those columns, or one INSERT when the row is new. */
+function writeFields(sqlite: BetterSqlite3.Database, table: string, rowId: string, fields: [string, FieldValue][], rowExists: boolean): void {
+  if (fields.length === 0) return;
+  const columns = fields.map(([column]) => `"${column}"`);
+  const values = fields.map(([, value]) => value);
+  if (rowExists) dynamicStatement(sqlite, `UPDATE "${table}" SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, rowId);
+  else dynamicStatement(sqlite, `INSERT INTO "${table}" (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`).run(rowId, ...values);
 }
 
-function setField(sqlite: BetterSqlite3.Database, table: string, rowId: string, column: string, value: FieldValue, rowExists: boolean): void {
-  if (rowExists) dynamicStatement(sqlite, `UPDATE "${table}" SET "${column}" = ? WHERE id = ?`).run(value, rowId);
-  else dynamicStatement(sqlite, `INSERT INTO "${table}" (id, "${column}") VALUES (?, ?)`).run(rowId, value);
+/** The owners a row has had once `owner` is logged for it, as stored (null while only one). */
+function ownersSeenAfter(entry: RowVersionEntry | undefined, ownerBefore: FieldValue | undefined, owner: FieldValue): string | null {
+  const seen = entry?.ownersSeen ? [...entry.ownersSeen] : typeof ownerBefore === 'string' ? [ownerBefore] : [];
+  if (typeof owner === 'string' && !seen.includes(owner)) seen.push(owner);
+  return seen.length >= 2 ? JSON.stringify(seen) : null;
 }
 
-/** Creates a row with several fields in one statement. */
-function insertRow(sqlite: BetterSqlite3.Database, table: string, rowId: string, fields: [string, FieldValue][]): void {
-  const columns = fields.map(([column]) => `"${column}"`).join(', ');
-  const placeholders = fields.map(() => '?').join(', ');
-  dynamicStatement(sqlite, `INSERT INTO "${table}" (id, ${columns}) VALUES (?, ${placeholders})`).run(rowId, ...fields.map(([, value]) => value));
+/** Saves a row's clock (and its owners), creating its entry when new. */
+function saveRowVersion(store: LedgerStore, tableNo: number, rowId: string, entry: RowVersionEntry | undefined, rowNo: number, clock: RowClock, ownersSeen: string | null): void {
+  const stmts = changeLogStatements(store.sqlite);
+  if (entry) stmts.updateRowVersion.run(encodeRowClock(clock), ownersSeen, tableNo, rowId);
+  else stmts.insertRowVersion.run(tableNo, rowId, rowNo, encodeRowClock(clock), ownersSeen);
+}
+
+function sameVersion(a: FieldVersion | undefined | null, b: FieldVersion | undefined | null): boolean {
+  return !!a && !!b && a.hlc === b.hlc && a.site === b.site;
 }
 
 /**
@@ -177,7 +207,6 @@ export function writeRecord(
 ): string[] {
   requireSpec(table);
   return store.transaction(() => {
-    const stmts = statements(store.sqlite);
     const row = currentRow(store.sqlite, table, rowId);
     const changed = Object.entries(values).filter(
       (entry): entry is [string, FieldValue] => entry[1] !== undefined && (!row || row[entry[0]] !== entry[1]),
@@ -185,16 +214,38 @@ export function writeRecord(
     if (changed.length === 0) return [];
     const behind = clockBehindLedger(store);
     if (behind) throw behind;
-    const hlc = store.clock.next();
-    const recordedAt = store.nowText();
-    for (const [column, value] of changed) {
+    const catalog = ledgerCatalog(store.sqlite);
+    const tableNo = catalog.tableNo(table);
+    const cols = changed.map(([column]) => {
       requireColumn(table, column);
-      const prev = stmts.version.get(table, rowId, column)?.hlc ?? null;
-      stmts.log.run(table, rowId, column, JSON.stringify(value), hlc, prev, store.siteId, actor.userName, 1, recordedAt, 0, null);
-      stmts.setVersion.run(table, rowId, column, hlc);
-      if (row) setField(store.sqlite, table, rowId, column, value, true);
-    }
-    if (!row) insertRow(store.sqlite, table, rowId, changed);
+      return catalog.columnNo(tableNo, column);
+    });
+    const hlc = store.clock.nextInteger();
+    const siteNo = catalog.siteNo(store.siteId);
+    const entry = rowVersionOf(store.sqlite, tableNo, rowId);
+    const clock: RowClock = entry?.clock ?? new Map();
+    const rowNo = entry?.rowNo ?? allocateRowNo(store);
+    const prev = cols.map((col) => clock.get(col) ?? null);
+    for (const col of cols) clock.set(col, { hlc, site: siteNo });
+    const record: ChangeRecord = {
+      siteNo,
+      hlc,
+      rowNo,
+      userNo: catalog.userNo(actor.userName),
+      cols,
+      vals: changed.map(([, value]) => value),
+      prev,
+      lost: cols.map(() => false),
+      voided: false,
+      replaces: null,
+      recordedAt: null,
+    };
+    changeLogStatements(store.sqlite).insertRecord.run(...packRecord(record));
+    const owner = changed.find(([column]) => column === 'station_id');
+    const ownersSeen = owner ? ownersSeenAfter(entry, row?.station_id, owner[1]) : (entry?.ownersSeen ? JSON.stringify(entry.ownersSeen) : null);
+    saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen);
+    writeFields(store.sqlite, table, rowId, changed, row !== undefined);
+    store.noteChanged(table, rowId);
     store.rememberClock();
     return changed.map(([column]) => column);
   });
@@ -226,90 +277,224 @@ function sameValue(a: FieldValue | undefined, b: FieldValue): boolean {
   return (a ?? null) === b;
 }
 
-/**
- * Voids the change `hlc` of one field (its site re-dated it): kept in the log, but never the
- * field's winner again — the field falls back to its best live change. A change not seen yet is
- * logged as voided already, so that when it arrives it is a duplicate and changes nothing.
- */
-function voidChange(store: LedgerStore, stmts: Statements, change: FieldChange, replaced: string, recordedAt: string): void {
-  const { table, rowId, column } = change;
-  const logged = stmts.logged.get(replaced, table, rowId, column);
-  if (!logged) {
-    stmts.log.run(table, rowId, column, JSON.stringify(change.value), replaced, null, siteOfHlc(replaced), change.userName, 0, recordedAt, 1, null);
-    return;
+/** The newest live (not voided) record of a row that wrote `col`, with its value. */
+function bestLive(catalog: LedgerCatalog, records: ChangeRecord[], col: number): { version: FieldVersion; value: FieldValue } | undefined {
+  let best: { version: FieldVersion; value: FieldValue } | undefined;
+  for (const record of records) {
+    if (record.voided) continue;
+    const index = record.cols.indexOf(col);
+    if (index < 0) continue;
+    const version = { hlc: record.hlc, site: record.siteNo };
+    if (!best || compareVersions(catalog, version, best.version) > 0) best = { version, value: record.vals[index] ?? null };
   }
-  if (logged.voided) return;
-  stmts.voidLogged.run(logged.seq);
-  if (stmts.version.get(table, rowId, column)?.hlc !== replaced) return;
-  const best = stmts.bestLive.get(table, rowId, column);
-  if (!best) {
-    stmts.dropVersion.run(table, rowId, column);
-    return;
-  }
-  stmts.setVersion.run(table, rowId, column, best.hlc);
-  const exists = currentField(store.sqlite, table, rowId, column) !== undefined;
-  setField(store.sqlite, table, rowId, column, JSON.parse(best.value) as FieldValue, exists);
+  return best;
+}
+
+function compareVersions(catalog: LedgerCatalog, a: FieldVersion, b: FieldVersion): number {
+  return compareRecords(catalog, { hlc: a.hlc, siteNo: a.site }, { hlc: b.hlc, siteNo: b.site });
 }
 
 /**
- * Applies changes from another site, in one transaction, through the same log and field versions
- * as local edits. Changes are applied in timestamp order; a change already in the log is a
- * duplicate and changes nothing, so importing a bundle twice, or bundles in any order, converges.
- * A change stamped further ahead of this PC's clock than the tolerance is `held`: not applied, not
- * logged, and the clock does not move (so one PC's wrong date never drags this site's clock into
- * its future). A re-dated change (`replaces`) voids the change it replaces first.
- * The caller validates every change against its table schema, and its authority, first.
+ * Voids the write `replaced` of a row (its site re-dated it; only a site's own write can be
+ * replaced by it): kept in the log, but never a field's winner again — each field it won falls
+ * back to its best live change. A write not seen yet is logged as voided already (with the
+ * replacement's fields), so that when it arrives it is a duplicate and changes nothing.
+ */
+function voidWrite(store: LedgerStore, group: FieldChange[], replaced: string, recordedAt: number): void {
+  const first = group[0];
+  if (siteOfHlc(replaced) !== siteOfHlc(first.hlc)) return;
+  const catalog = ledgerCatalog(store.sqlite);
+  const stmts = changeLogStatements(store.sqlite);
+  const replacedHlc = integerOfHlc(replaced);
+  if (replacedHlc === null) return;
+  const siteNo = catalog.siteNo(siteOfHlc(replaced));
+  const tableNo = catalog.tableNo(first.table);
+  const entry = rowVersionOf(store.sqlite, tableNo, first.rowId);
+  const rowNo = entry?.rowNo ?? allocateRowNo(store);
+  const stored = stmts.record.get(siteNo, replacedHlc, rowNo);
+  if (!stored) {
+    const cols = group.map((change) => catalog.columnNo(tableNo, change.column));
+    stmts.insertRecord.run(
+      ...packRecord({
+        siteNo,
+        hlc: replacedHlc,
+        rowNo,
+        userNo: catalog.userNo(first.userName),
+        cols,
+        vals: group.map((change) => change.value),
+        prev: cols.map(() => null),
+        lost: cols.map(() => true),
+        voided: true,
+        replaces: null,
+        recordedAt,
+      }),
+    );
+    if (!entry) saveRowVersion(store, tableNo, first.rowId, undefined, rowNo, new Map(), null);
+    return;
+  }
+  const record = unpackRecord(stored);
+  if (record.voided || !entry) return;
+  stmts.voidRecord.run(siteNo, replacedHlc, rowNo);
+  const replacedVersion = { hlc: replacedHlc, site: siteNo };
+  const wonBy = record.cols.filter((col) => sameVersion(entry.clock.get(col), replacedVersion));
+  if (wonBy.length === 0) return;
+  const records = rowRecords(store.sqlite, rowNo);
+  const fallback: [string, FieldValue][] = [];
+  for (const col of wonBy) {
+    const best = bestLive(catalog, records, col);
+    if (!best) {
+      entry.clock.delete(col);
+      continue;
+    }
+    entry.clock.set(col, best.version);
+    const column = catalog.columnOf(tableNo, col);
+    if (column) fallback.push([column, best.value]);
+  }
+  saveRowVersion(store, tableNo, first.rowId, entry, rowNo, entry.clock, entry.ownersSeen ? JSON.stringify(entry.ownersSeen) : null);
+  writeFields(store.sqlite, first.table, first.rowId, fallback, currentRow(store.sqlite, first.table, first.rowId) !== undefined);
+  store.noteChanged(first.table, first.rowId);
+}
+
+/** Groups changes by write (timestamp and row), in timestamp order, fields in their order. */
+function groupByWrite(changes: FieldChange[]): FieldChange[][] {
+  const ordered = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const groups = new Map<string, FieldChange[]>();
+  for (const change of ordered) {
+    const key = `${change.hlc}\u0000${change.table}\u0000${change.rowId}`;
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  return [...groups.values()];
+}
+
+/** Whether a record of the row was written with `version` of column `col` in view. */
+function supersededBy(records: ChangeRecord[], col: number, version: FieldVersion): boolean {
+  return records.some((record) => {
+    const index = record.cols.indexOf(col);
+    return index >= 0 && sameVersion(record.prev[index], version);
+  });
+}
+
+/**
+ * Applies changes from another site, in one transaction, through the same log and row clocks as
+ * local edits. Changes are applied in timestamp order, one record per write of a row; a change
+ * already in the log is a duplicate and changes nothing, so importing a bundle twice, or bundles
+ * in any order, converges. A change stamped further ahead of this PC's clock than the tolerance is
+ * `held`: not applied, not logged, and the clock does not move (so one PC's wrong date never drags
+ * this site's clock into its future). A re-dated change (`replaces`) voids the write it replaces
+ * first. The caller validates every change against its table schema, and its authority, first.
  */
 export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[]): AppliedChange[] {
-  const ordered = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   return store.transaction(() => {
-    const stmts = statements(store.sqlite);
-    const recordedAt = store.nowText();
+    const catalog = ledgerCatalog(store.sqlite);
+    const stmts = changeLogStatements(store.sqlite);
+    const recordedAt = store.now();
+    const recordedText = store.nowText();
     const results: AppliedChange[] = [];
-    for (const change of ordered) {
-      const { table, rowId, column, value, hlc } = change;
-      requireColumn(table, column);
-      if (stmts.known.get(hlc, table, rowId, column)) {
-        results.push({ change, outcome: 'duplicate', createdRow: false, conflict: false });
-        continue;
+    for (const group of groupByWrite(changes)) {
+      const first = group[0];
+      const { table, rowId, hlc } = first;
+      for (const change of group) requireColumn(table, change.column);
+      const tableNo = catalog.tableNo(table);
+      const siteId = siteOfHlc(hlc);
+      const hlcInt = integerOfHlc(hlc);
+      if (hlcInt === null) throw new Error(`时间戳格式不正确：${hlc}`);
+      const siteNo = catalog.siteNo(siteId);
+      const before = rowVersionOf(store.sqlite, tableNo, rowId);
+      const existingStored = before ? stmts.record.get(siteNo, hlcInt, before.rowNo) : undefined;
+      const existing = existingStored ? unpackRecord(existingStored) : undefined;
+      const fresh: FieldChange[] = [];
+      for (const change of group) {
+        const col = catalog.columnNo(tableNo, change.column);
+        if (existing?.cols.includes(col) || fresh.some((f) => f.column === change.column)) {
+          results.push({ change, outcome: 'duplicate', createdRow: false, conflict: false });
+        } else fresh.push(change);
       }
+      if (fresh.length === 0) continue;
       if (!store.clock.observeRemote(hlc)) {
-        results.push({ change, outcome: 'held', createdRow: false, conflict: false });
+        for (const change of fresh) results.push({ change, outcome: 'held', createdRow: false, conflict: false });
         continue;
       }
-      if (change.replaces) voidChange(store, stmts, change, change.replaces, recordedAt);
-      const row = currentField(store.sqlite, table, rowId, column);
-      const current = stmts.version.get(table, rowId, column)?.hlc ?? null;
-      const wins = current === null || hlc > current;
-      let conflict = false;
-      if (wins) {
-        // The local value is overwritten. It was a concurrent edit unless the writer had seen it.
-        if (current !== null && change.prevHlc !== current && !sameValue(row?.value, value)) {
+      for (const replaced of new Set(fresh.map((change) => change.replaces).filter((r): r is string => !!r))) {
+        voidWrite(store, fresh.filter((change) => change.replaces === replaced), replaced, recordedAt);
+      }
+      const entry = rowVersionOf(store.sqlite, tableNo, rowId);
+      const rowNo = entry?.rowNo ?? allocateRowNo(store);
+      const clock: RowClock = entry?.clock ?? new Map();
+      const row = currentRow(store.sqlite, table, rowId);
+      const incoming: FieldVersion = { hlc: hlcInt, site: siteNo };
+      let history: ChangeRecord[] | undefined;
+      const historyOf = () => (history ??= rowRecords(store.sqlite, rowNo));
+      const record: ChangeRecord = existing ?? {
+        siteNo,
+        hlc: hlcInt,
+        rowNo,
+        userNo: catalog.userNo(first.userName),
+        cols: [],
+        vals: [],
+        prev: [],
+        lost: [],
+        voided: false,
+        replaces: first.replaces ? integerOfHlc(first.replaces) : null,
+        recordedAt,
+      };
+      const winners: [string, FieldValue][] = [];
+      let ownersSeen = entry?.ownersSeen ? JSON.stringify(entry.ownersSeen) : null;
+      for (const change of fresh) {
+        const { column, value } = change;
+        const col = catalog.columnNo(tableNo, column);
+        const current = clock.get(col);
+        const local = row?.[column];
+        const wins = !current || compareVersions(catalog, incoming, current) > 0;
+        const currentText = current ? hlcTextOf(catalog, current) : null;
+        let conflict = false;
+        if (wins) {
+          // The local value is overwritten. It was a concurrent edit unless the writer had seen it.
+          if (current && change.prevHlc !== currentText && !sameValue(local, value)) {
+            conflict = true;
+            stmts.conflict.run(
+              store.newId(), table, rowId, column, JSON.stringify(value), hlc,
+              JSON.stringify(local ?? null), currentText, siteOfHlc(currentText as string), userOfVersion(catalog, historyOf(), current), change.userName, recordedText,
+            );
+          }
+          clock.set(col, incoming);
+          winners.push([column, value]);
+        } else if (!supersededBy(historyOf(), col, incoming) && !sameValue(local, value)) {
+          // The incoming value loses, and no known edit was made with it in view: keep it for review.
           conflict = true;
-          const keptUser = change.userName;
-          const lostUser = stmts.userOf.get(current, table, rowId, column)?.user_name ?? '';
           stmts.conflict.run(
-            store.newId(), table, rowId, column, JSON.stringify(value), hlc,
-            JSON.stringify(row?.value ?? null), current, siteOfHlc(current), lostUser, keptUser, recordedAt,
+            store.newId(), table, rowId, column, JSON.stringify(local ?? null), currentText,
+            JSON.stringify(value), hlc, siteId, change.userName, userOfVersion(catalog, historyOf(), current as FieldVersion), recordedText,
           );
         }
-        stmts.setVersion.run(table, rowId, column, hlc);
-        setField(store.sqlite, table, rowId, column, value, row !== undefined);
-      } else if (!stmts.superseded.get(table, rowId, column, hlc) && !sameValue(row?.value, value)) {
-        // The incoming value loses, and no known edit was made with it in view: keep it for review.
-        conflict = true;
-        const keptUser = stmts.userOf.get(current, table, rowId, column)?.user_name ?? '';
-        stmts.conflict.run(
-          store.newId(), table, rowId, column, JSON.stringify(row?.value ?? null), current,
-          JSON.stringify(value), hlc, siteOfHlc(hlc), change.userName, keptUser, recordedAt,
-        );
+        if (column === 'station_id') {
+          ownersSeen = ownersSeenAfter(ownersSeen ? { rowNo, clock, ownersSeen: JSON.parse(ownersSeen) as string[] } : entry, row?.station_id, value);
+        }
+        record.cols.push(col);
+        record.vals.push(value);
+        record.prev.push(change.prevHlc ? versionOfHlc(catalog, change.prevHlc) : null);
+        record.lost.push(!wins);
+        results.push({ change, outcome: wins ? 'applied' : 'lost', createdRow: row === undefined && wins && winners.length === 1, conflict });
       }
-      stmts.log.run(table, rowId, column, JSON.stringify(value), hlc, change.prevHlc, siteOfHlc(hlc), change.userName, wins ? 1 : 0, recordedAt, 0, change.replaces ?? null);
-      results.push({ change, outcome: wins ? 'applied' : 'lost', createdRow: row === undefined && wins, conflict });
+      const packed = packRecord(record);
+      if (existing) stmts.replaceFields.run(packed[4] as Buffer, packed[5] as string, packed[6] as string | null, packed[7] as Buffer | null, siteNo, hlcInt, rowNo);
+      else stmts.insertRecord.run(...packed);
+      saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen);
+      if (winners.length > 0) {
+        writeFields(store.sqlite, table, rowId, winners, row !== undefined);
+        store.noteChanged(table, rowId);
+      }
     }
     store.rememberClock();
     return results;
   });
+}
+
+/** The user who wrote a version of a row ('' when not in the log). */
+function userOfVersion(catalog: LedgerCatalog, records: ChangeRecord[], version: FieldVersion): string {
+  const record = records.find((r) => r.hlc === version.hlc && r.siteNo === version.site);
+  return record ? catalog.userOf(record.userNo) : '';
 }
 
 /**
@@ -322,41 +507,84 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[]): 
  */
 export function redateOwnChangesAfter(store: LedgerStore, actor: WriteActor, after: string): { redated: number; tables: string[] } {
   return store.transaction(() => {
-    const stmts = statements(store.sqlite);
-    const future = store.sqlite
-      .prepare('SELECT seq, tbl, row_id, col, value, hlc FROM change_log WHERE site_id = ? AND voided = 0 AND hlc > ? ORDER BY hlc, seq')
-      .all(store.siteId, after) as { seq: number; tbl: string; row_id: string; col: string; value: string; hlc: string }[];
-    for (const change of future) stmts.voidLogged.run(change.seq);
-    const newestLive = (store.sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE voided = 0 AND hlc <= ?').get(after) as { hlc: string | null }).hlc;
-    store.clock.resetTo(newestLive);
+    const catalog = ledgerCatalog(store.sqlite);
+    const stmts = changeLogStatements(store.sqlite);
+    const bound = integerOfHlc(after);
+    if (bound === null) throw new Error(`时间戳格式不正确：${after}`);
+    const siteNo = catalog.siteNo(store.siteId);
+    const future = stmts.siteAfter.all(siteNo, bound).map(unpackRecord);
+    for (const record of future) stmts.voidRecord.run(record.siteNo, record.hlc, record.rowNo);
 
-    const voided = new Set(future.map((c) => c.hlc));
-    const fieldKey = (c: { tbl: string; row_id: string; col: string }) => `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
-    const winnerVoided = new Map<string, boolean>();
-    const lastHlc = new Map<string, string>();
-    for (const change of future) {
-      const key = fieldKey(change);
-      if (winnerVoided.has(key)) continue;
-      const winner = stmts.version.get(change.tbl, change.row_id, change.col)?.hlc;
-      winnerVoided.set(key, winner !== undefined && voided.has(winner));
-      const before = stmts.bestLive.get(change.tbl, change.row_id, change.col)?.hlc;
-      if (before) lastHlc.set(key, before);
+    let newestLive: { version: FieldVersion; siteId: string } | null = null;
+    for (const [no, siteId] of catalog.sites()) {
+      const hlc = stmts.newestLiveAtOrBefore.get(no, bound)?.hlc;
+      if (hlc === null || hlc === undefined) continue;
+      const version = { hlc, site: no };
+      if (!newestLive || compareVersions(catalog, version, newestLive.version) > 0) newestLive = { version, siteId };
     }
-    const recordedAt = store.nowText();
-    let original = '';
-    let redated = '';
-    for (const change of future) {
-      if (change.hlc !== original) {
-        original = change.hlc;
-        redated = store.clock.next();
+    store.clock.resetTo(newestLive ? formatIntegerHlc(newestLive.version.hlc, newestLive.siteId) : null);
+
+    const directory = rowDirectory(store.sqlite);
+    const entries = new Map<number, RowVersionEntry>();
+    const entryOf = (rowNo: number): RowVersionEntry => {
+      let entry = entries.get(rowNo);
+      if (!entry) {
+        const row = directory.get(rowNo) as { tableNo: number; rowId: string };
+        entry = rowVersionOf(store.sqlite, row.tableNo, row.rowId) as RowVersionEntry;
+        entries.set(rowNo, entry);
       }
-      const key = fieldKey(change);
-      const wins = winnerVoided.get(key) === true;
-      stmts.log.run(change.tbl, change.row_id, change.col, change.value, redated, lastHlc.get(key) ?? null, store.siteId, actor.userName, wins ? 1 : 0, recordedAt, 0, change.hlc);
-      lastHlc.set(key, redated);
-      if (wins) stmts.setVersion.run(change.tbl, change.row_id, change.col, redated);
+      return entry;
+    };
+    const voided = new Set(future.map((record) => record.hlc));
+    const fieldKey = (rowNo: number, col: number) => `${rowNo}:${col}`;
+    const winnerVoided = new Map<string, boolean>();
+    const lastVersion = new Map<string, FieldVersion>();
+    const histories = new Map<number, ChangeRecord[]>();
+    for (const record of future) {
+      if (!histories.has(record.rowNo)) histories.set(record.rowNo, rowRecords(store.sqlite, record.rowNo));
+      for (const col of record.cols) {
+        const key = fieldKey(record.rowNo, col);
+        if (winnerVoided.has(key)) continue;
+        const winner = entryOf(record.rowNo).clock.get(col);
+        winnerVoided.set(key, winner !== undefined && winner.site === siteNo && voided.has(winner.hlc));
+        const best = bestLive(catalog, histories.get(record.rowNo) as ChangeRecord[], col);
+        if (best) lastVersion.set(key, best.version);
+      }
+    }
+    const userNo = catalog.userNo(actor.userName);
+    const tables = new Set<string>();
+    let redated = 0;
+    for (const record of future) {
+      const hlc = store.clock.nextInteger();
+      const entry = entryOf(record.rowNo);
+      const row = directory.get(record.rowNo) as { table: string; tableNo: number; rowId: string };
+      const wins = record.cols.map((col) => winnerVoided.get(fieldKey(record.rowNo, col)) === true);
+      stmts.insertRecord.run(
+        ...packRecord({
+          siteNo,
+          hlc,
+          rowNo: record.rowNo,
+          userNo,
+          cols: record.cols,
+          vals: record.vals,
+          prev: record.cols.map((col) => lastVersion.get(fieldKey(record.rowNo, col)) ?? null),
+          lost: wins.map((w) => !w),
+          voided: false,
+          replaces: record.hlc,
+          recordedAt: null,
+        }),
+      );
+      record.cols.forEach((col, i) => {
+        const version = { hlc, site: siteNo };
+        lastVersion.set(fieldKey(record.rowNo, col), version);
+        if (wins[i]) entry.clock.set(col, version);
+      });
+      saveRowVersion(store, row.tableNo, row.rowId, entry, record.rowNo, entry.clock, entry.ownersSeen ? JSON.stringify(entry.ownersSeen) : null);
+      tables.add(row.table);
+      store.noteChanged(row.table, row.rowId);
+      redated += record.cols.length;
     }
     store.rememberClock();
-    return { redated: future.length, tables: [...new Set(future.map((c) => c.tbl))] };
+    return { redated, tables: [...tables] };
   });
 }

@@ -14,7 +14,16 @@ export type HlcTimestamp = string;
 
 const SITE_ID = /^[0-9a-f]{16}$/;
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
-const MAX_COUNTER = 0xffff;
+/**
+ * Timestamps are stored as one sortable INTEGER, `(millis − HLC_EPOCH_MS) × 2048 + counter`
+ * (see {@link hlcToInteger}): exact in a JavaScript number until the year 2159, and at most 6 bytes
+ * in SQLite for the next decades. So the counter stops at 2047: the 2048th stamp within one
+ * millisecond moves to the next millisecond.
+ */
+const MAX_COUNTER = 0x7ff;
+const COUNTER_SPAN = MAX_COUNTER + 1;
+/** 2020-01-01T00:00:00Z, the zero of the integer form. */
+export const HLC_EPOCH_MS = Date.UTC(2020, 0, 1);
 /**
  * How far ahead of this PC's clock another site's timestamp may be and still be applied (the
  * setting `sync.clockToleranceHours` overrides it): about a day, so that two PCs whose dates differ
@@ -45,8 +54,39 @@ export function parseHlc(value: string): HlcParts | null {
   const match = TIMESTAMP.exec(value);
   if (!match) return null;
   const millis = Date.parse(match[1]);
+  const counter = parseInt(match[2], 16);
+  if (Number.isNaN(millis) || counter > MAX_COUNTER) return null;
+  return { millis, counter, siteId: match[3] };
+}
+
+/** The integer form of a timestamp's time and counter (the site is stored beside it). */
+export function hlcToInteger(millis: number, counter: number): number {
+  return (millis - HLC_EPOCH_MS) * COUNTER_SPAN + counter;
+}
+
+/** The time and counter of an integer timestamp. */
+export function hlcFromInteger(value: number): { millis: number; counter: number } {
+  const counter = ((value % COUNTER_SPAN) + COUNTER_SPAN) % COUNTER_SPAN;
+  return { millis: (value - counter) / COUNTER_SPAN + HLC_EPOCH_MS, counter };
+}
+
+/** The timestamp string of an integer timestamp and its site. */
+export function formatIntegerHlc(value: number, siteId: string): HlcTimestamp {
+  const { millis, counter } = hlcFromInteger(value);
+  return formatHlc({ millis, counter, siteId });
+}
+
+/**
+ * The integer form of a timestamp string, or null when malformed. Bounds such as
+ * `…-ffff-ffffffffffffffff` (any counter, any site) are accepted: a counter above the largest one
+ * is taken as the largest.
+ */
+export function integerOfHlc(value: string): number | null {
+  const match = TIMESTAMP.exec(value);
+  if (!match) return null;
+  const millis = Date.parse(match[1]);
   if (Number.isNaN(millis)) return null;
-  return { millis, counter: parseInt(match[2], 16), siteId: match[3] };
+  return hlcToInteger(millis, Math.min(parseInt(match[2], 16), MAX_COUNTER));
 }
 
 /** The site that issued a timestamp. */
@@ -75,6 +115,17 @@ export class HybridLogicalClock {
 
   /** A new timestamp for a local change, strictly after every timestamp issued or observed. */
   next(): HlcTimestamp {
+    this.advance();
+    return formatHlc({ millis: this.millis, counter: this.counter, siteId: this.siteId });
+  }
+
+  /** {@link next} in its integer form ({@link hlcToInteger}; the site is this clock's). */
+  nextInteger(): number {
+    this.advance();
+    return hlcToInteger(this.millis, this.counter);
+  }
+
+  private advance(): void {
     const wall = this.wallClock();
     if (wall > this.millis) {
       this.millis = wall;
@@ -86,7 +137,6 @@ export class HybridLogicalClock {
         this.counter = 0;
       }
     }
-    return formatHlc({ millis: this.millis, counter: this.counter, siteId: this.siteId });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 
-/** Foundation: local meta, the change log and field versions, conflicts, stations and settings. */
+/** Foundation: local meta, the compact change log and row versions, conflicts, stations and settings. */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('meta')
@@ -8,34 +8,70 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
 
+  // Small numbers for what every change record repeats (see db/ledger-catalog.ts).
   await db.schema
-    .createTable('change_log')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('tbl', 'text', (c) => c.notNull())
-    .addColumn('row_id', 'text', (c) => c.notNull())
-    .addColumn('col', 'text', (c) => c.notNull())
-    .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('hlc', 'text', (c) => c.notNull())
-    .addColumn('prev_hlc', 'text')
-    .addColumn('site_id', 'text', (c) => c.notNull())
-    .addColumn('user_name', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('applied', 'integer', (c) => c.notNull())
-    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .createTable('ledger_site')
+    .addColumn('no', 'integer', (c) => c.primaryKey())
+    .addColumn('site_id', 'text', (c) => c.notNull().unique())
     .execute();
-  await db.schema.createIndex('change_log_identity').unique().on('change_log').columns(['hlc', 'tbl', 'row_id', 'col']).execute();
-  // (tbl, row_id, col) lookups — a field's history — use change_log_prev's prefix; no index of their own.
-  await db.schema.createIndex('change_log_site').on('change_log').columns(['site_id', 'hlc']).execute();
-  await db.schema.createIndex('change_log_prev').on('change_log').columns(['tbl', 'row_id', 'col', 'prev_hlc']).execute();
-
   await db.schema
-    .createTable('field_version')
-    .addColumn('tbl', 'text', (c) => c.notNull())
-    .addColumn('row_id', 'text', (c) => c.notNull())
-    .addColumn('col', 'text', (c) => c.notNull())
-    .addColumn('hlc', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('field_version_pk', ['tbl', 'row_id', 'col'])
+    .createTable('ledger_table')
+    .addColumn('no', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .execute();
+  await db.schema
+    .createTable('ledger_column')
+    .addColumn('tbl_no', 'integer', (c) => c.notNull())
+    .addColumn('no', 'integer', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ledger_column_pk', ['tbl_no', 'no'])
+    .addUniqueConstraint('ledger_column_name', ['tbl_no', 'name'])
     .modifyEnd(sql`without rowid`)
     .execute();
+  await db.schema
+    .createTable('ledger_user')
+    .addColumn('no', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .execute();
+
+  // The current version of every field of a row, one entry per row (see db/row-clock.ts). Its key
+  // answers the write path's "this row's clock" and the import's "do I know this row"; `row_no`
+  // is the small number the change log refers to the row by.
+  await db.schema
+    .createTable('row_version')
+    .addColumn('tbl_no', 'integer', (c) => c.notNull())
+    .addColumn('row_id', 'text', (c) => c.notNull())
+    .addColumn('row_no', 'integer', (c) => c.notNull())
+    .addColumn('clock', 'blob', (c) => c.notNull())
+    // Every owner (station_id) the row ever had, as JSON — only once it has had two.
+    .addColumn('owners_seen', 'text')
+    .addPrimaryKeyConstraint('row_version_pk', ['tbl_no', 'row_id'])
+    .modifyEnd(sql`without rowid`)
+    .execute();
+  // Routing: the rows that have changed owner (few), to tell a former owner its row left.
+  await db.schema.createIndex('row_version_moved').on('row_version').column('tbl_no').where(sql.ref('owners_seen'), 'is not', null).execute();
+
+  // The history: one record per write of a row — the columns it set, packed, with their values —
+  // append-only, keyed by origin site and timestamp: "what changed since this peer acknowledged"
+  // is a range of the key (see db/change-log.ts for the record's layout).
+  await db.schema
+    .createTable('change_log')
+    .addColumn('site_no', 'integer', (c) => c.notNull())
+    .addColumn('hlc', 'integer', (c) => c.notNull())
+    .addColumn('row_no', 'integer', (c) => c.notNull())
+    .addColumn('user_no', 'integer', (c) => c.notNull())
+    .addColumn('cols', 'blob', (c) => c.notNull())
+    .addColumn('vals', 'text', (c) => c.notNull())
+    .addColumn('prev', 'text')
+    .addColumn('lost', 'blob')
+    .addColumn('voided', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('replaces', 'integer')
+    .addColumn('recorded_at', 'integer')
+    .addPrimaryKeyConstraint('change_log_pk', ['site_no', 'hlc', 'row_no'])
+    .modifyEnd(sql`without rowid`)
+    .execute();
+  // "Who changed what in this record" (change history, owner history, a field's best live value).
+  await db.schema.createIndex('change_log_row').on('change_log').column('row_no').execute();
 
   await db.schema
     .createTable('sync_conflict')

@@ -40,12 +40,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('summary_json', 'text')
     .execute();
   await db.schema.createIndex('sync_history_at').on('sync_history').column('at').execute();
-
-  // Routing looks up every row that ever belonged to a station (its changes of owner).
-  await db.schema
-    .createIndex('change_log_owner')
-    .on('change_log')
-    .columns(['value', 'tbl', 'row_id'])
-    .where(sql.ref('col'), '=', 'station_id')
-    .execute();
 }

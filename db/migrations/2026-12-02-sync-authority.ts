@@ -3,11 +3,6 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Sync authority and clocks (issue 7):
  *
- * - `change_log.voided`: 1 for a change of this site that a clock repair re-dated (see
- *   `electron/sync/clock-repair.ts`), or for another site's change that its own site re-dated. A
- *   voided change is kept for the audit trail and to recognise the change when it arrives again,
- *   but it is never sent, never counts towards a high-water mark and never wins a field.
- * - `change_log.replaces`: on a re-dated change, the timestamp of the change it replaces.
  * - `sync_peer.setup_expires_at`: a setup file's secret is valid until then (and only once).
  * - `sync_withheld`: changes of an imported bundle that were not applied — `rejected` (the sender
  *   may not write them) or `held` (stamped further ahead of this PC's clock than the tolerance) —
@@ -16,8 +11,6 @@ import { sql, type Kysely } from 'kysely';
  *   changes, relayed by it, are accepted with their own origin.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('change_log').addColumn('voided', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('change_log').addColumn('replaces', 'text').execute();
   await db.schema.alterTable('sync_peer').addColumn('setup_expires_at', 'text').execute();
 
   await db.schema

@@ -1,11 +1,7 @@
-import type { Selectable } from 'kysely';
 import type { ChangeHistoryEntry } from '../../shared/staff-record';
+import { rowChangeHistory, type LoggedChange } from '../../db/change-log';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
-import type { ChangeLogTable } from '../../db/schema';
 import { displayColumnValue, staffColumnLabel, type StaffTableName } from '../../db/staff-tables';
-import { parseLoggedValue } from '../../db/synced-column';
-
-type ChangeRow = Selectable<ChangeLogTable>;
 
 /** The person's rows of each roster table (deleted ones too, so deletions show), with their labels. */
 function recordLabels(store: LedgerStore, staffId: string): Map<string, string> {
@@ -38,22 +34,15 @@ function originNamer(store: LedgerStore): (siteId: string) => string {
   };
 }
 
-function changesOf(store: LedgerStore, staffId: string): ChangeRow[] {
-  return selectSync(
-    store,
-    store.db
-      .selectFrom('change_log')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('tbl', '=', 'staff'), eb('row_id', '=', staffId)]),
-          ...(['family_member', 'honour', 'staff_status_change'] as const).map((table) =>
-            eb.and([eb('tbl', '=', table), eb('row_id', 'in', eb.selectFrom(table).select('id').where('staff_id', '=', staffId))]),
-          ),
-        ]),
-      )
-      .orderBy('seq'),
-  );
+/** The change log of the person's records (the person, family, honours, status history), oldest first. */
+function changesOf(store: LedgerStore, staffId: string): LoggedChange[] {
+  const changes = rowChangeHistory(store, 'staff', staffId);
+  for (const table of ['family_member', 'honour', 'staff_status_change'] as const) {
+    for (const row of selectSync(store, store.db.selectFrom(table).select('id').where('staff_id', '=', staffId))) {
+      changes.push(...rowChangeHistory(store, table, row.id));
+    }
+  }
+  return changes.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
 /**
@@ -67,41 +56,42 @@ export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeH
   const labels = recordLabels(store, staffId);
   const originOf = originNamer(store);
   const changes = changesOf(store, staffId);
-  const valueAt = new Map<string, string>();
-  for (const change of changes) valueAt.set(`${change.tbl}:${change.row_id}:${change.col}:${change.hlc}`, change.value);
+  const valueAt = new Map<string, LoggedChange['value']>();
+  for (const change of changes) valueAt.set(`${change.table}:${change.rowId}:${change.column}:${change.hlc}`, change.value);
 
   const groupStart = new Map<string, number>();
   const entries: { entry: ChangeHistoryEntry; group: number; seq: number }[] = [];
-  for (const change of changes) {
-    if (change.applied !== 1) continue;
-    const { label, display } = staffColumnLabel(change.tbl as StaffTableName, change.col);
-    const previousJson = change.prev_hlc ? valueAt.get(`${change.tbl}:${change.row_id}:${change.col}:${change.prev_hlc}`) : undefined;
-    const value = parseLoggedValue(change.value);
+  changes.forEach((change, seq) => {
+    if (!change.applied || change.voided) return;
+    const { label, display } = staffColumnLabel(change.table as StaffTableName, change.column);
+    const key = (hlc: string) => `${change.table}:${change.rowId}:${change.column}:${hlc}`;
+    const previous = change.prevHlc && valueAt.has(key(change.prevHlc)) ? valueAt.get(key(change.prevHlc)) : undefined;
+    const value = change.value;
     let field = label;
-    let from = previousJson === undefined ? '' : displayColumnValue(parseLoggedValue(previousJson), display);
+    let from = previous === undefined ? '' : displayColumnValue(previous, display);
     let to = displayColumnValue(value, display);
-    if (change.col === 'deleted_at') {
+    if (change.column === 'deleted_at') {
       [field, from, to] = value === null ? ['恢复', '已删除', '有效'] : ['删除', '', '已删除'];
     } else if (display === 'internal') {
-      continue;
+      return;
     }
-    if (from === to || (change.prev_hlc === null && (value === null || (display === 'flag' && value === 0)))) continue;
-    const groupKey = `${change.tbl}:${change.row_id}:${change.hlc}`;
-    if (!groupStart.has(groupKey)) groupStart.set(groupKey, change.seq);
+    if (from === to || (change.prevHlc === null && (value === null || (display === 'flag' && value === 0)))) return;
+    const groupKey = `${change.table}:${change.rowId}:${change.hlc}`;
+    if (!groupStart.has(groupKey)) groupStart.set(groupKey, seq);
     entries.push({
       group: groupStart.get(groupKey) as number,
-      seq: change.seq,
+      seq,
       entry: {
-        at: change.recorded_at,
-        userName: change.user_name,
-        record: labels.get(`${change.tbl}:${change.row_id}`) ?? change.tbl,
+        at: change.recordedAt,
+        userName: change.userName,
+        record: labels.get(`${change.table}:${change.rowId}`) ?? change.table,
         field,
         from,
         to,
-        remote: change.site_id !== store.siteId,
-        origin: change.site_id === store.siteId ? null : originOf(change.site_id),
+        remote: change.siteId !== store.siteId,
+        origin: change.siteId === store.siteId ? null : originOf(change.siteId),
       },
     });
-  }
+  });
   return entries.sort((a, b) => b.group - a.group || a.seq - b.seq).map((e) => e.entry);
 }

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { chinaDateOf } from '../../shared/china-date';
 import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
 import { parseHlc } from '../../shared/hybrid-logical-clock';
+import { fieldVersionOf } from '../../db/change-log';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import type { FamilyMemberTable, HonourTable, StaffStatusChangeTable, StaffTable } from '../../db/staff-schema';
 import { requireLocalStation } from '../station/local-station';
@@ -131,15 +132,15 @@ export function departureDates(store: LedgerStore, localStationId: string): Map<
     .prepare(
       `SELECT s.id AS staffId,
          (SELECT MAX(c.date) FROM staff_status_change c
-            WHERE c.staff_id = s.id AND c.station_id = ? AND c.status = '调出' AND c.deleted_at IS NULL) AS departed,
-         (SELECT fv.hlc FROM field_version fv WHERE fv.tbl = 'staff' AND fv.row_id = s.id AND fv.col = 'station_id') AS ownerHlc
+            WHERE c.staff_id = s.id AND c.station_id = ? AND c.status = '调出' AND c.deleted_at IS NULL) AS departed
        FROM staff s
        WHERE s.deleted_at IS NULL AND s.station_id IS NOT NULL AND s.station_id <> ?`,
     )
-    .all(localStationId, localStationId) as { staffId: string; departed: string | null; ownerHlc: string | null }[];
+    .all(localStationId, localStationId) as { staffId: string; departed: string | null }[];
   const dates = new Map<string, string | null>();
   for (const row of rows) {
-    const parsed = row.ownerHlc ? parseHlc(row.ownerHlc) : null;
+    const ownerHlc = row.departed ? undefined : fieldVersionOf(store, 'staff', row.staffId, 'station_id');
+    const parsed = ownerHlc ? parseHlc(ownerHlc) : null;
     dates.set(row.staffId, row.departed ?? (parsed ? chinaDateOf(parsed.millis) : null));
   }
   return dates;

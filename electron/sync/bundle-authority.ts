@@ -1,6 +1,7 @@
 import { chinaDateTimeOf } from '../../shared/china-date';
 import { parseHlc, siteOfHlc } from '../../shared/hybrid-logical-clock';
 import type { WithheldReason } from '../../shared/sync-record';
+import { isLoggedChange, ownerHistoryOf } from '../../db/change-log';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { FieldValue } from '../../db/synced-tables';
 import type { FieldChange } from '../../db/write-path';
@@ -95,16 +96,10 @@ function judgingOrder(a: FieldChange, b: FieldChange): number {
 class PreImportView {
   private readonly rows = new Map<string, Record<string, FieldValue> | null>();
   private readonly owners = new Map<string, OwnerEntry[]>();
-  private readonly known;
-  private readonly ownerHistory;
-
-  constructor(private readonly store: LedgerStore) {
-    this.known = store.sqlite.prepare('SELECT 1 FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?');
-    this.ownerHistory = store.sqlite.prepare("SELECT hlc, value FROM change_log WHERE tbl = ? AND row_id = ? AND col = 'station_id' AND voided = 0 ORDER BY hlc");
-  }
+  constructor(private readonly store: LedgerStore) {}
 
   isKnown(change: FieldChange): boolean {
-    return this.known.get(change.hlc, change.table, change.rowId, change.column) !== undefined;
+    return isLoggedChange(this.store, change.hlc, change.table, change.rowId, change.column);
   }
 
   row(table: string, id: string): Record<string, FieldValue> | null {
@@ -122,9 +117,7 @@ class PreImportView {
     const key = rowKey(table, id);
     let timeline = this.owners.get(key);
     if (!timeline) {
-      timeline = (this.ownerHistory.all(table, id) as { hlc: string; value: string }[])
-        .map((r) => ({ hlc: r.hlc, owner: JSON.parse(r.value) as FieldValue }))
-        .filter((e): e is OwnerEntry => typeof e.owner === 'string');
+      timeline = ownerHistoryOf(this.store, table, id).filter((e): e is OwnerEntry => typeof e.owner === 'string');
       const current = this.row(table, id)?.station_id;
       if (timeline.length === 0 && typeof current === 'string') timeline.push({ hlc: '', owner: current });
       this.owners.set(key, timeline);

@@ -1,7 +1,17 @@
-import type { Selectable } from 'kysely';
-import type { ChangeLogTable } from '../../db/schema';
 import { chinaDateOf } from '../../shared/china-date';
-import { siteOfHlc } from '../../shared/hybrid-logical-clock';
+import { integerOfHlc } from '../../shared/hybrid-logical-clock';
+import {
+  changeLogStatements,
+  fieldChangesOf,
+  movedRows,
+  rowRecords,
+  rowVersionOf,
+  unpackRecord,
+  type ChangeRecord,
+  type LoggedChange,
+} from '../../db/change-log';
+import { ledgerCatalog } from '../../db/ledger-catalog';
+import { decodeRowClock, type FieldVersion } from '../../db/row-clock';
 import type { BundleExport } from '../../shared/sync-record';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import { syncedTableNames } from '../../db/synced-tables';
@@ -13,7 +23,7 @@ import { ownSiteKeys } from './own-site-keys';
 import { makeRegistration } from './setup-file';
 import { ancestorsOf, isPersonTable, stationNodes, subtreeOf } from './station-tree';
 import { syncErrors } from './sync-errors';
-import { ackOf, childPeers, localHighWater, peerByCode, savePeer, type HighWater, type SyncPeerRow } from './sync-peers';
+import { ackOf, childPeers, localHighWater, peerByCode, savePeer, type SyncPeerRow } from './sync-peers';
 
 /**
  * What goes into a bundle for one peer B (routing), decided on the station tree:
@@ -36,120 +46,160 @@ import { ackOf, childPeers, localHighWater, peerByCode, savePeer, type HighWater
  * an older one still says whose each row is.
  */
 
-/** A change-log row as routing reads it. */
-type ChangeRow = Omit<Selectable<ChangeLogTable>, 'applied' | 'recorded_at' | 'voided'>;
+/** A row the routing reads: its table, id, number in the log and clock. */
+interface RoutedRow {
+  table: string;
+  tableNo: number;
+  rowId: string;
+  rowNo: number;
+  /** The version of its `station_id` (its current owner), as an integer timestamp and site. */
+  owner: FieldVersion | undefined;
+}
 
-const CHANGE_COLUMNS = 'seq, tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name, replaces';
+/** A write selected for the bundle: all its fields, or only some (a moved row's owner). */
+interface SelectedWrite {
+  record: ChangeRecord;
+  row: RoutedRow;
+  cols: Set<number> | null;
+}
 
 function rowKey(table: string, id: string): string {
   return `${table}\u0000${id}`;
 }
 
-function acked(ack: HighWater, hlc: string): boolean {
-  const mark = ack[siteOfHlc(hlc)];
-  return mark !== undefined && hlc <= mark;
-}
-
-/** A change not acknowledged by the peer, in SQL: `?1` the peer's marks as JSON. */
-const ABOVE_ACK = `hlc > COALESCE(json_extract(?, '$."' || site_id || '"'), '')`;
-
 /**
- * The changes this installation would send to `peer` now, in log order.
+ * The changes this installation would send to `peer` now, in timestamp order.
  *
- * Two ways to find them, by direction. Towards a child, rows are looked up one by one (the index
- * on table and row): a station never holds the other stations' changes, so its marks say nothing
- * about their origins, and scanning the log by origin would read the whole log for every child.
+ * Two ways to find them, by direction. Towards a child, rows are looked up one by one (the log's
+ * index on row): a station never holds the other stations' changes, so its marks say nothing
+ * about their origins, and reading the log by origin would read the whole log for every child.
  * Towards the parent, which acknowledges every origin this unit holds, the log is read by origin
- * from the parent's marks on (the index on origin and timestamp): only what is new.
+ * from the parent's marks on (the log's key is origin and timestamp): only what is new.
  */
-export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): ChangeRow[] {
+export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): LoggedChange[] {
   const own = requireLocalStation(store);
   const nodes = stationNodes(store);
+  const catalog = ledgerCatalog(store.sqlite);
   const toChild = peer.relation === 'child';
   const owned = toChild ? subtreeOf(nodes, peer.station_id) : subtreeOf(nodes, own.id);
   const reference = toChild ? new Set([own.id, ...ancestorsOf(nodes, own.id)]) : new Set<string>();
   const ack = ackOf(peer);
-  const ackJson = JSON.stringify(ack);
+  /** The peer's marks as integer timestamps, by site number (origins this file never saw are left out). */
+  const ackBySite = new Map<number, number>();
+  for (const [site, mark] of Object.entries(ack)) {
+    const siteNo = catalog.knownSiteNo(site);
+    const value = integerOfHlc(mark);
+    if (siteNo !== undefined && value !== null) ackBySite.set(siteNo, value);
+  }
+  const acked = (version: { hlc: number; site: number }): boolean => {
+    const mark = ackBySite.get(version.site);
+    return mark !== undefined && version.hlc <= mark;
+  };
   const ownedJson = JSON.stringify([...owned]);
   const ownedOrReferenceJson = JSON.stringify([...owned, ...reference]);
 
-  // Rows in scope, each with the timestamp of its current owner.
-  const inScope = new Map<string, { tbl: string; id: string; ownerHlc: string | null }>();
+  // Rows in scope, each with the version of its current owner.
+  const inScope = new Map<string, RoutedRow>();
+  const byRowNo = new Map<number, RoutedRow>();
   for (const table of syncedTableNames()) {
+    const tableNo = catalog.tableNo(table);
+    const ownerCol = catalog.columnNo(tableNo, 'station_id');
     const rows = store.sqlite
       .prepare(
-        `SELECT t.id AS id, fv.hlc AS ownerHlc FROM "${table}" t
-         LEFT JOIN field_version fv ON fv.tbl = ? AND fv.row_id = t.id AND fv.col = 'station_id'
+        `SELECT t.id AS id, rv.row_no AS rowNo, rv.clock AS clock FROM "${table}" t
+         JOIN row_version rv ON rv.tbl_no = ? AND rv.row_id = t.id
          WHERE t.station_id IN (SELECT value FROM json_each(?))`,
       )
-      .all(table, isPersonTable(table) ? ownedJson : ownedOrReferenceJson) as { id: string; ownerHlc: string | null }[];
-    for (const row of rows) inScope.set(rowKey(table, row.id), { tbl: table, id: row.id, ownerHlc: row.ownerHlc });
+      .all(tableNo, isPersonTable(table) ? ownedJson : ownedOrReferenceJson) as { id: string; rowNo: number; clock: Buffer }[];
+    for (const row of rows) {
+      const routed = { table, tableNo, rowId: row.id, rowNo: row.rowNo, owner: decodeRowClock(row.clock).get(ownerCol) };
+      inScope.set(rowKey(table, row.id), routed);
+      byRowNo.set(row.rowNo, routed);
+    }
   }
   /** A row whose current owner the peer has not acknowledged (new to it, or moved to it) goes whole. */
-  const goesWhole = (ownerHlc: string | null): boolean => ownerHlc !== null && !acked(ack, ownerHlc);
+  const goesWhole = (row: RoutedRow): boolean => row.owner !== undefined && !acked(row.owner);
 
-  // Rows that once belonged to the subtree and belong elsewhere now (partial index on owner changes).
-  const former = new Map<string, { tbl: string; id: string }>();
-  const everOwned = store.sqlite
-    .prepare(
-      `SELECT DISTINCT tbl, row_id FROM change_log
-       WHERE col = 'station_id' AND value IN (SELECT json_quote(value) FROM json_each(?)) AND voided = 0`,
-    )
-    .all(ownedJson) as { tbl: string; row_id: string }[];
-  for (const row of everOwned) {
-    const key = rowKey(row.tbl, row.row_id);
-    if (!inScope.has(key)) former.set(key, { tbl: row.tbl, id: row.row_id });
+  // Rows that once belonged to the subtree and belong elsewhere now.
+  const former = new Map<number, RoutedRow>();
+  for (const moved of movedRows(store)) {
+    if (inScope.has(rowKey(moved.table, moved.rowId)) || !moved.owners.some((owner) => owned.has(owner))) continue;
+    const tableNo = catalog.tableNo(moved.table);
+    const entry = rowVersionOf(store.sqlite, tableNo, moved.rowId);
+    if (!entry) continue;
+    former.set(entry.rowNo, { table: moved.table, tableNo, rowId: moved.rowId, rowNo: entry.rowNo, owner: entry.clock.get(catalog.columnNo(tableNo, 'station_id')) });
   }
 
-  const selected = new Map<number, ChangeRow>();
-  // A voided change (re-dated by its site's clock repair) is never sent: its replacement is.
-  const byRow = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ? AND voided = 0`);
-  const byRowAboveAck = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE tbl = ? AND row_id = ? AND voided = 0 AND ${ABOVE_ACK}`);
-  const rowChanges = (tbl: string, id: string, whole: boolean): ChangeRow[] =>
-    (whole ? byRow.all(tbl, id) : byRowAboveAck.all(tbl, id, ackJson)) as ChangeRow[];
+  const selected = new Map<string, SelectedWrite>();
+  const select = (record: ChangeRecord, row: RoutedRow, cols: number[] | null): void => {
+    // A voided change (re-dated by its site's clock repair) is never sent: its replacement is.
+    if (record.voided) return;
+    const key = `${record.siteNo}:${record.hlc}:${record.rowNo}`;
+    const existing = selected.get(key);
+    if (!existing) selected.set(key, { record, row, cols: cols ? new Set(cols) : null });
+    else if (existing.cols && cols) for (const col of cols) existing.cols.add(col);
+    else existing.cols = null;
+  };
+  const ownerColOf = (row: RoutedRow) => catalog.columnNo(row.tableNo, 'station_id');
 
   if (toChild) {
     for (const row of inScope.values()) {
-      for (const change of rowChanges(row.tbl, row.id, goesWhole(row.ownerHlc))) selected.set(change.seq, change);
+      const whole = goesWhole(row);
+      for (const record of rowRecords(store.sqlite, row.rowNo)) {
+        if (whole || !acked({ hlc: record.hlc, site: record.siteNo })) select(record, row, null);
+      }
     }
     // A row moved away: only its change of owner, so the child learns it left.
     for (const row of former.values()) {
-      for (const change of rowChanges(row.tbl, row.id, false)) if (change.col === 'station_id') selected.set(change.seq, change);
-    }
-  } else {
-    const bySite = store.sqlite.prepare(`SELECT ${CHANGE_COLUMNS} FROM change_log WHERE site_id = ? AND hlc > ? AND voided = 0`);
-    for (const [site, newest] of Object.entries(localHighWater(store))) {
-      const mark = ack[site] ?? '';
-      if (newest <= mark) continue;
-      for (const change of bySite.iterate(site, mark) as IterableIterator<ChangeRow>) {
-        const key = rowKey(change.tbl, change.row_id);
-        if (inScope.has(key) || former.has(key)) selected.set(change.seq, change);
+      const ownerCol = ownerColOf(row);
+      for (const record of rowRecords(store.sqlite, row.rowNo)) {
+        if (record.cols.includes(ownerCol) && !acked({ hlc: record.hlc, site: record.siteNo })) select(record, row, [ownerCol]);
       }
     }
-    for (const row of inScope.values()) {
-      if (!goesWhole(row.ownerHlc) || Object.keys(ack).length === 0) continue;
-      for (const change of rowChanges(row.tbl, row.id, true)) selected.set(change.seq, change);
+  } else {
+    const stmts = changeLogStatements(store.sqlite);
+    for (const [siteNo] of catalog.sites()) {
+      const newest = stmts.newestLive.get(siteNo)?.hlc;
+      if (newest === null || newest === undefined) continue;
+      const mark = ackBySite.get(siteNo);
+      if (mark !== undefined && newest <= mark) continue;
+      for (const stored of stmts.siteAfter.iterate(siteNo, mark ?? Number.MIN_SAFE_INTEGER)) {
+        const row = byRowNo.get(stored.row_no) ?? former.get(stored.row_no);
+        if (row) select(unpackRecord(stored), row, null);
+      }
+    }
+    if (Object.keys(ack).length > 0) {
+      for (const row of inScope.values()) {
+        if (!goesWhole(row)) continue;
+        for (const record of rowRecords(store.sqlite, row.rowNo)) select(record, row, null);
+      }
     }
   }
 
   // Every row travels with its current owner, so a bundle that arrives before an older one (or
   // after a lost one) still says whose the row is: the receiver routes and checks it on that.
-  const ownerChange = store.sqlite.prepare(
-    `SELECT ${CHANGE_COLUMNS} FROM change_log WHERE hlc = (SELECT hlc FROM field_version WHERE tbl = ? AND row_id = ? AND col = 'station_id') AND tbl = ? AND row_id = ? AND col = 'station_id'`,
-  );
-  const rows = new Set<string>();
-  for (const change of [...selected.values()]) {
-    const key = rowKey(change.tbl, change.row_id);
-    if (rows.has(key)) continue;
-    rows.add(key);
-    const owner = ownerChange.get(change.tbl, change.row_id, change.tbl, change.row_id) as ChangeRow | undefined;
-    if (owner) selected.set(owner.seq, owner);
+  const withOwner = new Set<number>();
+  const stmts = changeLogStatements(store.sqlite);
+  for (const write of [...selected.values()]) {
+    const row = write.row;
+    if (withOwner.has(row.rowNo)) continue;
+    withOwner.add(row.rowNo);
+    if (!row.owner) continue;
+    const stored = stmts.record.get(row.owner.site, row.owner.hlc, row.rowNo);
+    if (stored) select(unpackRecord(stored), row, [ownerColOf(row)]);
   }
-  return [...selected.values()].sort((a, b) => a.seq - b.seq);
+
+  const changes: LoggedChange[] = [];
+  for (const { record, row, cols } of selected.values()) {
+    for (const change of fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo)) {
+      if (cols === null || cols.has(catalog.columnNo(row.tableNo, change.column))) changes.push(change);
+    }
+  }
+  return changes.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
 }
 
-function toWire(change: ChangeRow): WireChange {
-  const wire: WireChange = { t: change.tbl, r: change.row_id, c: change.col, v: JSON.parse(change.value), h: change.hlc, p: change.prev_hlc, u: change.user_name };
+function toWire(change: LoggedChange): WireChange {
+  const wire: WireChange = { t: change.table, r: change.rowId, c: change.column, v: change.value, h: change.hlc, p: change.prevHlc, u: change.userName };
   if (change.replaces) wire.x = change.replaces;
   return wire;
 }

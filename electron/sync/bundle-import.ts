@@ -1,6 +1,7 @@
 import { chinaDateTimeOf } from '../../shared/china-date';
 import { parseHlc } from '../../shared/hybrid-logical-clock';
 import type { BundleImportSummary, TableSyncCounts } from '../../shared/sync-record';
+import { hasChangesFromSite, isVoidedTimestamp, movedRows, newestLiveChangeOf } from '../../db/change-log';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import type { SyncWithheldTable } from '../../db/sync-schema';
 import { syncedTableNames } from '../../db/synced-tables';
@@ -94,7 +95,7 @@ function recipientLabel(store: LedgerStore, header: BundleHeader): string | unde
 function unknownStationId(store: LedgerStore, stationId: string): boolean {
   if (store.sqlite.prepare('SELECT 1 FROM station WHERE id = ?').get(stationId)) return false;
   if (store.sqlite.prepare('SELECT 1 FROM sync_peer WHERE station_id = ?').get(stationId)) return false;
-  if (store.sqlite.prepare("SELECT 1 FROM change_log WHERE col = 'station_id' AND value = ? LIMIT 1").get(JSON.stringify(stationId))) return false;
+  if (movedRows(store).some((row) => row.owners.includes(stationId))) return false;
   return !syncedTableNames().some((table) => store.sqlite.prepare(`SELECT 1 FROM "${table}" WHERE station_id = ? LIMIT 1`).get(stationId));
 }
 
@@ -116,7 +117,7 @@ function checkRegistration(store: LedgerStore, header: BundleHeader, peer: SyncP
   const seenElsewhere =
     site === store.siteId ||
     store.sqlite.prepare('SELECT 1 FROM sync_site WHERE site_id = ?').get(site) !== undefined ||
-    (!samePc && store.sqlite.prepare('SELECT 1 FROM change_log WHERE site_id = ? LIMIT 1').get(site) !== undefined);
+    (!samePc && hasChangesFromSite(store, site));
   if (seenElsewhere) throw syncErrors.registrationSite(label);
 }
 
@@ -362,13 +363,11 @@ function learnVouchedSites(store: LedgerStore, peer: SyncPeerRow, sites: Record<
 export function trustedMarks(store: LedgerStore, reported: Record<string, string>, sealedAt: string): Record<string, string> {
   const sealedMs = Date.parse(sealedAt);
   const latest = Math.min(Number.isNaN(sealedMs) ? store.now() : sealedMs, store.now()) + store.clockToleranceMs;
-  const voided = store.sqlite.prepare('SELECT 1 FROM change_log WHERE hlc = ? AND voided = 1 LIMIT 1');
-  const newest = store.sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_id = ? AND voided = 0');
   const marks: Record<string, string> = {};
   for (const [site, mark] of Object.entries(reported)) {
     const millis = parseHlc(mark)?.millis;
-    if (millis === undefined || millis > latest || voided.get(mark)) continue;
-    const ours = (newest.get(site) as { hlc: string | null }).hlc;
+    if (millis === undefined || millis > latest || isVoidedTimestamp(store, mark)) continue;
+    const ours = newestLiveChangeOf(store.sqlite, site);
     if (ours) marks[site] = mark < ours ? mark : ours;
   }
   return marks;

@@ -1,6 +1,7 @@
 import { chinaDateTimeOf } from '../../shared/china-date';
 import { parseHlc } from '../../shared/hybrid-logical-clock';
 import type { ClockStatus } from '../../shared/sync-record';
+import { liveChangesAfter } from '../../db/change-log';
 import type { LedgerStore } from '../../db/ledger-store';
 import { clockBehindLedger } from '../../db/write-path';
 import type { AppDeps } from '../app-deps';
@@ -48,7 +49,7 @@ export function latestAllowedHlc(store: LedgerStore): string {
 /** How many of this site's own live changes are dated after now + tolerance. */
 export function futureOwnChanges(store: LedgerStore): number {
   const cutoff = latestAllowedHlc(store);
-  return (store.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE site_id = ? AND voided = 0 AND hlc > ?').get(store.siteId, cutoff) as { n: number }).n;
+  return liveChangesAfter(store, store.siteId, cutoff);
 }
 
 /** Whether this PC's date looks wrong (the ledger holds edits dated after it), for the banner. */

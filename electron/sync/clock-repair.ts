@@ -1,5 +1,6 @@
 import type { ClockRepairResult } from '../../shared/sync-record';
 import type { AppDeps } from '../app-deps';
+import { isVoidedTimestamp } from '../../db/change-log';
 import { redateOwnChangesAfter } from '../../db/write-path';
 import { applyClockTolerance, clockStatus, latestAllowedHlc } from './clock-policy';
 import { ackOf, savePeer, type SyncPeerRow } from './sync-peers';
@@ -29,10 +30,9 @@ export function repairClock(deps: AppDeps): ClockRepairResult {
   applyClockTolerance(deps);
   const { redated, tables } = store.transaction(() => {
     const result = redateOwnChangesAfter(store, deps.user, latestAllowedHlc(store));
-    const isVoided = store.sqlite.prepare('SELECT 1 FROM change_log WHERE hlc = ? AND voided = 1 LIMIT 1');
     for (const peer of store.sqlite.prepare('SELECT * FROM sync_peer').all() as SyncPeerRow[]) {
       const ack = ackOf(peer);
-      const kept = Object.fromEntries(Object.entries(ack).filter(([, mark]) => !isVoided.get(mark)));
+      const kept = Object.fromEntries(Object.entries(ack).filter(([, mark]) => !isVoidedTimestamp(store, mark)));
       if (Object.keys(kept).length !== Object.keys(ack).length) savePeer(store, { ...peer, ack_json: JSON.stringify(kept) });
     }
     return result;

@@ -2,6 +2,7 @@ import { chinaDateTimeOf } from '../../shared/china-date';
 import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
 import { parseHlc, siteOfHlc } from '../../shared/hybrid-logical-clock';
 import type { SyncConflictItem } from '../../shared/sync-record';
+import { fieldVersionOf, userOfChange } from '../../db/change-log';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { SyncConflictTable } from '../../db/schema';
 import { syncedTableSpec, type FieldValue } from '../../db/synced-tables';
@@ -35,16 +36,8 @@ function toItem(store: LedgerStore, row: SyncConflictTable): SyncConflictItem {
   const current = inSchema
     ? (store.sqlite.prepare(`SELECT "${row.col}" AS value FROM "${row.tbl}" WHERE id = ?`).get(row.row_id) as { value: FieldValue } | undefined)
     : undefined;
-  const version = store.sqlite.prepare('SELECT hlc FROM field_version WHERE tbl = ? AND row_id = ? AND col = ?').get(row.tbl, row.row_id, row.col) as
-    | { hlc: string }
-    | undefined;
-  const currentHlc = version?.hlc ?? row.kept_hlc;
-  const currentUser =
-    currentHlc === row.kept_hlc
-      ? row.kept_user
-      : ((store.sqlite.prepare('SELECT user_name FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?').get(currentHlc, row.tbl, row.row_id, row.col) as
-          | { user_name: string }
-          | undefined)?.user_name ?? '');
+  const currentHlc = (inSchema ? fieldVersionOf(store, row.tbl, row.row_id, row.col) : undefined) ?? row.kept_hlc;
+  const currentUser = currentHlc === row.kept_hlc ? row.kept_user : userOfChange(store, currentHlc, row.tbl, row.row_id);
   const other = siteUnit(store, row.lost_site_id || siteOfHlc(row.lost_hlc));
   return {
     id: row.id,

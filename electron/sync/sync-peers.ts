@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { newestLiveChanges } from '../../db/change-log';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { SyncPeerTable } from '../../db/sync-schema';
 
@@ -64,6 +65,5 @@ export function ackOf(peer: SyncPeerRow): HighWater {
  * re-dated change does not count: its wrong date would tell peers they hold what they do not).
  */
 export function localHighWater(store: LedgerStore): HighWater {
-  const rows = store.sqlite.prepare('SELECT site_id, max(hlc) AS hlc FROM change_log WHERE voided = 0 GROUP BY site_id').all() as { site_id: string; hlc: string }[];
-  return Object.fromEntries(rows.map((r) => [r.site_id, r.hlc]));
+  return newestLiveChanges(store);
 }

@@ -6,6 +6,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/api-error';
+import { integerOfHlc } from '../../shared/hybrid-logical-clock';
+import { allLoggedChanges, loggedFieldCount } from '../../db/change-log';
+import { encodeRowClock } from '../../db/row-clock';
 import { openLedgerStore, schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import { currentSchemaVersion, migrationMap } from '../../db/migrations/migration-map';
 import { syncedTableNames, syncedTableSpec } from '../../db/synced-tables';
@@ -13,7 +16,7 @@ import { writeRecord } from '../../db/write-path';
 import { tempFolder } from '../support/test-ledger';
 
 /** Local tables every ledger has besides the synced ones. */
-const LOCAL_TABLES = ['meta', 'change_log', 'field_version', 'sync_conflict', 'kysely_migration'];
+const LOCAL_TABLES = ['meta', 'change_log', 'row_version', 'ledger_site', 'ledger_table', 'ledger_column', 'ledger_user', 'sync_conflict', 'kysely_migration'];
 
 let folder: { path: string; remove(): void };
 const opened: LedgerStore[] = [];
@@ -102,7 +105,7 @@ describe('opening an empty file', () => {
     expect(second.siteId).toBe(siteId);
     expect(appliedMigrations(second.sqlite)).toEqual(Object.keys(migrationMap).sort());
     expect(second.sqlite.prepare('SELECT code, name FROM station WHERE id = ?').get('st-1')).toEqual({ code: '330102-01', name: '北山派出所' });
-    expect((second.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(2);
+    expect(loggedFieldCount(second)).toBe(2);
     second.close();
 
     const third = await open(path);
@@ -131,11 +134,15 @@ describe('opening a file from the previous step', () => {
     sqlite.prepare("INSERT INTO meta (key, value) VALUES ('site_id', '00112233aabbccdd')").run();
     sqlite.prepare("INSERT INTO station (id, station_id, code, name, role) VALUES ('st-1', 'st-1', '330102-01', '北山派出所', 'station')").run();
     sqlite.prepare("INSERT INTO setting (id, station_id, key, value) VALUES ('setting:station.minimumOnDuty', 'st-1', 'station.minimumOnDuty', '12')").run();
-    sqlite
-      .prepare(
-        "INSERT INTO change_log (tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name, applied, recorded_at) VALUES ('station', 'st-1', 'name', '\"北山派出所\"', '2026-11-23T02:00:00.000Z-0000-00112233aabbccdd', NULL, '00112233aabbccdd', '王丽', 1, '2026-11-23 10:00:00')",
-      )
-      .run();
+    // The change of `name`, as the write path stores it: interned site, table, column and user.
+    const hlc = integerOfHlc('2026-11-23T02:00:00.000Z-0000-00112233aabbccdd') as number;
+    sqlite.prepare("INSERT INTO ledger_site (no, site_id) VALUES (1, '00112233aabbccdd')").run();
+    sqlite.prepare("INSERT INTO ledger_table (no, name) VALUES (1, 'station')").run();
+    sqlite.prepare("INSERT INTO ledger_column (tbl_no, no, name) VALUES (1, 0, 'name')").run();
+    sqlite.prepare("INSERT INTO ledger_user (no, name) VALUES (1, '王丽')").run();
+    sqlite.prepare("INSERT INTO row_version (tbl_no, row_id, row_no, clock) VALUES (1, 'st-1', 1, ?)").run(encodeRowClock(new Map([[0, { hlc, site: 1 }]])));
+    sqlite.prepare("INSERT INTO meta (key, value) VALUES ('next_row_no', '2')").run();
+    sqlite.prepare(`INSERT INTO change_log (site_no, hlc, row_no, user_no, cols, vals) VALUES (1, ?, 1, 1, x'00', '["北山派出所"]')`).run(hlc);
     await db.destroy();
     expect(existsSync(path)).toBe(true);
 
@@ -149,7 +156,7 @@ describe('opening a file from the previous step', () => {
       role: 'station',
     });
     expect(store.sqlite.prepare('SELECT value FROM setting WHERE key = ?').get('station.minimumOnDuty')).toEqual({ value: '12' });
-    expect(store.sqlite.prepare('SELECT user_name FROM change_log').all()).toEqual([{ user_name: '王丽' }]);
+    expect(allLoggedChanges(store).map((c) => [c.column, c.value, c.userName])).toEqual([['name', '北山派出所', '王丽']]);
     // The clock resumes after the newest change it finds in the file.
     expect(store.clock.next() > '2026-11-23T02:00:00.000Z-0000-00112233aabbccdd').toBe(true);
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chinaDateTimeOf } from '../../shared/china-date';
+import { fieldVersionOf, loggedFieldCount } from '../../db/change-log';
 import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
 import { applyRemoteChanges, restoreRecord, tombstoneRecord, writeRecord, type FieldChange } from '../../db/write-path';
 import {
@@ -50,7 +51,7 @@ function carry(from: LedgerStore, to: LedgerStore) {
 }
 
 function fieldVersion(store: LedgerStore, table: string, rowId: string, col: string): string | undefined {
-  return (store.sqlite.prepare('SELECT hlc FROM field_version WHERE tbl = ? AND row_id = ? AND col = ?').get(table, rowId, col) as { hlc: string } | undefined)?.hlc;
+  return fieldVersionOf(store, table, rowId, col);
 }
 
 describe('writeRecord (a clerk edits)', () => {
@@ -119,7 +120,7 @@ describe('writeRecord (a clerk edits)', () => {
     expect(() => writeRecord(store, wang, 'meta', 'x', { value: '1' })).toThrow(/not a synced table/);
     expect(() => writeRecord(store, wang, 'station', 'st-1', { name: '北山派出所', password: 'x' })).toThrow(/not a synced column/);
     expect(countRows(store, 'station')).toBe(0);
-    expect(countRows(store, 'change_log')).toBe(0);
+    expect(loggedFieldCount(store)).toBe(0);
   });
 
   it('writes a setting (deterministic row id, JSON text value) through the same path', async () => {
@@ -160,11 +161,11 @@ describe('tombstones', () => {
     writeRecord(store, wang, 'station', 'st-1', { name: '北山派出所' });
     tombstoneRecord(store, wang, 'station', 'st-1');
     const deletedAt = rowOf(store, 'station', 'st-1')?.deleted_at;
-    const logged = countRows(store, 'change_log');
+    const logged = loggedFieldCount(store);
     clock.advance(86_400_000);
     expect(tombstoneRecord(store, wang, 'station', 'st-1')).toBe(false);
     expect(rowOf(store, 'station', 'st-1')?.deleted_at).toBe(deletedAt);
-    expect(countRows(store, 'change_log')).toBe(logged);
+    expect(loggedFieldCount(store)).toBe(logged);
   });
 
   it('deleting or restoring a row that does not exist creates nothing', async () => {
@@ -172,7 +173,7 @@ describe('tombstones', () => {
     expect(tombstoneRecord(store, wang, 'station', 'no-such-row')).toBe(false);
     expect(restoreRecord(store, wang, 'station', 'no-such-row')).toBe(false);
     expect(countRows(store, 'station')).toBe(0);
-    expect(countRows(store, 'change_log')).toBe(0);
+    expect(loggedFieldCount(store)).toBe(0);
   });
 
   it('a tombstone travels to another site like any other field', async () => {
@@ -281,7 +282,7 @@ describe('applyRemoteChanges: per-field last-writer-wins', () => {
     // Its own changes coming back from a peer are duplicates too.
     const echoed = carry(b, a);
     expect(echoed.every((r) => r.outcome === 'duplicate')).toBe(true);
-    expect(countRows(a, 'change_log')).toBe(log.length);
+    expect(loggedFieldCount(a)).toBe(log.length);
   });
 
   it('keeps a losing concurrent value for review, on the side that wins and on the side that loses', async () => {
@@ -377,7 +378,7 @@ describe('applyRemoteChanges: per-field last-writer-wins', () => {
     const changes: FieldChange[] = [...changesOf(a), { ...changesOf(a)[0], column: 'secret', hlc: changesOf(a)[0].hlc.replace('-0000-', '-0001-') }];
     expect(() => applyRemoteChanges(b, changes)).toThrow(/not a synced column/);
     expect(countRows(b, 'station')).toBe(0);
-    expect(countRows(b, 'change_log')).toBe(0);
+    expect(loggedFieldCount(b)).toBe(0);
   });
 });
 

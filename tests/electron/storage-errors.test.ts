@@ -9,6 +9,7 @@ import { createInProcessClient } from '../../electron/transports/in-process-clie
 import { ROSTER_TEST_NOW, staffForm } from '../support/roster-client';
 import { tempFolder } from '../support/test-ledger';
 import { makeValidIdNumber } from '../../shared/id-number';
+import { loggedFieldCount } from '../../db/change-log';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -33,8 +34,8 @@ describe('the PC, not the clerk: storage failures', () => {
     await client.call('staff.save', staffForm({ name: '张三' }));
     const counts = () => ({
       staff: (store.sqlite.prepare('SELECT COUNT(*) AS n FROM staff').get() as { n: number }).n,
-      changeLog: (store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n,
-      fieldVersions: (store.sqlite.prepare('SELECT COUNT(*) AS n FROM field_version').get() as { n: number }).n,
+      changeLog: loggedFieldCount(store),
+      rowVersions: (store.sqlite.prepare('SELECT COUNT(*) AS n FROM row_version').get() as { n: number }).n,
     });
 
     // The database may not grow by a single page more: exactly what a full disk does to SQLite.

@@ -7,7 +7,7 @@ import { makeRegistration } from '../../electron/sync/setup-file';
 import { parentPeer, peerByCode } from '../../electron/sync/sync-peers';
 import { craftedBundle, hlcAt, openCarried, sealAs, wireChange } from '../support/crafted-bundles';
 import { carry, createBureau, createSites, dumpStore, exportFor, importInto, openStationFile, personInput, stationFromSetup, type Site } from '../support/sync-sites';
-import { manualClock } from '../support/test-ledger';
+import { changeLogOf, manualClock } from '../support/test-ledger';
 
 /**
  * The security review's findings 1–5 and 7 (issue 7), each as the attack itself: a bundle crafted
@@ -323,7 +323,7 @@ describe('7. nothing of a header is believed before its signature', () => {
 describe('defence in depth at the station', () => {
   it("refuses, and lists, another station's people in a bundle from the bureau", async () => {
     const { bureau, north, southPerson } = await world();
-    const theirs = bureau.store.sqlite.prepare('SELECT tbl, row_id, col, value, hlc, prev_hlc, user_name FROM change_log WHERE row_id = ?').all(southPerson.id) as {
+    const theirs = changeLogOf(bureau.store).filter((c) => c.row_id === southPerson.id) as {
       tbl: string;
       row_id: string;
       col: string;

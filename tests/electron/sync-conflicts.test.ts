@@ -5,6 +5,7 @@ import { syncedTableNames } from '../../db/synced-tables';
 import { localStation } from '../../electron/station/local-station';
 import { carry, createBureau, exportFor, importInto, pairStation, personInput, siteOf, tableRows, type Site } from '../support/sync-sites';
 import { manualClock, tempFolder } from '../support/test-ledger';
+import { allFieldVersions, allLoggedChanges } from '../../db/change-log';
 
 const folders: ReturnType<typeof tempFolder>[] = [];
 const stores: LedgerStore[] = [];
@@ -17,8 +18,10 @@ afterEach(() => {
 /** The state sync must converge on: synced rows, field versions and the set of logged changes. */
 function syncedState(store: LedgerStore) {
   const tables = Object.fromEntries(syncedTableNames().map((t) => [t, tableRows(store, t)]));
-  const versions = store.sqlite.prepare('SELECT * FROM field_version ORDER BY tbl, row_id, col').all();
-  const log = store.sqlite.prepare('SELECT tbl, row_id, col, value, hlc, prev_hlc, site_id, user_name FROM change_log ORDER BY hlc, tbl, row_id, col').all();
+  const versions = allFieldVersions(store);
+  const log = allLoggedChanges(store)
+    .map(({ table, rowId, column, value, hlc, prevHlc, siteId, userName }) => ({ table, rowId, column, value, hlc, prevHlc, siteId, userName }))
+    .sort((a, b) => (a.hlc + a.table + a.rowId + a.column < b.hlc + b.table + b.rowId + b.column ? -1 : 1));
   const conflicts = store.sqlite.prepare('SELECT tbl, row_id, col, kept_value, kept_hlc, lost_value, lost_hlc FROM sync_conflict ORDER BY lost_hlc, kept_hlc').all();
   return { tables, versions, log, conflicts };
 }

@@ -8,7 +8,7 @@ import { localStation } from '../../electron/station/local-station';
 import { exportBundle } from '../../electron/sync/bundle-export';
 import { importBundle } from '../../electron/sync/bundle-import';
 import { createBureau, pairStation, type Site } from '../support/sync-sites';
-import { TEST_EPOCH } from '../support/test-ledger';
+import { changeLogOf, TEST_EPOCH } from '../support/test-ledger';
 
 /**
  * Convergence of sync under any order, duplicates and loss (ARCHITECTURE.md, Sync bundles).
@@ -196,7 +196,7 @@ function checkConverged(world: World): void {
   // The truth: per field, the value of the newest change any site holds.
   const all = new Map<string, LoggedChange[]>();
   for (const site of world.sites) {
-    for (const change of site.store.sqlite.prepare('SELECT tbl, row_id, col, value, hlc, prev_hlc FROM change_log').all() as LoggedChange[]) {
+    for (const change of changeLogOf(site.store) as LoggedChange[]) {
       const key = `${change.tbl}|${change.row_id}|${change.col}`;
       const list = all.get(key) ?? [];
       if (!list.some((c) => c.hlc === change.hlc)) list.push(change);

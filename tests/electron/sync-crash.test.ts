@@ -8,6 +8,7 @@ import { runCli } from '../../electron/cli/run-cli';
 import { localStation } from '../../electron/station/local-station';
 import { createBureau, exportFor, openStationFile, stationFromSetup } from '../support/sync-sites';
 import { tempFolder } from '../support/test-ledger';
+import { allLoggedChanges } from '../../db/change-log';
 
 /**
  * Crash safety of an import: a large bundle (20 000 field changes) is imported in a child process,
@@ -133,7 +134,7 @@ async function inspect(dbPath: string): Promise<{ changes: number; staff: number
   try {
     const count = (sql: string, ...params: string[]) => (store.sqlite.prepare(sql).get(...params) as { n: number }).n;
     return {
-      changes: count('SELECT count(*) AS n FROM change_log WHERE site_id = ?', stationSite),
+      changes: allLoggedChanges(store).filter((c) => c.siteId === stationSite).length,
       staff: count('SELECT count(*) AS n FROM staff'),
       imports: count("SELECT count(*) AS n FROM sync_history WHERE direction = 'import'"),
       registered: count('SELECT count(*) AS n FROM sync_peer WHERE site_id = ?', stationSite) === 1,

@@ -11,7 +11,8 @@ import { exportBundle } from '../../electron/sync/bundle-export';
 import { importBundle } from '../../electron/sync/bundle-import';
 import { hlcAt, openCarried, sealAs } from '../support/crafted-bundles';
 import { createBureau, pairStation, type Site } from '../support/sync-sites';
-import { TEST_EPOCH } from '../support/test-ledger';
+import { changeLogOf, TEST_EPOCH } from '../support/test-ledger';
+import { allFieldVersions, siteChangesAfter } from '../../db/change-log';
 
 /**
  * Sync under a MALICIOUS station (ARCHITECTURE.md, Sync bundles: "allowed, not only genuine").
@@ -145,9 +146,6 @@ interface World {
 
 const changeKey = (hlc: string, tbl: string, row: string, col: string) => `${hlc}|${tbl}|${row}|${col}`;
 
-function maxSeq(store: LedgerStore): number {
-  return (store.sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
-}
 
 /** Runs a local write of an honest site and records the changes it made in the oracle. */
 function honestWrite(world: World, index: number, write: () => void): void {
@@ -156,12 +154,12 @@ function honestWrite(world: World, index: number, write: () => void): void {
     write();
     return;
   }
-  const before = maxSeq(site.store);
+  // This site's own new changes are stamped after its clock as it was before the write.
+  const before = site.store.clock.current();
   write();
-  const rows = site.store.sqlite
-    .prepare('SELECT tbl, row_id AS row, col, hlc, value FROM change_log WHERE seq > ? AND site_id = ?')
-    .all(before, site.store.siteId) as { tbl: string; row: string; col: string; hlc: string; value: string }[];
-  for (const r of rows) world.honest.set(changeKey(r.hlc, r.tbl, r.row, r.col), r);
+  for (const c of siteChangesAfter(site.store, site.store.siteId, before)) {
+    world.honest.set(changeKey(c.hlc, c.table, c.rowId, c.column), { tbl: c.table, row: c.rowId, col: c.column, hlc: c.hlc, value: JSON.stringify(c.value) });
+  }
 }
 
 async function makeWorld(offsets: number[]): Promise<World> {
@@ -190,13 +188,7 @@ async function makeWorld(offsets: number[]): Promise<World> {
   };
   // The setup (units, registrations) is honest: every site's log so far.
   for (const site of sites) {
-    for (const r of site.store.sqlite.prepare('SELECT tbl, row_id AS row, col, hlc, value FROM change_log').all() as {
-      tbl: string;
-      row: string;
-      col: string;
-      hlc: string;
-      value: string;
-    }[]) {
+    for (const r of changeLogOf(site.store).map((c) => ({ tbl: c.tbl, row: c.row_id, col: c.col, hlc: c.hlc, value: c.value }))) {
       world.honest.set(changeKey(r.hlc, r.tbl, r.row, r.col), r);
     }
   }
@@ -487,8 +479,8 @@ function checkWorld(world: World, newPeople: { index: number; id: string }[]): v
     expect(held, `bureau holds ${key}`).toBeDefined();
     const values = Object.fromEntries([...row].map(([col, v]) => [col, v.value]));
     expect({ key, ...Object.fromEntries(Object.keys(values).map((col) => [col, held![col]])) }).toEqual({ key, ...values });
-    const versions = bureau.store.sqlite.prepare('SELECT col, hlc FROM field_version WHERE tbl = ? AND row_id = ?').all(table, id) as { col: string; hlc: string }[];
-    expect({ key, versions: Object.fromEntries(versions.map((v) => [v.col, v.hlc])) }).toEqual({ key, versions: Object.fromEntries([...row].map(([col, v]) => [col, v.hlc])) });
+    const versions = allFieldVersions(bureau.store).filter((v) => v.table === table && v.rowId === id);
+    expect({ key, versions: Object.fromEntries(versions.map((v) => [v.column, v.hlc])) }).toEqual({ key, versions: Object.fromEntries([...row].map(([col, v]) => [col, v.hlc])) });
   }
   // 2. Nothing is owned by an honest site that no honest site made or moved there.
   const honestKeys = new Set(honestOwned.map(([key]) => key));
@@ -499,7 +491,7 @@ function checkWorld(world: World, newPeople: { index: number; id: string }[]): v
   // 3. No honest site's log holds a change of an honest row that no honest site made.
   for (const index of HONEST) {
     const site = world.sites[index];
-    const logged = site.store.sqlite.prepare('SELECT tbl, row_id, col, hlc, value FROM change_log').all() as { tbl: string; row_id: string; col: string; hlc: string; value: string }[];
+    const logged = changeLogOf(site.store);
     const foreign = logged.filter((c) => honestKeys.has(`${c.tbl}|${c.row_id}`) && !world.honest.has(changeKey(c.hlc, c.tbl, c.row_id, c.col)));
     expect(foreign, `changes of honest rows in ${site.code}'s log that no honest site made`).toEqual([]);
   }
@@ -546,9 +538,7 @@ function checkWorld(world: World, newPeople: { index: number; id: string }[]): v
     if (crafted.allowed || world.honest.has(key)) continue; // allowed, or a duplicate of an honest change's timestamp (which then changes nothing)
     const { change } = crafted;
     for (const index of HONEST) {
-      const logged = world.sites[index].store.sqlite.prepare('SELECT value FROM change_log WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?').get(change.h, change.t, change.r, change.c) as
-        | { value: string }
-        | undefined;
+      const logged = changeLogOf(world.sites[index].store).find((c) => c.hlc === change.h && c.tbl === change.t && c.row_id === change.r && c.col === change.c);
       expect({ site: world.sites[index].code, change, logged: logged?.value }).toEqual({ site: world.sites[index].code, change, logged: undefined });
     }
     // Held — or refused with the rest of its row, when the row is new and another change of its first write was refused.

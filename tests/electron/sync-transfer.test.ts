@@ -5,6 +5,7 @@ import { openBundle } from '../../electron/sync/bundle-envelope';
 import type { BundlePayload } from '../../electron/sync/bundle-payload';
 import { ownSiteKeys } from '../../electron/sync/own-site-keys';
 import { carry, createSites, exportFor, importInto, personInput, type CarriedBundle, type Site } from '../support/sync-sites';
+import { loggedFieldCount } from '../../db/change-log';
 
 /** What a bundle carries, opened with the recipient's key. */
 function contentOf(bundle: CarriedBundle, from: Site, to: Site): BundlePayload {
@@ -107,7 +108,7 @@ describe('调动: the bureau moves a person to another station', () => {
     await carry(bureau, north);
     await carry(bureau, south);
 
-    const before = north.store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get();
+    const before = loggedFieldCount(north.store);
     const attempts: [string, () => Promise<unknown>][] = [
       ['staff.save', () => north.client.call('staff.save', { ...personInput(6, { name: '吴刚' }), id: person.id, phone: '13900000000' })],
       ['staff.changeStatus', () => north.client.call('staff.changeStatus', { staffId: person.id, status: '离职', date: '2026-11-21' })],
@@ -127,7 +128,7 @@ describe('调动: the bureau moves a person to another station', () => {
       expect(refused, what).toMatchObject({ code: 'STAFF_NOT_OURS' });
       expect(refused?.message, what).toBe('吴刚 已调至其他单位，档案由新单位维护，本所只保留历史记录，不能再修改。如信息有误，请联系市局。');
     }
-    expect(north.store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get()).toEqual(before);
+    expect(loggedFieldCount(north.store)).toEqual(before);
     const atNorth = await north.client.call('staff.get', { id: person.id });
     expect(atNorth.staff.readOnlyNote).toContain('吴刚 已调至其他单位');
     expect(atNorth.family.map((f) => f.name)).toEqual(['李梅']);
@@ -205,10 +206,10 @@ describe('调动: the bureau moves a person to another station', () => {
     const person = await north.client.call('staff.save', personInput(5, { name: '周强' }));
     await north.client.call('staff.changeStatus', { staffId: person.id, status: '退休', date: '2026-10-01' });
     await carry(north, bureau);
-    const before = bureau.store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get();
+    const before = loggedFieldCount(bureau.store);
     const refused = await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' }).catch((e: ApiCallError) => e);
     expect(refused).toMatchObject({ code: 'TRANSFER_NOT_ACTIVE' });
     expect((refused as ApiCallError).message).toContain('退休');
-    expect(bureau.store.sqlite.prepare('SELECT COUNT(*) AS n FROM change_log').get()).toEqual(before);
+    expect(loggedFieldCount(bureau.store)).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../shared/contract/api-contract';
 import type { StaffInput } from '../../shared/staff-record';
 import { makeValidIdNumber } from '../../shared/id-number';
+import { loggedFieldCount } from '../../db/change-log';
 import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
 import { createAppDeps, type AppDeps } from '../../electron/app-deps';
 import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
@@ -49,5 +50,5 @@ export function staffForm(overrides: Partial<StaffInput> = {}): StaffInput {
 
 /** Rows of the change log (the audit trail and what sync bundles carry). */
 export function changeLogCount(store: LedgerStore): number {
-  return (store.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+  return loggedFieldCount(store);
 }

@@ -105,9 +105,10 @@ export function dumpStore(store: LedgerStore): Record<string, unknown[]> {
   );
   const dump: Record<string, unknown[]> = {};
   for (const table of tables) {
-    const order = table === 'change_log' ? 'seq' : 'rowid';
-    const hasRowid = table !== 'field_version';
-    dump[table] = store.sqlite.prepare(`SELECT * FROM "${table}" ${hasRowid ? `ORDER BY ${order}` : 'ORDER BY tbl, row_id, col'}`).all();
+    const withoutRowid = /without\s+rowid/i.test(
+      (store.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string }).sql,
+    );
+    dump[table] = store.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY ${withoutRowid ? '1, 2, 3' : 'rowid'}`).all();
   }
   return dump;
 }

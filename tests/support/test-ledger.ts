@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allLoggedChanges } from '../../db/change-log';
 import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
 import type { FieldChange } from '../../db/write-path';
 import type { FieldValue } from '../../db/synced-tables';
@@ -48,12 +49,28 @@ interface ChangeLogRow {
   site_id: string;
   user_name: string;
   applied: number;
+  voided: number;
+  replaces: string | null;
   recorded_at: string;
 }
 
-/** Every row of a store's change log, in arrival order. */
+/** Every field change of a store's change log, one row per field, in timestamp order. */
 export function changeLogOf(store: LedgerStore): ChangeLogRow[] {
-  return store.sqlite.prepare('SELECT * FROM change_log ORDER BY seq').all() as ChangeLogRow[];
+  return allLoggedChanges(store).map((change, seq) => ({
+    seq,
+    tbl: change.table,
+    row_id: change.rowId,
+    col: change.column,
+    value: JSON.stringify(change.value),
+    hlc: change.hlc,
+    prev_hlc: change.prevHlc,
+    site_id: change.siteId,
+    user_name: change.userName,
+    applied: change.applied ? 1 : 0,
+    voided: change.voided ? 1 : 0,
+    replaces: change.replaces,
+    recorded_at: change.recordedAt,
+  }));
 }
 
 /**

@@ -1,0 +1,400 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { chinaDateTimeOf } from '../shared/china-date';
+import { formatIntegerHlc, hlcFromInteger, integerOfHlc, siteOfHlc } from '../shared/hybrid-logical-clock';
+import { ledgerCatalog, type LedgerCatalog } from './ledger-catalog';
+import type { LedgerStore } from './ledger-store';
+import { decodeRowClock, type FieldVersion, type RowClock } from './row-clock';
+import type { FieldValue } from './synced-column';
+
+/**
+ * THE CHANGE LOG, compact. Two structures (see the foundation migration):
+ *
+ * - `row_version`: one entry per row — its small number and its clock, the current version of
+ *   each field (db/row-clock.ts). Answers "the current version of this field".
+ * - `change_log`: one record per write of a row, append-only, keyed (origin site number, integer
+ *   timestamp, row number): "what changed since this peer acknowledged" is a range of the key per
+ *   origin, "who changed what in this row" the index on `row_no`. A record holds
+ *   - `cols`: the columns written, one byte each (numbers from `ledger_column`);
+ *   - `vals`: their values, a JSON array in the same order (the only copy of a past value: the
+ *     current one is also the row's, which is what the row is for);
+ *   - `prev`: per column the field's version the writer had seen, `[hlc, siteNo]` or null — the
+ *     whole column null when none had one (a new row);
+ *   - `lost`: per column 1 when the value lost against a newer version on arrival — null when all
+ *     took effect;
+ *   - `voided`: 1 when its site re-dated it (clock repair): kept, never sent, never wins;
+ *   - `replaces`: on a re-dated write, the timestamp (same site) of the write it replaces;
+ *   - `recorded_at`: when it arrived here (epoch ms) — null for this site's own writes, whose
+ *     timestamp is when they were made.
+ * This module reads and writes records; the merge rules are the write path's (db/write-path.ts).
+ */
+
+/** A record as stored. */
+export interface StoredRecord {
+  site_no: number;
+  hlc: number;
+  row_no: number;
+  user_no: number;
+  cols: Buffer;
+  vals: string;
+  prev: string | null;
+  lost: Buffer | null;
+  voided: number;
+  replaces: number | null;
+  recorded_at: number | null;
+}
+
+/** A record, unpacked. */
+export interface ChangeRecord {
+  siteNo: number;
+  hlc: number;
+  rowNo: number;
+  userNo: number;
+  cols: number[];
+  vals: FieldValue[];
+  prev: (FieldVersion | null)[];
+  lost: boolean[];
+  voided: boolean;
+  replaces: number | null;
+  recordedAt: number | null;
+}
+
+/** A row's entry in `row_version`. */
+export interface RowVersionEntry {
+  rowNo: number;
+  clock: RowClock;
+  ownersSeen: string[] | null;
+}
+
+export function unpackRecord(stored: StoredRecord): ChangeRecord {
+  const cols = [...stored.cols];
+  const prevList = stored.prev ? (JSON.parse(stored.prev) as ([number, number] | null)[]) : null;
+  return {
+    siteNo: stored.site_no,
+    hlc: stored.hlc,
+    rowNo: stored.row_no,
+    userNo: stored.user_no,
+    cols,
+    vals: JSON.parse(stored.vals) as FieldValue[],
+    prev: cols.map((_, i) => {
+      const entry = prevList?.[i];
+      return entry ? { hlc: entry[0], site: entry[1] } : null;
+    }),
+    lost: cols.map((_, i) => stored.lost !== null && stored.lost[i] === 1),
+    voided: stored.voided === 1,
+    replaces: stored.replaces,
+    recordedAt: stored.recorded_at,
+  };
+}
+
+/** The columns of `change_log` in insert order, for a packed record. */
+export function packRecord(record: ChangeRecord): unknown[] {
+  const anyPrev = record.prev.some((p) => p !== null);
+  const anyLost = record.lost.some(Boolean);
+  return [
+    record.siteNo,
+    record.hlc,
+    record.rowNo,
+    record.userNo,
+    Buffer.from(record.cols),
+    JSON.stringify(record.vals),
+    anyPrev ? JSON.stringify(record.prev.map((p) => (p ? [p.hlc, p.site] : null))) : null,
+    anyLost ? Buffer.from(record.lost.map((l) => (l ? 1 : 0))) : null,
+    record.voided ? 1 : 0,
+    record.replaces,
+    record.recordedAt,
+  ];
+}
+
+/** Prepared statements of the change log, per connection. */
+export interface ChangeLogStatements {
+  rowVersion: BetterSqlite3.Statement<[number, string], { row_no: number; clock: Buffer; owners_seen: string | null }>;
+  insertRowVersion: BetterSqlite3.Statement<[number, string, number, Buffer, string | null]>;
+  updateRowVersion: BetterSqlite3.Statement<[Buffer, string | null, number, string]>;
+  insertRecord: BetterSqlite3.Statement<unknown[]>;
+  record: BetterSqlite3.Statement<[number, number, number], StoredRecord>;
+  replaceFields: BetterSqlite3.Statement<[Buffer, string, string | null, Buffer | null, number, number, number]>;
+  voidRecord: BetterSqlite3.Statement<[number, number, number]>;
+  rowHistory: BetterSqlite3.Statement<[number], StoredRecord>;
+  siteAfter: BetterSqlite3.Statement<[number, number], StoredRecord>;
+  newestLive: BetterSqlite3.Statement<[number], { hlc: number | null }>;
+  newestLiveAtOrBefore: BetterSqlite3.Statement<[number, number], { hlc: number | null }>;
+  anyOfSite: BetterSqlite3.Statement<[number], { one: number }>;
+  conflict: BetterSqlite3.Statement<(string | null)[]>;
+  readMeta: BetterSqlite3.Statement<[string], { value: string }>;
+  writeMeta: BetterSqlite3.Statement<[string, string]>;
+}
+
+const statementCache = new WeakMap<BetterSqlite3.Database, ChangeLogStatements>();
+
+export function changeLogStatements(sqlite: BetterSqlite3.Database): ChangeLogStatements {
+  let cached = statementCache.get(sqlite);
+  if (!cached) {
+    cached = {
+      rowVersion: sqlite.prepare('SELECT row_no, clock, owners_seen FROM row_version WHERE tbl_no = ? AND row_id = ?'),
+      insertRowVersion: sqlite.prepare('INSERT INTO row_version (tbl_no, row_id, row_no, clock, owners_seen) VALUES (?, ?, ?, ?, ?)'),
+      updateRowVersion: sqlite.prepare('UPDATE row_version SET clock = ?, owners_seen = ? WHERE tbl_no = ? AND row_id = ?'),
+      insertRecord: sqlite.prepare(
+        'INSERT INTO change_log (site_no, hlc, row_no, user_no, cols, vals, prev, lost, voided, replaces, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      record: sqlite.prepare('SELECT * FROM change_log WHERE site_no = ? AND hlc = ? AND row_no = ?'),
+      replaceFields: sqlite.prepare('UPDATE change_log SET cols = ?, vals = ?, prev = ?, lost = ? WHERE site_no = ? AND hlc = ? AND row_no = ?'),
+      voidRecord: sqlite.prepare('UPDATE change_log SET voided = 1 WHERE site_no = ? AND hlc = ? AND row_no = ?'),
+      rowHistory: sqlite.prepare('SELECT * FROM change_log WHERE row_no = ?'),
+      siteAfter: sqlite.prepare('SELECT * FROM change_log WHERE site_no = ? AND hlc > ? AND voided = 0 ORDER BY hlc'),
+      newestLive: sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_no = ? AND voided = 0'),
+      newestLiveAtOrBefore: sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_no = ? AND voided = 0 AND hlc <= ?'),
+      anyOfSite: sqlite.prepare('SELECT 1 AS one FROM change_log WHERE site_no = ? LIMIT 1'),
+      conflict: sqlite.prepare(
+        'INSERT INTO sync_conflict (id, tbl, row_id, col, kept_value, kept_hlc, lost_value, lost_hlc, lost_site_id, lost_user, kept_user, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      readMeta: sqlite.prepare('SELECT value FROM meta WHERE key = ?'),
+      writeMeta: sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+    statementCache.set(sqlite, cached);
+  }
+  return cached;
+}
+
+/** A row's entry in `row_version`, or undefined when nothing was ever logged for it. */
+export function rowVersionOf(sqlite: BetterSqlite3.Database, tableNo: number, rowId: string): RowVersionEntry | undefined {
+  const found = changeLogStatements(sqlite).rowVersion.get(tableNo, rowId);
+  if (!found) return undefined;
+  return { rowNo: found.row_no, clock: decodeRowClock(found.clock), ownersSeen: found.owners_seen ? (JSON.parse(found.owners_seen) as string[]) : null };
+}
+
+/** Orders records as their timestamps do: time and counter, then the site id. */
+export function compareRecords(catalog: LedgerCatalog, a: { hlc: number; siteNo: number }, b: { hlc: number; siteNo: number }): number {
+  if (a.hlc !== b.hlc) return a.hlc - b.hlc;
+  if (a.siteNo === b.siteNo) return 0;
+  return catalog.siteIdOf(a.siteNo) < catalog.siteIdOf(b.siteNo) ? -1 : 1;
+}
+
+/** A row's records, in timestamp order. */
+export function rowRecords(sqlite: BetterSqlite3.Database, rowNo: number): ChangeRecord[] {
+  const catalog = ledgerCatalog(sqlite);
+  return changeLogStatements(sqlite)
+    .rowHistory.all(rowNo)
+    .map(unpackRecord)
+    .sort((a, b) => compareRecords(catalog, a, b));
+}
+
+/** The timestamp string of a version. */
+export function hlcTextOf(catalog: LedgerCatalog, version: FieldVersion): string {
+  return formatIntegerHlc(version.hlc, catalog.siteIdOf(version.site));
+}
+
+/** The version of a timestamp string (its site interned), or null when malformed. */
+export function versionOfHlc(catalog: LedgerCatalog, hlc: string): FieldVersion | null {
+  const value = integerOfHlc(hlc);
+  if (value === null) return null;
+  return { hlc: value, site: catalog.siteNo(siteOfHlc(hlc)) };
+}
+
+/** The newest live (not voided) timestamp of a site's changes, as a string, or null. */
+export function newestLiveChangeOf(sqlite: BetterSqlite3.Database, siteId: string): string | null {
+  const siteNo = ledgerCatalog(sqlite).knownSiteNo(siteId);
+  if (siteNo === undefined) return null;
+  const newest = changeLogStatements(sqlite).newestLive.get(siteNo)?.hlc ?? null;
+  return newest === null ? null : formatIntegerHlc(newest, siteId);
+}
+
+/** One field change as the audit trail, the routing and the tests read it. */
+export interface LoggedChange {
+  table: string;
+  rowId: string;
+  column: string;
+  value: FieldValue;
+  hlc: string;
+  /** The field's timestamp the writer had seen. */
+  prevHlc: string | null;
+  siteId: string;
+  userName: string;
+  /** False when the value lost against a newer version on arrival (kept, listed as a conflict). */
+  applied: boolean;
+  voided: boolean;
+  replaces: string | null;
+  /** China date-time text of when it was recorded here. */
+  recordedAt: string;
+}
+
+/** The field changes of one record, as {@link LoggedChange}s. */
+export function fieldChangesOf(catalog: LedgerCatalog, record: ChangeRecord, table: string, rowId: string, tableNo: number): LoggedChange[] {
+  const siteId = catalog.siteIdOf(record.siteNo);
+  const hlc = formatIntegerHlc(record.hlc, siteId);
+  const userName = catalog.userOf(record.userNo);
+  const recordedAt = chinaDateTimeOf(record.recordedAt ?? hlcFromInteger(record.hlc).millis);
+  const replaces = record.replaces === null ? null : formatIntegerHlc(record.replaces, siteId);
+  return record.cols.map((col, i) => {
+    const prev = record.prev[i];
+    return {
+      table,
+      rowId,
+      column: catalog.columnOf(tableNo, col) ?? `#${col}`,
+      value: record.vals[i] ?? null,
+      hlc,
+      prevHlc: prev ? hlcTextOf(catalog, prev) : null,
+      siteId,
+      userName,
+      applied: !record.lost[i],
+      voided: record.voided,
+      replaces,
+      recordedAt,
+    };
+  });
+}
+
+/** Every field change logged for one row, in timestamp order (voided ones too). */
+export function rowChangeHistory(store: LedgerStore, table: string, rowId: string): LoggedChange[] {
+  const catalog = ledgerCatalog(store.sqlite);
+  const tableNo = catalog.tableNo(table);
+  const version = rowVersionOf(store.sqlite, tableNo, rowId);
+  if (!version) return [];
+  return rowRecords(store.sqlite, version.rowNo).flatMap((record) => fieldChangesOf(catalog, record, table, rowId, tableNo));
+}
+
+/** Row number → its table and id, for reading records in bulk. */
+export function rowDirectory(sqlite: BetterSqlite3.Database): Map<number, { table: string; tableNo: number; rowId: string }> {
+  const catalog = ledgerCatalog(sqlite);
+  const directory = new Map<number, { table: string; tableNo: number; rowId: string }>();
+  for (const row of sqlite.prepare('SELECT tbl_no, row_id, row_no FROM row_version').all() as { tbl_no: number; row_id: string; row_no: number }[]) {
+    directory.set(row.row_no, { table: catalog.tableOf(row.tbl_no) ?? `#${row.tbl_no}`, tableNo: row.tbl_no, rowId: row.row_id });
+  }
+  return directory;
+}
+
+/**
+ * Every field change in the log, by origin and timestamp — for tests, checks and small ledgers;
+ * the app reads by row or by origin instead.
+ */
+export function allLoggedChanges(store: LedgerStore): LoggedChange[] {
+  const catalog = ledgerCatalog(store.sqlite);
+  const directory = rowDirectory(store.sqlite);
+  const records = (store.sqlite.prepare('SELECT * FROM change_log').all() as StoredRecord[]).map(unpackRecord);
+  records.sort((a, b) => compareRecords(catalog, a, b));
+  return records.flatMap((record) => {
+    const row = directory.get(record.rowNo);
+    return row ? fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo) : [];
+  });
+}
+
+/** How many field changes the log holds (voided ones too). */
+export function loggedFieldCount(store: LedgerStore): number {
+  return (store.sqlite.prepare('SELECT coalesce(sum(length(cols)), 0) AS n FROM change_log').get() as { n: number }).n;
+}
+
+/** The current version (timestamp string) of one field, or undefined when it has none. */
+export function fieldVersionOf(store: LedgerStore, table: string, rowId: string, column: string): string | undefined {
+  const catalog = ledgerCatalog(store.sqlite);
+  const tableNo = catalog.tableNo(table);
+  const version = rowVersionOf(store.sqlite, tableNo, rowId)?.clock.get(catalog.columnNo(tableNo, column));
+  return version ? hlcTextOf(catalog, version) : undefined;
+}
+
+/** The record written at `hlc` to a row, or undefined. */
+function recordAt(store: LedgerStore, hlc: string, table: string, rowId: string): ChangeRecord | undefined {
+  const catalog = ledgerCatalog(store.sqlite);
+  const value = integerOfHlc(hlc);
+  const siteNo = catalog.knownSiteNo(siteOfHlc(hlc));
+  if (value === null || siteNo === undefined) return undefined;
+  const version = rowVersionOf(store.sqlite, catalog.tableNo(table), rowId);
+  if (!version) return undefined;
+  const stored = changeLogStatements(store.sqlite).record.get(siteNo, value, version.rowNo);
+  return stored ? unpackRecord(stored) : undefined;
+}
+
+/** Whether the log holds the change of `column` at `hlc` (a duplicate, whoever sends it again). */
+export function isLoggedChange(store: LedgerStore, hlc: string, table: string, rowId: string, column: string): boolean {
+  const record = recordAt(store, hlc, table, rowId);
+  if (!record) return false;
+  const catalog = ledgerCatalog(store.sqlite);
+  return record.cols.includes(catalog.columnNo(catalog.tableNo(table), column));
+}
+
+/** The user who wrote the change at `hlc` to a row ('' when unknown). */
+export function userOfChange(store: LedgerStore, hlc: string, table: string, rowId: string): string {
+  const record = recordAt(store, hlc, table, rowId);
+  return record ? ledgerCatalog(store.sqlite).userOf(record.userNo) : '';
+}
+
+/** Whether any change of the site with timestamp `hlc` is voided (re-dated by its site). */
+export function isVoidedTimestamp(store: LedgerStore, hlc: string): boolean {
+  const value = integerOfHlc(hlc);
+  const siteNo = ledgerCatalog(store.sqlite).knownSiteNo(siteOfHlc(hlc));
+  if (value === null || siteNo === undefined) return false;
+  return store.sqlite.prepare('SELECT 1 FROM change_log WHERE site_no = ? AND hlc = ? AND voided = 1 LIMIT 1').get(siteNo, value) !== undefined;
+}
+
+/** Whether the log holds any change made on the PC `siteId`. */
+export function hasChangesFromSite(store: LedgerStore, siteId: string): boolean {
+  const siteNo = ledgerCatalog(store.sqlite).knownSiteNo(siteId);
+  return siteNo !== undefined && changeLogStatements(store.sqlite).anyOfSite.get(siteNo) !== undefined;
+}
+
+/**
+ * The newest live change this installation holds from each origin (a voided, re-dated change does
+ * not count: its wrong date would tell peers they hold what they do not).
+ */
+export function newestLiveChanges(store: LedgerStore): Record<string, string> {
+  const marks: Record<string, string> = {};
+  const stmts = changeLogStatements(store.sqlite);
+  for (const [siteNo, siteId] of ledgerCatalog(store.sqlite).sites()) {
+    const newest = stmts.newestLive.get(siteNo)?.hlc;
+    if (newest !== null && newest !== undefined) marks[siteId] = formatIntegerHlc(newest, siteId);
+  }
+  return marks;
+}
+
+/** How many of a site's live field changes are stamped after `after`. */
+export function liveChangesAfter(store: LedgerStore, siteId: string, after: string): number {
+  const siteNo = ledgerCatalog(store.sqlite).knownSiteNo(siteId);
+  const bound = integerOfHlc(after);
+  if (siteNo === undefined || bound === null) return 0;
+  return (
+    store.sqlite.prepare('SELECT coalesce(sum(length(cols)), 0) AS n FROM change_log WHERE site_no = ? AND hlc > ? AND voided = 0').get(siteNo, bound) as { n: number }
+  ).n;
+}
+
+/** Every owner (station id) a row has ever had in the log, oldest first by timestamp (live changes). */
+export function ownerHistoryOf(store: LedgerStore, table: string, rowId: string): { hlc: string; owner: FieldValue }[] {
+  return rowChangeHistory(store, table, rowId)
+    .filter((change) => change.column === 'station_id' && !change.voided)
+    .map((change) => ({ hlc: change.hlc, owner: change.value }));
+}
+
+/** Rows that have had more than one owner: table, id and every owner they had. */
+export function movedRows(store: LedgerStore): { table: string; rowId: string; owners: string[] }[] {
+  const catalog = ledgerCatalog(store.sqlite);
+  const rows = store.sqlite.prepare('SELECT tbl_no, row_id, owners_seen FROM row_version WHERE owners_seen IS NOT NULL').all() as {
+    tbl_no: number;
+    row_id: string;
+    owners_seen: string;
+  }[];
+  return rows.map((row) => ({ table: catalog.tableOf(row.tbl_no) ?? `#${row.tbl_no}`, rowId: row.row_id, owners: JSON.parse(row.owners_seen) as string[] }));
+}
+
+/** The live changes of one origin after a timestamp (all of them for null), in timestamp order. */
+export function* siteChangesAfter(store: LedgerStore, siteId: string, after: string | null, directory = rowDirectory(store.sqlite)): Generator<LoggedChange> {
+  const catalog = ledgerCatalog(store.sqlite);
+  const siteNo = catalog.knownSiteNo(siteId);
+  if (siteNo === undefined) return;
+  const bound = after ? (integerOfHlc(after) ?? Number.MIN_SAFE_INTEGER) : Number.MIN_SAFE_INTEGER;
+  for (const stored of changeLogStatements(store.sqlite).siteAfter.iterate(siteNo, bound)) {
+    const record = unpackRecord(stored);
+    const row = directory.get(record.rowNo);
+    if (row) yield* fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo);
+  }
+}
+
+/** The current version of every field of every row, sorted by table, row and column — for checks and tests. */
+export function allFieldVersions(store: LedgerStore): { table: string; rowId: string; column: string; hlc: string }[] {
+  const catalog = ledgerCatalog(store.sqlite);
+  const versions: { table: string; rowId: string; column: string; hlc: string }[] = [];
+  for (const row of store.sqlite.prepare('SELECT tbl_no, row_id, clock FROM row_version').all() as { tbl_no: number; row_id: string; clock: Buffer }[]) {
+    const table = catalog.tableOf(row.tbl_no) ?? `#${row.tbl_no}`;
+    for (const [col, version] of decodeRowClock(row.clock)) {
+      versions.push({ table, rowId: row.row_id, column: catalog.columnOf(row.tbl_no, col) ?? `#${col}`, hlc: hlcTextOf(catalog, version) });
+    }
+  }
+  const key = (v: { table: string; rowId: string; column: string }) => `${v.table}\u0000${v.rowId}\u0000${v.column}`;
+  return versions.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

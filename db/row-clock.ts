@@ -1,0 +1,84 @@
+/**
+ * A row's clock: the current version (integer timestamp and site number) of each of its fields,
+ * packed into one small BLOB in `row_version.clock` — the one B-tree that answers "the current
+ * version of this field" (cr-sqlite keeps one `__crsql_clock` row per field instead; one per row
+ * costs one B-tree entry per written row, not one per field).
+ *
+ * Fields written together share a version, so the blob is a list of groups:
+ *
+ *   groupCount · { zigzag(hlc) · siteNo · columnCount · columnNo… }…   (all unsigned LEB128 varints)
+ *
+ * A whole new row is one group (≈ 10 bytes + one byte per column); each later edit of some fields
+ * moves those columns to a group of their own.
+ */
+
+/** The current version of one field. */
+export interface FieldVersion {
+  hlc: number;
+  site: number;
+}
+
+/** Column number → its current version. */
+export type RowClock = Map<number, FieldVersion>;
+
+function pushVarint(out: number[], value: number): void {
+  let rest = value;
+  while (rest >= 0x80) {
+    out.push((rest % 0x80) | 0x80);
+    rest = Math.floor(rest / 0x80);
+  }
+  out.push(rest);
+}
+
+const zigzag = (value: number): number => (value >= 0 ? value * 2 : -value * 2 - 1);
+const unzigzag = (value: number): number => (value % 2 === 0 ? value / 2 : -(value + 1) / 2);
+
+/** Packs a row clock (fields grouped by shared version). */
+export function encodeRowClock(clock: RowClock): Buffer {
+  const groups = new Map<string, { version: FieldVersion; columns: number[] }>();
+  for (const [column, version] of clock) {
+    const key = `${version.hlc}:${version.site}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { version, columns: [] };
+      groups.set(key, group);
+    }
+    group.columns.push(column);
+  }
+  const out: number[] = [];
+  pushVarint(out, groups.size);
+  for (const { version, columns } of groups.values()) {
+    pushVarint(out, zigzag(version.hlc));
+    pushVarint(out, version.site);
+    pushVarint(out, columns.length);
+    for (const column of columns) pushVarint(out, column);
+  }
+  return Buffer.from(out);
+}
+
+/** Unpacks a row clock; an empty or missing blob is an empty clock. */
+export function decodeRowClock(blob: Uint8Array | null | undefined): RowClock {
+  const clock: RowClock = new Map();
+  if (!blob || blob.length === 0) return clock;
+  let at = 0;
+  const read = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = blob[at];
+      at += 1;
+      if (byte === undefined) throw new Error('row clock truncated');
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  };
+  const groups = read();
+  for (let g = 0; g < groups; g += 1) {
+    const hlc = unzigzag(read());
+    const site = read();
+    const count = read();
+    for (let c = 0; c < count; c += 1) clock.set(read(), { hlc, site });
+  }
+  return clock;
+}
