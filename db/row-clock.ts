@@ -35,6 +35,24 @@ const unzigzag = (value: number): number => (value % 2 === 0 ? value / 2 : -(val
 
 /** Packs a row clock (fields grouped by shared version). */
 export function encodeRowClock(clock: RowClock): Buffer {
+  const out: number[] = [];
+  const first = clock.values().next().value;
+  let shared = first !== undefined;
+  for (const version of clock.values()) {
+    if (version.hlc !== first?.hlc || version.site !== first.site) {
+      shared = false;
+      break;
+    }
+  }
+  if (first && shared) {
+    // One version for every field (a new row, or one written whole): a single group.
+    out.push(1);
+    pushVarint(out, zigzag(first.hlc));
+    pushVarint(out, first.site);
+    pushVarint(out, clock.size);
+    for (const column of clock.keys()) pushVarint(out, column);
+    return Buffer.from(out);
+  }
   const groups = new Map<string, { version: FieldVersion; columns: number[] }>();
   for (const [column, version] of clock) {
     const key = `${version.hlc}:${version.site}`;
@@ -45,7 +63,6 @@ export function encodeRowClock(clock: RowClock): Buffer {
     }
     group.columns.push(column);
   }
-  const out: number[] = [];
   pushVarint(out, groups.size);
   for (const { version, columns } of groups.values()) {
     pushVarint(out, zigzag(version.hlc));

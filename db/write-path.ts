@@ -206,7 +206,9 @@ export function writeRecord(
   values: Record<string, FieldValue | undefined>,
 ): string[] {
   requireSpec(table);
-  return store.transaction(() => {
+  // Everything that can refuse the write is checked before the first statement that writes, so
+  // inside a caller's transaction no savepoint is needed (one per row is a large share of a bulk write).
+  const write = (): string[] => {
     const row = currentRow(store.sqlite, table, rowId);
     const changed = Object.entries(values).filter(
       (entry): entry is [string, FieldValue] => entry[1] !== undefined && (!row || row[entry[0]] !== entry[1]),
@@ -248,7 +250,8 @@ export function writeRecord(
     store.noteChanged(table, rowId);
     store.rememberClock();
     return changed.map(([column]) => column);
-  });
+  };
+  return store.sqlite.inTransaction ? write() : store.transaction(write);
 }
 
 /**
@@ -384,15 +387,19 @@ function supersededBy(records: ChangeRecord[], col: number, version: FieldVersio
  * `held`: not applied, not logged, and the clock does not move (so one PC's wrong date never drags
  * this site's clock into its future). A re-dated change (`replaces`) voids the write it replaces
  * first. The caller validates every change against its table schema, and its authority, first.
+ * `progress` hears how many changes are done; if it throws, nothing of the batch is written.
  */
-export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[]): AppliedChange[] {
+export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], progress?: (done: number, total: number) => void): AppliedChange[] {
   return store.transaction(() => {
     const catalog = ledgerCatalog(store.sqlite);
     const stmts = changeLogStatements(store.sqlite);
     const recordedAt = store.now();
     const recordedText = store.nowText();
     const results: AppliedChange[] = [];
+    let groups = 0;
     for (const group of groupByWrite(changes)) {
+      // Every 256 writes: how far it got (the caller may stop the import here: all rolls back).
+      if (progress && (groups += 1) % 256 === 0) progress(results.length, changes.length);
       const first = group[0];
       const { table, rowId, hlc } = first;
       for (const change of group) requireColumn(table, change.column);

@@ -2,6 +2,7 @@ import { chinaDateOf } from '../shared/china-date';
 import type { EventName } from '../shared/contract/api-contract';
 import type { LedgerStore } from '../db/ledger-store';
 import type { WriteActor } from '../db/write-path';
+import type { JobRunner } from './jobs/job-runner';
 
 /** Pushes an event to whoever listens (the Electron window, web mode's event stream, a test). */
 export type EventSink = (name: EventName, payload: unknown) => void;
@@ -15,6 +16,10 @@ export interface AppDeps {
   user: WriteActor;
   events: EventSink;
   appVersion: string;
+  /** Runs long jobs in a worker thread (the app and web mode); absent: they run on this thread. */
+  jobs?: JobRunner;
+  /** Inside a job's worker: whether the job with this task id was asked to stop. */
+  cancelRequested?: (taskId: string) => boolean;
 }
 
 /** Today's date in China time, from the store's injected wall clock. */
@@ -33,10 +38,14 @@ export const APP_VERSION = '0.1.0';
 
 /** Assembles handler deps around an open store. */
 export function createAppDeps(store: LedgerStore, options: CreateDepsOptions = {}): AppDeps {
-  return {
+  const deps: AppDeps = {
     store,
     user: { userName: options.userName ?? '' },
     events: options.events ?? (() => undefined),
     appVersion: options.appVersion ?? APP_VERSION,
   };
+  // The write path announces each committed transaction; it goes out through whatever sink the
+  // deps have now (web mode sets its sink once the server is up).
+  store.onDataChanged((change) => deps.events('data.changed', change));
+  return deps;
 }

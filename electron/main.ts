@@ -13,6 +13,8 @@ import { createHandlerRegistry } from './handlers/all-handlers';
 import type { HandlerRegistry } from './handlers/handler-registry';
 import { META_OPERATOR } from './station/local-station';
 import { APP_PAGE_URL } from './files/app-scheme';
+import { watchExternalChanges } from './data-change-feed';
+import { createWorkerJobRunner } from './jobs/job-runner';
 import { CONTENT_SECURITY_POLICY } from './files/content-security-policy';
 import { buildAppMenu } from './shell/app-menu';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
@@ -212,7 +214,10 @@ async function start(): Promise<void> {
     events: sendEvent,
     appVersion: app.getVersion(),
   });
+  // Long jobs (bundle import/export, Excel import) run in the bundled worker beside this file.
+  deps.jobs = createWorkerJobRunner(deps, join(__dirname, 'job-worker.cjs'));
   registerIpc(createHandlerRegistry(), deps);
+  watchExternalChanges(ledger, sendEvent);
   Menu.setApplicationMenu(
     buildAppMenu({
       print: printWindow,

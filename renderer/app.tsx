@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { useShallow } from 'zustand/react/shallow';
 import { PlatformProvider, usePlatform, type Platform } from './api/client-context';
 import type { AppStoreHook } from './stores/app-store';
+import { useDataChangeRefresh } from './stores/data-change-refresh';
 import { StoreProvider, useAppStore } from './stores/store-context';
 import { SetupWizard } from './pages/setup/setup-wizard';
 import { AppFrame } from './frame/app-frame';
@@ -23,6 +24,7 @@ const theme = {
 
 function Screens() {
   const { client } = usePlatform();
+  useDataChangeRefresh();
   const { info, loadError, loadInfo } = useAppStore(useShallow((s) => ({ info: s.info, loadError: s.loadError, loadInfo: s.loadInfo })));
   useEffect(() => {
     void loadInfo(client);

@@ -20,6 +20,12 @@ const bundles = [
     mayRequire: (path) => path === 'electron' || path === 'better-sqlite3' || nodeBuiltins.has(path),
   },
   {
+    entry: 'electron/jobs/job-worker.ts',
+    outfile: 'job-worker.cjs',
+    external: ['better-sqlite3'],
+    mayRequire: (path) => path === 'better-sqlite3' || nodeBuiltins.has(path),
+  },
+  {
     entry: 'electron/preload.ts',
     outfile: 'preload.cjs',
     external: ['electron'],

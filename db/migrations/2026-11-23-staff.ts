@@ -40,7 +40,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status_date', 'text')
     .addColumn('notes', 'text')
     .execute();
-  await db.schema.createIndex('staff_station').on('staff').columns(['station_id', 'deleted_at']).execute();
+  // The duplicate check of an ID number (staff-save, roster import). A station's people are most
+  // of the table, so listing them by station reads the table; no index on station_id.
   await db.schema.createIndex('staff_id_number').on('staff').column('id_number').execute();
 
   await synced('staff_status_change')

@@ -6,6 +6,7 @@ import { countLiveRows } from '../../db/store-health';
 import { todayOf, type AppDeps } from '../app-deps';
 import { localStation, META_LOCAL_STATION, META_OPERATOR, requireLocalStation } from '../station/local-station';
 import { describeInvalidArguments, type HandlerTable } from './handler-registry';
+import { requestCancelHere } from '../jobs/task-progress';
 
 /**
  * Settings rows have deterministic ids per owning unit (`setting:<station id>:<key>`), so every
@@ -41,6 +42,13 @@ export function readSettings(deps: AppDeps): SettingsValues {
 }
 
 export const appHandlers: HandlerTable = {
+  'task.cancel': (deps, args) => {
+    if (deps.jobs?.cancel(args.taskId)) return { cancelled: true };
+    // Not in a worker: a job on this thread sees it at its next progress point.
+    requestCancelHere(args.taskId);
+    return { cancelled: true };
+  },
+
   'app.info': (deps) => ({
     appName: '暖警台账',
     appVersion: deps.appVersion,
@@ -66,7 +74,6 @@ export const appHandlers: HandlerTable = {
       writeMeta(deps.store, META_LOCAL_STATION, id);
       if (args.operatorName) writeMeta(deps.store, META_OPERATOR, args.operatorName);
     });
-    deps.events('data.changed', { tables: ['station'] });
     return requireLocalStation(deps.store);
   },
 
@@ -92,7 +99,6 @@ export const appHandlers: HandlerTable = {
       key,
       value: JSON.stringify(parsed.data),
     });
-    deps.events('data.changed', { tables: ['setting'] });
     const values = readSettings(deps);
     deps.store.clockToleranceMs = clockToleranceMsOf(values);
     return values;

@@ -149,9 +149,15 @@ function summarise(rows: AnalysedRow[], ignoredHeaders: string[], committed: boo
  *
  * @throws AppError ROSTER_FILE_UNREADABLE / ROSTER_HEADERS_MISSING for a file that cannot be read.
  */
-export async function importRosterSheet(deps: AppDeps, bytes: Buffer, options: { commit: boolean }): Promise<RosterImportSummary> {
+export async function importRosterSheet(
+  deps: AppDeps,
+  bytes: Buffer,
+  options: { commit: boolean; progress?: (done: number, total: number) => void },
+): Promise<RosterImportSummary> {
   const station = requireLocalStation(deps.store);
+  options.progress?.(0, 1);
   const sheet = await readRosterSheet(bytes);
+  options.progress?.(0, sheet.rows.length);
   const today = todayOf(deps);
   const analyse = (): AnalysedRow[] => {
     const { lookup, byIdNumber } = snapshotLookup(deps.store, station.id);
@@ -161,7 +167,10 @@ export async function importRosterSheet(deps: AppDeps, bytes: Buffer, options: {
   if (!options.commit) return summarise(analyse(), sheet.ignoredHeaders, false);
   return deps.store.transaction(() => {
     const rows = analyse();
-    for (const row of rows) if (row.plan) applyStaffPlan(deps.store, deps.user, row.plan, 'Excel导入');
+    rows.forEach((row, index) => {
+      if (row.plan) applyStaffPlan(deps.store, deps.user, row.plan, 'Excel导入');
+      options.progress?.(index + 1, rows.length);
+    });
     return summarise(rows, sheet.ignoredHeaders, true);
   });
 }

@@ -1,5 +1,5 @@
 import type { HandlerTable } from '../handlers/handler-registry';
-import { todayOf, type AppDeps } from '../app-deps';
+import { todayOf } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { staffChangeHistory } from './change-history';
 import { deleteFamilyMember, saveFamilyMember } from './family-records';
@@ -11,10 +11,8 @@ import { listStaff, staffDetail, staffItem } from './staff-queries';
 import { liveStaffRow, refuseIfHeldElsewhere, requireLiveStaffRow } from './staff-rows';
 import { applyStaffPlan, planStaffSave, staffProblemsError, storeStaffLookup } from './staff-save';
 import { changeStaffStatus, deleteStaff } from './staff-status';
-
-function changed(deps: AppDeps, tables: string[]): void {
-  deps.events('data.changed', { tables });
-}
+import { runLongJob } from '../jobs/job-runner';
+import { progressReporter } from '../jobs/task-progress';
 
 /** The roster's handlers (人员档案): people, status history, family, honours, Excel in and out. */
 export const staffHandlers: HandlerTable = {
@@ -32,20 +30,17 @@ export const staffHandlers: HandlerTable = {
       applyStaffPlan(deps.store, deps.user, result.plan, '新增人员');
       return result.plan.id;
     });
-    changed(deps, ['staff', 'staff_status_change']);
     return staffItem(deps.store, id, today);
   },
 
   'staff.changeStatus': (deps, args) => {
     const today = todayOf(deps);
     changeStaffStatus(deps.store, deps.user, args, today);
-    changed(deps, ['staff', 'staff_status_change']);
     return staffItem(deps.store, args.staffId, today);
   },
 
   'staff.delete': (deps, args) => {
     const deleted = deleteStaff(deps.store, deps.user, args.id);
-    changed(deps, ['staff', 'family_member', 'honour', 'staff_status_change']);
     return { deleted };
   },
 
@@ -56,37 +51,35 @@ export const staffHandlers: HandlerTable = {
 
   'family.save': (deps, args) => {
     const item = saveFamilyMember(deps.store, deps.user, args, todayOf(deps));
-    changed(deps, ['family_member']);
     return item;
   },
 
   'family.delete': (deps, args) => {
     const deleted = deleteFamilyMember(deps.store, deps.user, args.id);
-    changed(deps, ['family_member']);
     return { deleted };
   },
 
   'honour.save': (deps, args) => {
     const item = saveHonour(deps.store, deps.user, args, todayOf(deps));
-    changed(deps, ['honour']);
     return item;
   },
 
   'honour.delete': (deps, args) => {
     const deleted = deleteHonour(deps.store, deps.user, args.id);
-    changed(deps, ['honour']);
     return { deleted };
   },
 
   'roster.template': () => rosterTemplate(),
 
-  'roster.importPreview': (deps, args) => importRosterSheet(deps, Buffer.from(args.bytesBase64, 'base64'), { commit: false }),
+  'roster.importPreview': (deps, args) =>
+    runLongJob(deps, 'roster.importPreview', args, () =>
+      importRosterSheet(deps, Buffer.from(args.bytesBase64, 'base64'), { commit: false, progress: progressReporter(deps, args.taskId, '读取 Excel 名单') }),
+    ),
 
-  'roster.importCommit': async (deps, args) => {
-    const summary = await importRosterSheet(deps, Buffer.from(args.bytesBase64, 'base64'), { commit: true });
-    if (summary.created + summary.updated > 0) changed(deps, ['staff', 'staff_status_change']);
-    return summary;
-  },
+  'roster.importCommit': (deps, args) =>
+    runLongJob(deps, 'roster.importCommit', args, () =>
+      importRosterSheet(deps, Buffer.from(args.bytesBase64, 'base64'), { commit: true, progress: progressReporter(deps, args.taskId, '导入 Excel 名单') }),
+    ),
 
   'roster.export': (deps, args) => exportRoster(deps, args.filter ?? {}),
 };

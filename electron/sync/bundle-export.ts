@@ -242,14 +242,16 @@ export interface PreparedBundle extends SealedBundle {
  * acknowledged until the peer's next bundle says so, so a lost stick only makes the next bundle
  * bigger. The CLI records the export only once the file is safely written.
  */
-export function prepareBundle(deps: AppDeps, peerCode: string): PreparedBundle {
+export function prepareBundle(deps: AppDeps, peerCode: string, progress?: (done: number, total: number) => void): PreparedBundle {
   const { store } = deps;
   const own = requireLocalStation(store);
   const peer = peerByCode(store, peerCode);
   if (!peer) throw syncErrors.peerNotFound(peerCode);
   if (!peer.site_id || !peer.encryption_public_key) throw syncErrors.peerNotRegistered(peer.code, peer.name);
   const keys = ownSiteKeys(store);
+  progress?.(0, 3);
   const changes = selectOutgoingChanges(store, peer);
+  progress?.(1, 3);
   const sequence = (peer.last_sent_sequence ?? 0) + 1;
   const schemaVersion = schemaVersionOf(store);
   const header: BundleHeader = {
@@ -279,9 +281,11 @@ export function prepareBundle(deps: AppDeps, peerCode: string): PreparedBundle {
     sender: { code: own.code, name: own.name, stationId: own.id },
     schemaVersion,
   };
+  const sealedPayload = Buffer.from(JSON.stringify(payload), 'utf8');
+  progress?.(2, 3);
   const bytes = sealBundle({
     header,
-    payload: Buffer.from(JSON.stringify(payload), 'utf8'),
+    payload: sealedPayload,
     senderSigningPrivateKey: keys.signingPrivateKey,
     recipientEncryptionPublicKey: peer.encryption_public_key,
   });
@@ -300,15 +304,16 @@ export function prepareBundle(deps: AppDeps, peerCode: string): PreparedBundle {
 }
 
 /** {@link prepareBundle} and record it at once (the handlers: the clerk saves the download). */
-export function exportBundle(deps: AppDeps, peerCode: string): SealedBundle {
-  const prepared = prepareBundle(deps, peerCode);
+export function exportBundle(deps: AppDeps, peerCode: string, progress?: (done: number, total: number) => void): SealedBundle {
+  const prepared = prepareBundle(deps, peerCode, progress);
+  progress?.(3, 3);
   prepared.record();
   return { fileName: prepared.fileName, bytes: prepared.bytes, peerCode: prepared.peerCode, sequence: prepared.sequence, changes: prepared.changes };
 }
 
 /** {@link exportBundle} for the contract: the file as base64. */
-export function exportBundleDownload(deps: AppDeps, peerCode: string): BundleExport {
-  const sealed = exportBundle(deps, peerCode);
+export function exportBundleDownload(deps: AppDeps, peerCode: string, progress?: (done: number, total: number) => void): BundleExport {
+  const sealed = exportBundle(deps, peerCode, progress);
   return { fileName: sealed.fileName, bytesBase64: sealed.bytes.toString('base64'), peerCode: sealed.peerCode, sequence: sealed.sequence, changes: sealed.changes };
 }
 

@@ -39,6 +39,8 @@ export interface ImportOptions {
   fileName: string;
   dryRun: boolean;
   limits?: BundleLimits;
+  /** Progress in changes applied (may throw to cancel: the import's transaction rolls back). */
+  progress?: (done: number, total: number) => void;
 }
 
 class DryRunRollback extends Error {
@@ -397,11 +399,11 @@ interface AppliedBatch {
  * Judges and applies one batch of a sender's changes: the allowed through the one write path,
  * the refused and the held (dated too far ahead) kept in the withheld list.
  */
-function applyFromSender(deps: AppDeps, input: AuthorityInput, changes: FieldChange[], fileName: string): AppliedBatch {
+function applyFromSender(deps: AppDeps, input: AuthorityInput, changes: FieldChange[], fileName: string, progress?: (done: number, total: number) => void): AppliedBatch {
   const { store } = deps;
   const own = requireLocalStation(store);
   const verdict = judgeChanges(store, own.id, input, changes);
-  const results = applyRemoteChanges(store, verdict.allowed);
+  const results = applyRemoteChanges(store, verdict.allowed, progress);
   const withheld: WithheldEntry[] = verdict.refused.map((r) => ({ kind: 'rejected', change: r.change, reason: r.reason, detail: r.detail }));
   for (const result of results) {
     if (result.outcome === 'held') withheld.push({ kind: 'held', change: result.change, reason: 'CLOCK_AHEAD', detail: heldDetail(store, result.change, input.senderLabel) });
@@ -452,7 +454,8 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
     const input = authorityInputFor(store, peer, issuedRole, vouched);
     const snapshot = snapshotRows(store, verified.changes);
     const conflictsBefore = lastConflictRowid(store);
-    const { results, withheld } = applyFromSender(deps, input, verified.changes, options.fileName);
+    options.progress?.(0, verified.changes.length);
+    const { results, withheld } = applyFromSender(deps, input, verified.changes, options.fileName, options.progress);
     settleConflicts(store, results, `${verified.senderName}（同步）`);
     const released = releaseHeld(deps);
     const { tables, totals } = summarizeResults(store, results, snapshot, openConflictsSince(store, conflictsBefore));
@@ -496,14 +499,12 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
     store.sqlite
       .prepare('INSERT INTO sync_history (id, direction, peer_code, peer_name, file_name, sequence, at, changes, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(store.newId(), 'import', peer.code, peer.name, options.fileName, header.sequence, now, verified.changes.length, JSON.stringify(summary));
+    options.progress?.(verified.changes.length, verified.changes.length);
     if (options.dryRun) throw new DryRunRollback(summary);
     return summary;
   };
   try {
-    const summary = store.transaction(run);
-    const tables = summary.tables.map((t) => t.table);
-    if (tables.length > 0 || summary.released > 0) deps.events('data.changed', { tables: tables.length > 0 ? tables : syncedTableNames() });
-    return summary;
+    return store.transaction(run);
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;

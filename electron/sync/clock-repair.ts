@@ -28,7 +28,7 @@ import { ackOf, savePeer, type SyncPeerRow } from './sync-peers';
 export function repairClock(deps: AppDeps): ClockRepairResult {
   const { store } = deps;
   applyClockTolerance(deps);
-  const { redated, tables } = store.transaction(() => {
+  const { redated } = store.transaction(() => {
     const result = redateOwnChangesAfter(store, deps.user, latestAllowedHlc(store));
     for (const peer of store.sqlite.prepare('SELECT * FROM sync_peer').all() as SyncPeerRow[]) {
       const ack = ackOf(peer);
@@ -37,6 +37,5 @@ export function repairClock(deps: AppDeps): ClockRepairResult {
     }
     return result;
   });
-  if (redated > 0) deps.events('data.changed', { tables });
   return { redated, clock: clockStatus(deps) };
 }

@@ -106,7 +106,6 @@ export function openStation(deps: AppDeps, input: OpenStationInput): IssuedSetup
         };
     savePeer(store, row);
   });
-  deps.events('data.changed', { tables: ['station'] });
   const file: SetupFile = {
     kind: 'nuanjing-setup',
     version: 1,
@@ -192,7 +191,6 @@ export function setupFromFile(deps: AppDeps, bytes: Buffer, operatorName?: strin
     savePeer(store, parentPeerRow(deps, file, undefined));
   });
   if (operatorName) deps.user.userName = operatorName;
-  deps.events('data.changed', { tables: ['station'] });
   return requireLocalStation(store);
 }
 
@@ -214,5 +212,4 @@ export function joinParent(deps: AppDeps, bytes: Buffer): void {
     writeRecord(store, deps.user, 'station', own.id, { parent_code: file.bureau.code });
     savePeer(store, parentPeerRow(deps, file, existing));
   });
-  deps.events('data.changed', { tables: ['station'] });
 }

@@ -77,6 +77,5 @@ export function transferStaff(deps: AppDeps, input: TransferInput): StaffListIte
       reason: `由${fromName}调入${toName}${because}`.slice(0, 200),
     });
   });
-  deps.events('data.changed', { tables: ['staff', ...personDetailTables(syncedTableNames())] });
   return staffItem(store, input.staffId, todayOf(deps));
 }

@@ -91,6 +91,5 @@ export function resolveConflict(deps: AppDeps, id: string, keep: 'current' | 'ot
     }
     store.sqlite.prepare('UPDATE sync_conflict SET resolved_at = ?, resolved_by = ? WHERE id = ?').run(store.nowText(), deps.user.userName, id);
   });
-  deps.events('data.changed', { tables: [row.tbl] });
   return toItem(store, store.sqlite.prepare('SELECT * FROM sync_conflict WHERE id = ?').get(id) as SyncConflictTable);
 }

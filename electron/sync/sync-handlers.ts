@@ -1,4 +1,6 @@
 import type { HandlerTable } from '../handlers/handler-registry';
+import { runLongJob } from '../jobs/job-runner';
+import { progressReporter } from '../jobs/task-progress';
 import { exportAll, exportBundleDownload } from './bundle-export';
 import { importBundle, releaseHeld } from './bundle-import';
 import { clockStatus } from './clock-policy';
@@ -28,12 +30,20 @@ export const syncHandlers: HandlerTable = {
     return syncStatus(deps);
   },
 
-  'sync.exportBundle': (deps, args) => exportBundleDownload(deps, args.peerCode),
+  'sync.exportBundle': (deps, args) =>
+    runLongJob(deps, 'sync.exportBundle', args, () => exportBundleDownload(deps, args.peerCode, progressReporter(deps, args.taskId, '生成同步文件'))),
 
   'sync.exportAll': (deps) =>
     exportAll(deps).map((b) => ({ fileName: b.fileName, bytesBase64: b.bytes.toString('base64'), peerCode: b.peerCode, sequence: b.sequence, changes: b.changes })),
 
-  'sync.importBundle': (deps, args) => importBundle(deps, fileBytes(args), { fileName: args.fileName || '同步文件.njb', dryRun: args.dryRun }),
+  'sync.importBundle': (deps, args) =>
+    runLongJob(deps, 'sync.importBundle', args, () =>
+      importBundle(deps, fileBytes(args), {
+        fileName: args.fileName || '同步文件.njb',
+        dryRun: args.dryRun,
+        progress: progressReporter(deps, args.taskId, args.dryRun ? '检查同步文件' : '导入同步文件'),
+      }),
+    ),
 
   'sync.withheld': (deps, args) => listWithheld(deps.store, args.includeDismissed),
 
@@ -41,7 +51,6 @@ export const syncHandlers: HandlerTable = {
 
   'sync.releaseHeld': (deps) => {
     const released = releaseHeld(deps);
-    if (released > 0) deps.events('data.changed', { tables: [] });
     return { released };
   },
 

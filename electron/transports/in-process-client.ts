@@ -1,4 +1,4 @@
-import { ApiCallError, type ApiClient } from '../../shared/contract/api-contract';
+import { ApiCallError, type ApiClient, type EventName } from '../../shared/contract/api-contract';
 import type { AppDeps } from '../app-deps';
 import type { HandlerRegistry } from '../handlers/handler-registry';
 
@@ -8,7 +8,30 @@ import type { HandlerRegistry } from '../handlers/handler-registry';
  * so a result that would not survive serialisation fails here too.
  */
 export function createInProcessClient(registry: HandlerRegistry, deps: AppDeps): ApiClient {
+  // Events reach this client as they reach a window: the write path's `data.changed` at each
+  // commit, and whatever the handlers push through `deps.events` (progress), fanned out here.
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const emit = (name: EventName, payload: unknown) => {
+    for (const listener of [...(listeners.get(name) ?? [])]) listener(JSON.parse(JSON.stringify(payload ?? null)));
+  };
+  const pushed = deps.events;
+  deps.events = (name, payload) => {
+    pushed(name, payload);
+    if (name !== 'data.changed') emit(name, payload);
+  };
+  deps.store.onDataChanged((change) => emit('data.changed', change));
   return {
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(listener);
+      return () => {
+        listeners.get(event)?.delete(listener);
+      };
+    },
     async call(method, args) {
       const response = await registry.dispatch(deps, method, JSON.parse(JSON.stringify(args ?? {})));
       if (!response.ok) throw new ApiCallError(response.error.code, response.error.message, response.error.details);

@@ -1,4 +1,4 @@
-import { ApiCallError, type ApiClient } from '../../shared/contract/api-contract';
+import { ApiCallError, eventNames, type ApiClient, type EventName } from '../../shared/contract/api-contract';
 import type { ApiResponse } from '../../shared/contract/api-error';
 import type { DesktopBridge } from '../../shared/contract/desktop-bridge';
 
@@ -13,6 +13,7 @@ export function createBridgeClient(bridge: DesktopBridge): ApiClient {
     async call(method, args) {
       return unwrap(await bridge.call(method, args)) as never;
     },
+    on: (event, listener) => bridge.on(event, listener),
   };
 }
 
@@ -28,7 +29,35 @@ export function createHttpClient(options: { token?: string; baseUrl?: string } =
   const baseUrl = options.baseUrl ?? '';
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.token) headers[WEB_TOKEN_HEADER] = options.token;
+  // One event stream for all subscriptions, opened on the first (the cookie authenticates it).
+  let stream: EventSource | null = null;
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const streamOf = (): EventSource => {
+    if (!stream) {
+      stream = new EventSource(`${baseUrl}/api/events`, { withCredentials: true });
+      for (const name of eventNames) {
+        stream.addEventListener(name, (event) => {
+          const payload = JSON.parse((event as MessageEvent<string>).data) as unknown;
+          for (const listener of [...(listeners.get(name) ?? [])]) listener(payload);
+        });
+      }
+    }
+    return stream;
+  };
   return {
+    on(event, listener) {
+      if (typeof EventSource === 'undefined') return () => undefined;
+      streamOf();
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(listener);
+      return () => {
+        listeners.get(event)?.delete(listener);
+      };
+    },
     async call(method, args) {
       let response: Response;
       try {

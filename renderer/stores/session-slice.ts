@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ApiClient } from '../../shared/contract/api-contract';
+import type { ApiClient, DataChanged } from '../../shared/contract/api-contract';
 import type { AppInfo, StationSetupInput } from '../../shared/contract/app-contract';
 import type { SettingsValues } from '../../shared/settings-catalog';
 import type { AppStore } from './app-store';
@@ -18,9 +18,17 @@ export interface SessionSlice {
   loadSettings(client: ApiClient): Promise<void>;
   saveSetting(client: ApiClient, key: keyof SettingsValues, value: unknown): Promise<void>;
   navigate(page: PageKey): void;
+  /** The unit (station rows) or settings changed elsewhere: the frame's identity and settings reload. */
+  refreshSessionFor(client: ApiClient, change: DataChanged): Promise<void>;
 }
 
-export const createSessionSlice: StateCreator<AppStore, [], [], SessionSlice> = (set) => ({
+export const createSessionSlice: StateCreator<AppStore, [], [], SessionSlice> = (set, get) => ({
+  async refreshSessionFor(client, change) {
+    const work: Promise<void>[] = [];
+    if (change.tables.includes('station') && get().info) work.push(get().loadInfo(client));
+    if (change.tables.includes('setting') && get().settings) work.push(get().loadSettings(client).catch(() => undefined));
+    await Promise.all(work);
+  },
   info: null,
   loadError: null,
   page: 'dashboard',

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ApiClient } from '../../shared/contract/api-contract';
+import type { ApiClient, DataChanged } from '../../shared/contract/api-contract';
 import type { StaffTransferInput } from '../../shared/contract/sync-contract';
 import type {
   ChangeHistoryEntry,
@@ -52,13 +52,43 @@ export interface StaffSlice {
   deleteFamilyMember(client: ApiClient, id: string): Promise<void>;
   saveHonour(client: ApiClient, input: HonourInput): Promise<void>;
   deleteHonour(client: ApiClient, id: string): Promise<void>;
+  /**
+   * A write elsewhere (the CLI, another window, a bundle import): reloads the roster when people
+   * changed and the open person's record when any of the person's tables did — nothing else.
+   */
+  refreshStaffFor(client: ApiClient, change: DataChanged): Promise<void>;
 }
+
+/** The tables the roster list shows. */
+const ROSTER_TABLES = ['staff', 'station'];
+/** The tables of a person's detail drawer. */
+const DETAIL_TABLES = ['staff', 'family_member', 'honour', 'staff_status_change'];
 
 export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set, get) => {
   /** Reloads the roster and, when a drawer is open, that person's record (after any change). */
   async function refresh(client: ApiClient): Promise<void> {
     const id = get().selectedStaffId;
     await Promise.all([get().loadRoster(client), id ? get().loadDetail(client, id) : Promise.resolve()]);
+  }
+
+  /** Reloads only the open person's record (a family member or honour changed, not the list). */
+  async function refreshDetail(client: ApiClient): Promise<void> {
+    const id = get().selectedStaffId;
+    if (id) await get().loadDetail(client, id);
+  }
+
+  /**
+   * Writes of this window, in flight: their own refresh follows them, so the `data.changed` they
+   * cause is not loaded a second time.
+   */
+  let ownWrites = 0;
+  async function ownWrite<T>(work: () => Promise<T>): Promise<T> {
+    ownWrites += 1;
+    try {
+      return await work();
+    } finally {
+      ownWrites -= 1;
+    }
   }
 
   return {
@@ -112,47 +142,73 @@ export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set
     },
 
     async saveStaff(client, input) {
-      const saved = await client.call('staff.save', input);
-      await refresh(client);
-      return saved;
+      return ownWrite(async () => {
+        const saved = await client.call('staff.save', input);
+        await refresh(client);
+        return saved;
+      });
     },
 
     async changeStaffStatus(client, input) {
-      const saved = await client.call('staff.changeStatus', input);
-      await refresh(client);
-      return saved;
+      return ownWrite(async () => {
+        const saved = await client.call('staff.changeStatus', input);
+        await refresh(client);
+        return saved;
+      });
     },
 
     async transferStaff(client, input) {
-      const moved = await client.call('sync.transferStaff', input);
-      await refresh(client);
-      return moved;
+      return ownWrite(async () => {
+        const moved = await client.call('sync.transferStaff', input);
+        await refresh(client);
+        return moved;
+      });
     },
 
     async deleteStaff(client, id) {
-      await client.call('staff.delete', { id });
-      if (get().selectedStaffId === id) get().closeStaff();
-      await get().loadRoster(client);
+      await ownWrite(async () => {
+        await client.call('staff.delete', { id });
+        if (get().selectedStaffId === id) get().closeStaff();
+        await get().loadRoster(client);
+      });
     },
 
     async saveFamilyMember(client, input) {
-      await client.call('family.save', input);
-      await refresh(client);
+      await ownWrite(async () => {
+        await client.call('family.save', input);
+        await refreshDetail(client);
+      });
     },
 
     async deleteFamilyMember(client, id) {
-      await client.call('family.delete', { id });
-      await refresh(client);
+      await ownWrite(async () => {
+        await client.call('family.delete', { id });
+        await refreshDetail(client);
+      });
     },
 
     async saveHonour(client, input) {
-      await client.call('honour.save', input);
-      await refresh(client);
+      await ownWrite(async () => {
+        await client.call('honour.save', input);
+        await refreshDetail(client);
+      });
     },
 
     async deleteHonour(client, id) {
-      await client.call('honour.delete', { id });
-      await refresh(client);
+      await ownWrite(async () => {
+        await client.call('honour.delete', { id });
+        await refreshDetail(client);
+      });
+    },
+
+    async refreshStaffFor(client, change) {
+      if (ownWrites > 0) return;
+      const touched = (tables: string[]) => change.tables.some((table) => tables.includes(table));
+      const id = get().selectedStaffId;
+      await Promise.all([
+        get().rosterLoaded && touched(ROSTER_TABLES) ? get().loadRoster(client) : Promise.resolve(),
+        id && touched(DETAIL_TABLES) ? get().loadDetail(client, id) : Promise.resolve(),
+      ]);
     },
   };
 };

@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore, AppStoreHook } from './app-store';
 
-const StoreContext = createContext<AppStoreHook | null>(null);
+export const StoreContext = createContext<AppStoreHook | null>(null);
 
 export function StoreProvider({ store, children }: { store: AppStoreHook; children: ReactNode }) {
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;

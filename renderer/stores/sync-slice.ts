@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ApiClient } from '../../shared/contract/api-contract';
+import type { ApiClient, DataChanged } from '../../shared/contract/api-contract';
 import type { StationInfo } from '../../shared/contract/app-contract';
 import { commonErrorCodes } from '../../shared/contract/api-error';
 import type { FileDownload } from '../../shared/staff-record';
@@ -46,6 +46,23 @@ export interface SyncImportProgress {
   total: number;
 }
 
+/** The long job running now (one file's check or import), as its `task.progress` reports it. */
+export interface SyncTask {
+  taskId: string;
+  label: string;
+  done: number;
+  total: number;
+  /** The clerk asked to stop: the job rolls back and ends with TASK_CANCELLED. */
+  cancelling: boolean;
+}
+
+let taskCounter = 0;
+/** A task id for one long call of this window. */
+function newTaskId(): string {
+  taskCounter += 1;
+  return `sync-${Date.now().toString(36)}-${taskCounter}`;
+}
+
 /**
  * 数据同步: this installation's peers (status), the history of bundles, the conflicts and the
  * withheld changes to review, the import in progress (picked files → dry run → confirm → summaries),
@@ -65,6 +82,10 @@ export interface SyncSlice {
   syncImportStage: SyncImportStage;
   syncImportItems: SyncImportItem[];
   syncImportProgress: SyncImportProgress;
+  /** The check or import running now, with its count (null between files). */
+  syncTask: SyncTask | null;
+  /** Stops the running check or import: nothing of that file is written, the rest are not started. */
+  cancelSyncTask(client: ApiClient): Promise<void>;
 
   /** This PC's clock against the ledger's; null until first checked. */
   clockStatus: ClockStatus | null;
@@ -104,6 +125,8 @@ export interface SyncSlice {
   joinSyncParent(client: ApiClient, file: PickedFile): Promise<SyncStatus>;
   /** First run from a setup file; then reloads the app's info as the setup wizard does. */
   setupFromFile(client: ApiClient, file: PickedFile, operatorName?: string): Promise<StationInfo>;
+  /** A write anywhere changes what is waiting to be sent: the open sync page's counts reload. */
+  refreshSyncFor(client: ApiClient, change: DataChanged): Promise<void>;
 }
 
 /** The code and message of a failed call (an `ApiCallError` carries both). */
@@ -117,7 +140,33 @@ function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Runs one long call under a fresh task id, mirroring its `task.progress` into `syncTask`. */
+async function asTask<T>(client: ApiClient, set: (patch: Partial<SyncSlice>) => void, label: string, call: (taskId: string) => Promise<T>): Promise<T> {
+  const taskId = newTaskId();
+  set({ syncTask: { taskId, label, done: 0, total: 0, cancelling: false } });
+  const unsubscribe = client.on?.('task.progress', (payload) => {
+    const progress = payload as { taskId?: string; label?: string; done?: number; total?: number };
+    if (progress.taskId !== taskId) return;
+    set({ syncTask: { taskId, label: progress.label ?? label, done: progress.done ?? 0, total: progress.total ?? 0, cancelling: false } });
+  });
+  try {
+    return await call(taskId);
+  } finally {
+    unsubscribe?.();
+    set({ syncTask: null });
+  }
+}
+
+/** Whether a failure is the clerk's own cancel. */
+function cancelled(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 'TASK_CANCELLED';
+}
+
 export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, get) => ({
+  async refreshSyncFor(client, change) {
+    if (change.tables.length > 0 && get().syncStatus && get().syncImportStage === 'idle') await get().loadSyncStatus(client);
+  },
+
   syncStatus: null,
   syncHistory: [],
   syncConflicts: [],
@@ -129,6 +178,14 @@ export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, 
   syncImportStage: 'idle',
   syncImportItems: [],
   syncImportProgress: { done: 0, total: 0 },
+  syncTask: null,
+
+  async cancelSyncTask(client) {
+    const task = get().syncTask;
+    if (!task || task.cancelling) return;
+    set({ syncTask: { ...task, cancelling: true } });
+    await client.call('task.cancel', { taskId: task.taskId }).catch(() => undefined);
+  },
 
   clockStatus: null,
 
@@ -215,9 +272,16 @@ export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, 
       await yieldToBrowser();
       const item = items[i];
       try {
-        item.preview = await client.call('sync.importBundle', { fileName: item.fileName, bytesBase64: item.bytesBase64, dryRun: true });
+        item.preview = await asTask(client, set, '检查同步文件', (taskId) =>
+          client.call('sync.importBundle', { fileName: item.fileName, bytesBase64: item.bytesBase64, dryRun: true, taskId }),
+        );
       } catch (error) {
         item.error = syncFailureOf(error);
+        if (cancelled(error)) {
+          for (const rest of items.slice(i + 1)) rest.error = { code: 'TASK_CANCELLED', message: '已取消，未检查。' };
+          set({ syncImportItems: [...items], syncImportProgress: { done: items.length, total: items.length } });
+          break;
+        }
       }
       set({ syncImportItems: [...items], syncImportProgress: { done: i + 1, total: items.length } });
     }
@@ -232,9 +296,15 @@ export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, 
     for (const item of good) {
       await yieldToBrowser();
       try {
-        item.result = await client.call('sync.importBundle', { fileName: item.fileName, bytesBase64: item.bytesBase64, dryRun: false });
+        item.result = await asTask(client, set, '导入同步文件', (taskId) =>
+          client.call('sync.importBundle', { fileName: item.fileName, bytesBase64: item.bytesBase64, dryRun: false, taskId }),
+        );
       } catch (error) {
         item.error = syncFailureOf(error);
+        if (cancelled(error)) {
+          for (const rest of good.slice(done + 1)) rest.error = { code: 'TASK_CANCELLED', message: '已取消，未导入，本机数据没有改动。' };
+          break;
+        }
       }
       done += 1;
       set({ syncImportItems: [...items], syncImportProgress: { done, total: good.length } });
@@ -245,7 +315,7 @@ export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, 
   },
 
   closeImport() {
-    set({ syncImportStage: 'idle', syncImportItems: [], syncImportProgress: { done: 0, total: 0 } });
+    set({ syncImportStage: 'idle', syncImportItems: [], syncImportProgress: { done: 0, total: 0 }, syncTask: null });
   },
 
   async resolveSyncConflict(client, id, keep) {

@@ -5,6 +5,7 @@ import { appContract } from './app-contract';
 import { staffContract } from './staff-contract';
 import { syncContract } from './sync-contract';
 import { syncReviewContract } from './sync-review-contract';
+import { taskContract } from './task-contract';
 
 /**
  * The one typed contract between the renderer (or the CLI, or a test) and the main process.
@@ -15,6 +16,7 @@ export const apiContract = {
   ...staffContract,
   ...syncContract,
   ...syncReviewContract,
+  ...taskContract,
 };
 
 export type ApiContract = typeof apiContract;
@@ -34,6 +36,8 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(apiContract, name);
 }
 
+import type { EventName } from './event-names';
+
 export { eventNames, type EventName } from './event-names';
 
 /** Payload of `task.progress`: a long operation (import, export, report) reporting its progress. */
@@ -44,9 +48,21 @@ export interface TaskProgress {
   total: number;
 }
 
+/**
+ * Payload of `data.changed`: one per committed transaction that wrote synced rows, whoever wrote
+ * them (a page, the CLI, a second window, a bundle import) — the tables, and per table the row ids
+ * (null: the whole table, e.g. another program wrote to the file).
+ */
+export interface DataChanged {
+  tables: string[];
+  rowIds: Record<string, string[] | null>;
+}
+
 /** What a caller uses, over any transport: resolves with the data or rejects with an `ApiCallError`. */
 export interface ApiClient {
   call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>>;
+  /** Subscribes to an event of the main process (every transport that can push has it). */
+  on?(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
 /** The rejection of a failed call, carrying the stable code and the clerk's message. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define-method';
+import { taskArgs } from './task-contract';
 import {
   familyInputSchema,
   honourInputSchema,
@@ -17,6 +18,7 @@ import {
 
 const byId = z.object({ id: z.string().min(1) });
 const spreadsheet = z.object({
+  ...taskArgs,
   fileName: z.string().max(255).optional(),
   bytesBase64: z.string().min(1, '请选择要导入的 Excel 文件').max(60 * 1024 * 1024, 'Excel 文件过大（超过 45 MB），请拆分后导入'),
 });

@@ -4,6 +4,7 @@ import { stationCodeSchema, stationNameSchema, stationRoleSchema, type StationIn
 import { MAX_BUNDLE_BASE64_LENGTH, MAX_BUNDLE_FILE_BYTES, megabytesText } from '../sync-limits';
 import { requiredDate, type FileDownload, type StaffListItem } from '../staff-record';
 import type { BundleExport, BundleImportSummary, SetupFilePreview, SyncConflictItem, SyncHistoryEntry, SyncStatus } from '../sync-record';
+import { taskArgs } from './task-contract';
 
 /** Longest file name an upload may carry. */
 export const MAX_UPLOAD_FILE_NAME_LENGTH = 255;
@@ -42,11 +43,11 @@ export const syncContract = {
   'sync.previewSetupFile': defineMethod<SetupFilePreview>()('读取开通文件（不写入）', fileUploadSchema),
   'sync.setupFromFile': defineMethod<StationInfo>()('用市局发放的开通文件完成本机首次设置', fileUploadSchema.extend({ operatorName: z.string().trim().max(20).optional() })),
   'sync.joinParent': defineMethod<SyncStatus>()('已在使用的本机（如县局）登记上级单位的开通文件', fileUploadSchema),
-  'sync.exportBundle': defineMethod<BundleExport>()('为一个对方单位生成同步文件', z.object({ peerCode: stationCodeSchema })),
+  'sync.exportBundle': defineMethod<BundleExport>()('为一个对方单位生成同步文件', z.object({ peerCode: stationCodeSchema, ...taskArgs })),
   'sync.exportAll': defineMethod<BundleExport[]>()('市局：为所有已登记的派出所各生成一个同步文件', z.object({})),
   'sync.importBundle': defineMethod<BundleImportSummary>()(
     '导入同步文件；dryRun 只预览将发生的变化，不写入',
-    fileUploadSchema.extend({ dryRun: z.boolean().default(false) }),
+    fileUploadSchema.extend({ dryRun: z.boolean().default(false), ...taskArgs }),
   ),
   'sync.history': defineMethod<SyncHistoryEntry[]>()('同步记录（导出与导入）', z.object({ limit: z.number().int().min(1).max(1000).default(200) })),
   'sync.conflicts': defineMethod<SyncConflictItem[]>()('需要核对的冲突', z.object({ includeResolved: z.boolean().default(false) })),

@@ -61,7 +61,7 @@ describe('app.info and station.setup', () => {
     const info = await client.call('app.info', {});
     expect(info.station).toEqual(station);
     expect(info.operatorName).toBe('王丽');
-    expect(events).toEqual([{ name: 'data.changed', payload: { tables: ['station'] } }]);
+    expect(events).toEqual([{ name: 'data.changed', payload: { tables: ['station'], rowIds: { station: [station.id] } } }]);
   });
 
   it('writes the station through the write path: a synced row owned by itself, in the change log', async () => {
@@ -138,7 +138,7 @@ describe('settings', () => {
     expect(values['station.minimumOnDuty']).toBe(12);
     expect(values['sync.silentWarningDays']).toBe(30);
     expect((await client.call('settings.get', {}))['station.minimumOnDuty']).toBe(12);
-    expect(events).toEqual([{ name: 'data.changed', payload: { tables: ['setting'] } }]);
+    expect(events).toEqual([{ name: 'data.changed', payload: { tables: ['setting'], rowIds: { setting: [expect.stringMatching(/^setting:.*:station\.minimumOnDuty$/)] } } }]);
 
     const rowId = settingRowId(station.id, 'station.minimumOnDuty');
     expect(store.sqlite.prepare('SELECT station_id, key, value FROM setting WHERE id = ?').get(rowId)).toEqual({

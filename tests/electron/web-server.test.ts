@@ -391,7 +391,7 @@ describe('web mode: the event stream', () => {
       expect(text).toContain('data: {"taskId":"t1","label":"导入人员","done":3,"total":10}');
 
       await call('station.setup', { code: '330102-01', name: '北山派出所', role: 'station' });
-      expect(await stream.waitFor('event: data.changed')).toContain('data: {"tables":["station"]}');
+      expect(await stream.waitFor('event: data.changed')).toMatch(/data: \{"tables":\["station"\],"rowIds":\{"station":\["[^"]+"\]\}\}/);
     } finally {
       stream.close();
     }

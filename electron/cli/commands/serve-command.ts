@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { watchExternalChanges } from '../../data-change-feed';
+import { createWorkerJobRunner } from '../../jobs/job-runner';
 import { startWebServer } from '../../web/web-server';
 import { localStation } from '../../station/local-station';
 import type { CliCommand } from '../cli-kit';
@@ -6,6 +8,9 @@ import { seedDemoLedger } from './roster-commands';
 
 /** Where the built renderer lives, relative to the project root (the CLI runs from it). */
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../../dist/renderer');
+
+/** The long-job worker, run from the sources (see electron/jobs/job-worker-entry.mjs). */
+export const JOB_WORKER_ENTRY = resolve(import.meta.dirname, '../../jobs/job-worker-entry.mjs');
 
 /** How big the demo station of `serve --demo` is. */
 const DEMO_SEED = { staff: 120, years: 3, seed: 1 };
@@ -27,12 +32,15 @@ export const serveCommand: CliCommand = {
       port: Number(ctx.values.port ?? 0),
     });
     session.deps.events = server.emit;
+    if (session.store.path !== ':memory:') session.deps.jobs = createWorkerJobRunner(session.deps, JOB_WORKER_ENTRY);
+    const stopWatching = watchExternalChanges(session.store, server.emit);
     ctx.io.stdout(server.url);
     await new Promise<void>((resolveStop) => {
       const stop = () => resolveStop();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    stopWatching();
     await server.close();
     session.store.close();
     return 0;

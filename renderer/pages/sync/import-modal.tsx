@@ -92,13 +92,15 @@ function ItemCard({ item, stage }: { item: SyncImportItem; stage: SyncImportStag
  */
 export function ImportModal({ receiverName }: { receiverName: string }) {
   const client = useClient();
-  const { stage, items, progress, applyImportFiles, closeImport } = useAppStore(
+  const { stage, items, progress, task, applyImportFiles, closeImport, cancelSyncTask } = useAppStore(
     useShallow((s) => ({
       stage: s.syncImportStage,
       items: s.syncImportItems,
       progress: s.syncImportProgress,
+      task: s.syncTask,
       applyImportFiles: s.applyImportFiles,
       closeImport: s.closeImport,
+      cancelSyncTask: s.cancelSyncTask,
     })),
   );
   const good = items.filter((item) => item.preview && !item.error).length;
@@ -106,7 +108,13 @@ export function ImportModal({ receiverName }: { receiverName: string }) {
   const imported = items.filter((item) => item.result).length;
 
   let footer: ReactNode = null;
-  if (stage === 'preview') {
+  if (busy) {
+    footer = [
+      <Button key="stop" danger disabled={!task || task.cancelling} onClick={() => void cancelSyncTask(client)}>
+        {task?.cancelling ? '正在取消…' : stage === 'applying' ? '取消导入' : '取消检查'}
+      </Button>,
+    ];
+  } else if (stage === 'preview') {
     footer =
       good > 0
         ? [
@@ -154,6 +162,15 @@ export function ImportModal({ receiverName }: { receiverName: string }) {
             {stage === 'checking' ? '正在检查' : '正在导入'}第 {Math.min(progress.done + 1, progress.total)} / {progress.total} 个文件…
           </Typography.Text>
           <Progress percent={progress.total ? Math.round((progress.done / progress.total) * 100) : 0} style={{ width: 360 }} />
+          {task && task.total > 0 && (
+            <Flex vertical align="center" data-testid="sync-task-progress">
+              <Typography.Text type="secondary">
+                {task.label}：{task.done.toLocaleString('zh-CN')} / {task.total.toLocaleString('zh-CN')} 项修改
+              </Typography.Text>
+              <Progress size="small" percent={Math.floor((task.done / task.total) * 100)} style={{ width: 360 }} />
+            </Flex>
+          )}
+          <Typography.Text type="secondary">导入在后台进行，窗口可以照常使用；取消后这个文件的修改全部撤回。</Typography.Text>
         </Flex>
       )}
       {stage === 'preview' && items.length > 1 && (
