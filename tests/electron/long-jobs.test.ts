@@ -25,7 +25,7 @@ const progress: TaskProgress[] = [];
 beforeAll(async () => {
   bureau = await createBureau('330100', '杭州市公安局', { store: await openLedgerStore(join(folder.path, 'bureau.sqlite')) });
   const station = await pairStation(bureau, '330102-01', '北山派出所');
-  seedDemoRoster(station.store, station.deps.user, { staff: 120, years: 2, seed: 3, today: todayOf(station.deps), stationId: requireLocalStation(station.store).id });
+  seedDemoRoster(station.store, station.deps.user, { staff: 120, years: 2, seed: 3, today: todayOf(station.deps), stationId: requireLocalStation(station.store).id, stationName: '北山派出所' });
   bundle = await exportFor(station, bureau);
   station.store.close();
   bureau.deps.jobs = createWorkerJobRunner(bureau.deps, WORKER_ENTRY);
