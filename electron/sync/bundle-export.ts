@@ -1,8 +1,10 @@
 import { chinaDateOf } from '../../shared/china-date';
-import { integerOfHlc } from '../../shared/hybrid-logical-clock';
+import { formatIntegerHlc, integerOfHlc } from '../../shared/hybrid-logical-clock';
 import {
   changeLogStatements,
+  compareRecords,
   fieldChangesOf,
+  hlcTextOf,
   movedRows,
   rowRecords,
   rowVersionOf,
@@ -10,7 +12,7 @@ import {
   type ChangeRecord,
   type LoggedChange,
 } from '../../db/change-log';
-import { ledgerCatalog } from '../../db/ledger-catalog';
+import { ledgerCatalog, type LedgerCatalog } from '../../db/ledger-catalog';
 import { decodeRowClock, type FieldVersion } from '../../db/row-clock';
 import type { BundleExport } from '../../shared/sync-record';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
@@ -18,7 +20,7 @@ import { syncedTableNames } from '../../db/synced-tables';
 import type { AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { BUNDLE_FORMAT_VERSION, sealBundle, type BundleHeader } from './bundle-envelope';
-import type { BundlePayload, WireChange } from './bundle-payload';
+import type { BundlePayload, WireWrite } from './bundle-payload';
 import { ownSiteKeys } from './own-site-keys';
 import { makeRegistration } from './setup-file';
 import { ancestorsOf, isPersonTable, stationNodes, subtreeOf } from './station-tree';
@@ -76,7 +78,7 @@ function rowKey(table: string, id: string): string {
  * Towards the parent, which acknowledges every origin this unit holds, the log is read by origin
  * from the parent's marks on (the log's key is origin and timestamp): only what is new.
  */
-export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): LoggedChange[] {
+function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWrite[] {
   const own = requireLocalStation(store);
   const nodes = stationNodes(store);
   const catalog = ledgerCatalog(store.sqlite);
@@ -189,18 +191,34 @@ export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): Lo
     if (stored) select(unpackRecord(stored), row, [ownerColOf(row)]);
   }
 
-  const changes: LoggedChange[] = [];
-  for (const { record, row, cols } of selected.values()) {
-    for (const change of fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo)) {
-      if (cols === null || cols.has(catalog.columnNo(row.tableNo, change.column))) changes.push(change);
-    }
-  }
-  return changes.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  return [...selected.values()].sort((a, b) => compareRecords(catalog, a.record, b.record));
 }
 
-function toWire(change: LoggedChange): WireChange {
-  const wire: WireChange = { t: change.table, r: change.rowId, c: change.column, v: change.value, h: change.hlc, p: change.prevHlc, u: change.userName };
-  if (change.replaces) wire.x = change.replaces;
+/** The changes this installation would send to `peer` now, one per field, in timestamp order. */
+export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): LoggedChange[] {
+  const catalog = ledgerCatalog(store.sqlite);
+  return selectOutgoingWrites(store, peer).flatMap(({ record, row, cols }) =>
+    fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo).filter((change) => cols === null || cols.has(catalog.columnNo(row.tableNo, change.column))),
+  );
+}
+
+/** A selected write as it travels: its fields in one entry. */
+function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite): WireWrite {
+  const siteId = catalog.siteIdOf(record.siteNo);
+  const keep = record.cols.map((col) => cols === null || cols.has(col));
+  const columns: string[] = [];
+  const values: WireWrite['v'] = [];
+  const prev: (string | null)[] = [];
+  record.cols.forEach((col, i) => {
+    if (!keep[i]) return;
+    columns.push(catalog.columnOf(row.tableNo, col) ?? `#${col}`);
+    values.push(record.vals[i] ?? null);
+    const version = record.prev[i];
+    prev.push(version ? hlcTextOf(catalog, version) : null);
+  });
+  const wire: WireWrite = { t: row.table, r: row.rowId, h: formatIntegerHlc(record.hlc, siteId), u: catalog.userOf(record.userNo), c: columns, v: values };
+  if (prev.some((p) => p !== null)) wire.p = prev;
+  if (record.replaces !== null) wire.x = formatIntegerHlc(record.replaces, siteId);
   return wire;
 }
 
@@ -250,7 +268,9 @@ export function prepareBundle(deps: AppDeps, peerCode: string, progress?: (done:
   if (!peer.site_id || !peer.encryption_public_key) throw syncErrors.peerNotRegistered(peer.code, peer.name);
   const keys = ownSiteKeys(store);
   progress?.(0, 3);
-  const changes = selectOutgoingChanges(store, peer);
+  const writes = selectOutgoingWrites(store, peer);
+  const changeCount = writes.reduce((sum, w) => sum + (w.cols?.size ?? w.record.cols.length), 0);
+  const catalog = ledgerCatalog(store.sqlite);
   progress?.(1, 3);
   const sequence = (peer.last_sent_sequence ?? 0) + 1;
   const schemaVersion = schemaVersionOf(store);
@@ -275,7 +295,8 @@ export function prepareBundle(deps: AppDeps, peerCode: string, progress?: (done:
     });
   }
   const payload: BundlePayload = {
-    changes: changes.map(toWire),
+    writes: writes.map((write) => toWire(catalog, write)),
+    changes: [],
     highWater: localHighWater(store),
     ...(peer.relation === 'parent' ? { sites: subtreeSites(store) } : {}),
     sender: { code: own.code, name: own.name, stationId: own.id },
@@ -297,10 +318,10 @@ export function prepareBundle(deps: AppDeps, peerCode: string, progress?: (done:
       savePeer(store, { ...current, last_sent_at: now, last_sent_sequence: Math.max(current.last_sent_sequence ?? 0, sequence) });
       store.sqlite
         .prepare('INSERT INTO sync_history (id, direction, peer_code, peer_name, file_name, sequence, at, changes, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)')
-        .run(store.newId(), 'export', peer.code, peer.name, fileName, sequence, now, changes.length);
+        .run(store.newId(), 'export', peer.code, peer.name, fileName, sequence, now, changeCount);
     });
   };
-  return { fileName, bytes, peerCode: peer.code, sequence, changes: changes.length, record };
+  return { fileName, bytes, peerCode: peer.code, sequence, changes: changeCount, record };
 }
 
 /** {@link prepareBundle} and record it at once (the handlers: the clerk saves the download). */
@@ -328,5 +349,5 @@ export function exportAll(deps: AppDeps): SealedBundle[] {
 
 /** Field changes this installation holds that `peer` has not acknowledged. */
 export function pendingChangeCount(store: LedgerStore, peer: SyncPeerRow): number {
-  return selectOutgoingChanges(store, peer).length;
+  return selectOutgoingWrites(store, peer).reduce((sum, w) => sum + (w.cols?.size ?? w.record.cols.length), 0);
 }

@@ -6,7 +6,7 @@ import { ApiCallError } from '../../shared/contract/api-contract';
 import { AppError } from '../../shared/contract/api-error';
 import { runCli } from '../../electron/cli/run-cli';
 import { openBundle, readBundleHeader, sealBundle, type BundleHeader } from '../../electron/sync/bundle-envelope';
-import type { BundlePayload } from '../../electron/sync/bundle-payload';
+import { withFieldChanges, type BundlePayload } from '../../electron/sync/bundle-payload';
 import { importBundle } from '../../electron/sync/bundle-import';
 import { ownSiteKeys } from '../../electron/sync/own-site-keys';
 import { generateSiteKeys } from '../../electron/sync/site-keys';
@@ -53,7 +53,7 @@ async function expectRefused(site: Site, bytes: Buffer, code: string, fileName =
 }
 
 /** The station's genuine payload, opened with the bureau's key. */
-function genuinePayload(): { header: BundleHeader; payload: BundlePayload } {
+function genuinePayload(): { header: BundleHeader; payload: ReturnType<typeof withFieldChanges<BundlePayload>> } {
   const opened = openBundle({
     bytes: genuine.bytes,
     senderSigningPublicKey: ownSiteKeys(station.store).signingPublicKey,
@@ -62,11 +62,11 @@ function genuinePayload(): { header: BundleHeader; payload: BundlePayload } {
     maxFileBytes: MAX_BUNDLE_FILE_BYTES,
     maxInflatedBytes: 64 * 1024 * 1024,
   });
-  return { header: opened.header, payload: JSON.parse(opened.payload.toString('utf8')) as BundlePayload };
+  return { header: opened.header, payload: withFieldChanges(JSON.parse(opened.payload.toString('utf8')) as BundlePayload) };
 }
 
 /** Seals a (modified) payload with the station's real keys for the bureau. */
-function resealed(edit: (payload: BundlePayload) => unknown, header: Partial<BundleHeader> = {}, signer = ownSiteKeys(station.store).signingPrivateKey): Buffer {
+function resealed(edit: (payload: ReturnType<typeof withFieldChanges<BundlePayload>>) => unknown, header: Partial<BundleHeader> = {}, signer = ownSiteKeys(station.store).signingPrivateKey): Buffer {
   const original = genuinePayload();
   const payload = structuredClone(original.payload);
   const replaced = edit(payload);
@@ -79,7 +79,7 @@ function resealed(edit: (payload: BundlePayload) => unknown, header: Partial<Bun
   });
 }
 
-function staffChange(payload: BundlePayload) {
+function staffChange(payload: ReturnType<typeof withFieldChanges<BundlePayload>>) {
   const change = payload.changes.find((c) => c.t === 'staff' && c.c === 'gender');
   if (!change) throw new Error('no staff change in the genuine bundle');
   return change;

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../shared/contract/api-contract';
 import { localStation } from '../../electron/station/local-station';
 import { openBundle } from '../../electron/sync/bundle-envelope';
-import type { BundlePayload } from '../../electron/sync/bundle-payload';
+import { withFieldChanges, type BundlePayload } from '../../electron/sync/bundle-payload';
 import { ownSiteKeys } from '../../electron/sync/own-site-keys';
 import { carry, createSites, exportFor, importInto, personInput, type CarriedBundle, type Site } from '../support/sync-sites';
 import { loggedFieldCount } from '../../db/change-log';
 
 /** What a bundle carries, opened with the recipient's key. */
-function contentOf(bundle: CarriedBundle, from: Site, to: Site): BundlePayload {
+function contentOf(bundle: CarriedBundle, from: Site, to: Site): ReturnType<typeof withFieldChanges<BundlePayload>> {
   const opened = openBundle({
     bytes: bundle.bytes,
     senderSigningPublicKey: ownSiteKeys(from.store).signingPublicKey,
@@ -17,7 +17,7 @@ function contentOf(bundle: CarriedBundle, from: Site, to: Site): BundlePayload {
     maxFileBytes: 1 << 30,
     maxInflatedBytes: 1 << 30,
   });
-  return JSON.parse(opened.payload.toString('utf8')) as BundlePayload;
+  return withFieldChanges(JSON.parse(opened.payload.toString('utf8')) as BundlePayload);
 }
 
 describe('调动: the bureau moves a person to another station', () => {

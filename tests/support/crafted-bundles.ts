@@ -1,5 +1,5 @@
 import { openBundle, sealBundle, type BundleHeader } from '../../electron/sync/bundle-envelope';
-import type { BundlePayload, WireChange } from '../../electron/sync/bundle-payload';
+import { withFieldChanges, type BundlePayload, type WireChange } from '../../electron/sync/bundle-payload';
 import { ownSiteKeys } from '../../electron/sync/own-site-keys';
 import { MAX_BUNDLE_FILE_BYTES } from '../../electron/sync/sync-limits';
 import { exportFor, type Site } from './sync-sites';
@@ -11,7 +11,10 @@ import { exportFor, type Site } from './sync-sites';
  */
 
 /** Opens a bundle `from` sealed for `to`, with their real keys. */
-export function openCarried(from: Site, to: Site, bytes: Buffer): { header: BundleHeader; payload: BundlePayload } {
+/** A bundle's payload opened for crafting: every change one field each, in `changes`. */
+export type CraftablePayload = ReturnType<typeof withFieldChanges<BundlePayload>>;
+
+export function openCarried(from: Site, to: Site, bytes: Buffer): { header: BundleHeader; payload: CraftablePayload } {
   const opened = openBundle({
     bytes,
     senderSigningPublicKey: ownSiteKeys(from.store).signingPublicKey,
@@ -20,7 +23,8 @@ export function openCarried(from: Site, to: Site, bytes: Buffer): { header: Bund
     maxFileBytes: MAX_BUNDLE_FILE_BYTES,
     maxInflatedBytes: 64 * 1024 * 1024,
   });
-  return { header: opened.header, payload: JSON.parse(opened.payload.toString('utf8')) as BundlePayload };
+  // Tests read and craft changes one field each: the genuine bundle's writes, as field changes.
+  return { header: opened.header, payload: withFieldChanges(JSON.parse(opened.payload.toString('utf8')) as BundlePayload) };
 }
 
 /** Seals a header and payload as `from` (its real signing key) for `to`. */
@@ -40,7 +44,7 @@ export function sealAs(from: Site, to: Site, header: BundleHeader, payload: Bund
 export async function craftedBundle(
   from: Site,
   to: Site,
-  edit: (payload: BundlePayload, header: BundleHeader) => void,
+  edit: (payload: CraftablePayload, header: BundleHeader) => void,
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const genuine = await exportFor(from, to);
   const { header, payload } = openCarried(from, to, genuine.bytes);
