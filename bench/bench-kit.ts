@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { peakRssMb } from './peak-rss';
 
 /** A function a case times: synchronous, or returning a promise that is awaited inside the timing. */
 export type TimedFunction = () => unknown | Promise<unknown>;
@@ -120,8 +121,7 @@ export async function runBenchCases(cases: BenchCase[], onCaseDone?: (result: Be
 /** Peak resident set size of the process and the largest heap seen after a timed function, in MB. */
 export function memoryPeaks(): { peakRssMb: number; peakHeapUsedMb: number } {
   notePeakHeap();
-  // resourceUsage().maxRSS is in kilobytes.
-  return { peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapUsedMb: peakHeapUsed / MB };
+  return { peakRssMb: peakRssMb(), peakHeapUsedMb: peakHeapUsed / MB };
 }
 
 /** Columns a text takes in a terminal: CJK characters take two. */

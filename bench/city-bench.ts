@@ -108,7 +108,7 @@ export async function runCityBench(folder: BenchFolder, stations: number, people
       value: child.peakRssMb,
       unit: 'MB',
       target: ISSUE_8_TARGETS.importPeakRssMb,
-      detail: `maxRSS of a child process that opens the bureau ledger like the main process and imports the ${stations} bundles one after the other (${child.rssBeforeMb.toFixed(0)} MB once the ledger is open, before the first import)`,
+      detail: `peak RSS (VmHWM) of a child process that opens the bureau ledger like the main process and imports the ${stations} bundles one after the other (${child.rssBeforeMb.toFixed(0)} MB once the ledger is open, before the first import)`,
     },
   ];
   const summary = `city: ${stations} stations × ${people} people (${peopleSeeded} people; seeding ${(seedMs / 1000).toFixed(1)} s through the write path, not in the figures)`;

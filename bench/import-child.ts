@@ -4,6 +4,7 @@ import type { BundleImportSummary } from '../shared/sync-record';
 import { openLedgerStore } from '../db/ledger-store';
 import { createAppDeps } from '../electron/app-deps';
 import { createHandlerRegistry } from '../electron/handlers/all-handlers';
+import { peakRssMb } from './peak-rss';
 
 /**
  * The child process of the memory measurement (see import-memory.ts): opens a ledger the way the
@@ -23,14 +24,13 @@ export interface ImportChildReport {
   peakRssMb: number;
 }
 
-const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 async function main(): Promise<void> {
   const [ledgerPath, ...bundlePaths] = process.argv.slice(2);
   const store = await openLedgerStore(ledgerPath);
   const deps = createAppDeps(store, { userName: '市局基准' });
   const registry = createHandlerRegistry();
-  const report: ImportChildReport = { importMs: 0, changes: 0, rssBeforeMb: maxRssMb(), peakRssMb: 0 };
+  const report: ImportChildReport = { importMs: 0, changes: 0, rssBeforeMb: peakRssMb(), peakRssMb: 0 };
   for (const bundlePath of bundlePaths) {
     // The bytes arrive as the renderer sends them: base64 in the call's arguments.
     const bytesBase64 = readFileSync(bundlePath).toString('base64');
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     report.changes += (response.data as BundleImportSummary).changes;
   }
   store.close();
-  report.peakRssMb = maxRssMb();
+  report.peakRssMb = peakRssMb();
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

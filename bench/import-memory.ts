@@ -29,7 +29,7 @@ async function buildImportChild(): Promise<string> {
 /**
  * Imports bundle files into a ledger file in a fresh child process and returns its report, peak RSS
  * included. A sampler in this process cannot see a peak: the import is synchronous work, so no timer
- * fires during it; the kernel's peak (`resourceUsage().maxRSS`) of a process doing only the import can.
+ * fires during it; the kernel's peak (VmHWM) of a process doing only the import can.
  */
 export async function importInChildProcess(ledgerPath: string, bundlePaths: string[]): Promise<ImportChildReport> {
   const script = await buildImportChild();

@@ -69,7 +69,7 @@ async function runStationBench(folder: BenchFolder, staff: number): Promise<void
     value: child.peakRssMb,
     unit: 'MB',
     target: ISSUE_8_TARGETS.importPeakRssMb,
-    detail: `maxRSS of a child process that opens the bureau ledger like the main process (store, deps, handler registry) and runs sync.importBundle of the station's full bundle (${child.changes} changes, ${(child.importMs / 1000).toFixed(1)} s): ${child.rssBeforeMb.toFixed(0)} MB before the import`,
+    detail: `peak RSS (VmHWM) of a child process that opens the bureau ledger like the main process (store, deps, handler registry) and runs sync.importBundle of the station's full bundle (${child.changes} changes, ${(child.importMs / 1000).toFixed(1)} s): ${child.rssBeforeMb.toFixed(0)} MB before the import`,
   });
   sites.station.close();
 

@@ -27,7 +27,12 @@ async function loadRunCli() {
       return (await import('../electron/cli/run-cli.ts')).runCli;
     }
     const { buildCli } = await import('../scripts/build-cli.mjs');
-    await buildCli({ quiet: true });
+    try {
+      await buildCli({ quiet: true });
+    } catch (error) {
+      process.stderr.write(`命令行程序构建失败（源代码有误？）：\n${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
   }
   return createRequire(import.meta.url)(paths.bundle).runCli;
 }

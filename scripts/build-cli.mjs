@@ -1,5 +1,5 @@
 // Bundles the `nuanjing` command with esbuild, like the Electron main (scripts/build-electron.mjs):
-//   electron/cli/cli-entry.ts → dist/cli/nuanjing.cjs         (Node; only `better-sqlite3` external)
+//   electron/cli/run-cli.ts → dist/cli/nuanjing.cjs           (Node; only `better-sqlite3` external)
 //   exceljs, @faker-js/faker, pinyin-pro → dist/cli/lazy/*.cjs (each its own bundle, loaded on first use)
 // and writes dist/cli/inputs.json: every source file that went in, with its size and time, so
 // bin/nuanjing.mjs can tell a stale bundle from a current one at start-up (see cli-bundle.mjs).
@@ -8,7 +8,9 @@
 // The three packages are 3.5 of the 5 MB and only `seed`, `roster …` and `staff.list` use them, so
 // the main bundle gets a stand-in for each: a Proxy that `require`s the package's own bundle the
 // first time one of its exports is read. The sources keep their ordinary static imports.
+import { rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { cliBundlePaths, writeCliInputs } from './cli-bundle.mjs';
 import { build } from 'esbuild';
 
@@ -92,14 +94,17 @@ export async function buildCli({ quiet = false } = {}) {
     });
     check(name, result, (path) => nodeBuiltins.has(path));
   }
-  if (problems.length > 0) throw new Error(`${problems.join('\n')}\nThe CLI bundles may require only better-sqlite3 and Node's built-in modules.`);
+  if (problems.length > 0) {
+    for (const output of outputs) rmSync(paths.tempOf(output), { force: true });
+    throw new Error(`${problems.join('\n')}\nThe CLI bundles may require only better-sqlite3 and Node's built-in modules.`);
+  }
 
   writeCliInputs(paths, [...inputs], outputs);
   if (!quiet) console.log(`✓ ${paths.entry} → dist/cli/nuanjing.cjs (${Math.round(mainBytes / 1024)} KB), lazy: ${LAZY_PACKAGES.join(', ')}`);
   return mainBytes;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     await buildCli();
   } catch (error) {

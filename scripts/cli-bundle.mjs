@@ -28,7 +28,7 @@ export function cliBundlePaths() {
 }
 
 /** Files besides the bundle's own inputs whose change means a rebuild: the build itself and the dependencies. */
-const EXTRA_INPUTS = ['scripts/build-cli.mjs', 'scripts/cli-bundle.mjs', 'package-lock.json'];
+const EXTRA_INPUTS = ['scripts/build-cli.mjs', 'scripts/cli-bundle.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.base.json'];
 
 function fingerprint(path) {
   const stat = statSync(path);
