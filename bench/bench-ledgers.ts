@@ -23,6 +23,7 @@ export interface BenchFolder {
   remove(): void;
 }
 
+/** Creates a temporary folder for one benchmark run's files. */
 export function createBenchFolder(): BenchFolder {
   const path = mkdtempSync(join(tmpdir(), 'nuanjing-bench-'));
   return { path, file: (name) => join(path, name), remove: () => rmSync(path, { recursive: true, force: true }) };
@@ -79,30 +80,49 @@ export interface SeededSites {
   seedMs: number;
 }
 
+/** A set-up bureau ledger (not yet knowing any station), open. */
+export async function createBenchBureau(path: string): Promise<BenchLedger> {
+  const bureau = await openBenchLedger(path, '市局基准');
+  await bureau.client.call('station.setup', { ...BENCH_BUREAU, role: 'bureau', operatorName: '市局基准' });
+  return bureau;
+}
+
+/**
+ * Pairs a new station with the bureau the way clerks do: the bureau opens it (开通文件), the station
+ * is set up from that file, and its first bundle registers it at the bureau. Returns the station, open.
+ */
+export async function pairBenchStation(bureau: BenchLedger, path: string, unit: { code: string; name: string }): Promise<BenchLedger> {
+  const setup = await bureau.client.call('sync.openStation', { ...unit, role: 'station' });
+  const station = await openBenchLedger(path, '派出所基准');
+  await station.client.call('sync.setupFromFile', { fileName: `${unit.code}.njsetup`, bytesBase64: setup.bytesBase64, operatorName: '派出所基准' });
+  const first = await station.client.call('sync.exportBundle', { peerCode: BENCH_BUREAU.code });
+  await bureau.client.call('sync.importBundle', { fileName: first.fileName, bytesBase64: first.bytesBase64, dryRun: false });
+  return station;
+}
+
+/** Seeds a station with the demo roster (families, honours, status history) through the one write path. */
+export function seedBenchStation(station: BenchLedger, staff: number, seed: number): { seed: DemoSeedSummary; seedMs: number } {
+  const own = requireLocalStation(station.store);
+  const start = performance.now();
+  const summary = seedDemoRoster(station.store, station.deps.user, {
+    staff,
+    years: 3,
+    seed,
+    today: todayOf(station.deps),
+    stationId: own.id,
+    stationName: own.name,
+  });
+  return { seed: summary, seedMs: performance.now() - start };
+}
+
 /**
  * Sets up a bureau and a station the way clerks do (开通文件, first bundle), then seeds the station
  * with the demo roster through the one write path. Seeding 5,000 people takes a while: done once.
  */
 export async function createSeededSites(folder: BenchFolder, staff: number): Promise<SeededSites> {
-  const bureau = await openBenchLedger(folder.file('bureau-template.sqlite'), '市局基准');
-  await bureau.client.call('station.setup', { ...BENCH_BUREAU, role: 'bureau', operatorName: '市局基准' });
-  const setup = await bureau.client.call('sync.openStation', { ...BENCH_STATION, role: 'station' });
-  const station = await openBenchLedger(folder.file('station.sqlite'), '派出所基准');
-  await station.client.call('sync.setupFromFile', { fileName: 'bench.njsetup', bytesBase64: setup.bytesBase64, operatorName: '派出所基准' });
-  const first = await station.client.call('sync.exportBundle', { peerCode: BENCH_BUREAU.code });
-  await bureau.client.call('sync.importBundle', { fileName: first.fileName, bytesBase64: first.bytesBase64, dryRun: false });
+  const bureau = await createBenchBureau(folder.file('bureau-template.sqlite'));
+  const station = await pairBenchStation(bureau, folder.file('station.sqlite'), BENCH_STATION);
   bureau.close();
-
-  const own = requireLocalStation(station.store);
-  const start = performance.now();
-  const seed = seedDemoRoster(station.store, station.deps.user, {
-    staff,
-    years: 3,
-    seed: 1,
-    today: todayOf(station.deps),
-    stationId: own.id,
-    stationName: own.name,
-  });
-  const seedMs = performance.now() - start;
+  const { seed, seedMs } = seedBenchStation(station, staff, 1);
   return { station, bureauTemplatePath: bureau.path, seed, seedMs };
 }

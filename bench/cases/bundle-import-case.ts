@@ -2,12 +2,14 @@ import { rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import type { BundleImportSummary } from '../../shared/sync-record';
-import type { BenchCase } from '../bench-kit';
+import type { BenchCase, BenchFigure } from '../bench-kit';
 import { dispatchOrThrow, openLedgerCopy, type BenchFolder, type BenchLedger } from '../bench-ledgers';
+import { ISSUE_8_TARGETS } from '../bench-targets';
+import { ledgerSpaceFigures } from '../ledger-space';
 import { exportStationBundle, gzipStationRows, readStationRows, type StationRows } from './bundle-export-case';
 
 /** A plain SQLite file with one plain table per synced table (the rows' columns, no log, no indexes). */
-function openPlainFile(path: string, rows: StationRows): BetterSqlite3.Database {
+export function openPlainFile(path: string, rows: StationRows): BetterSqlite3.Database {
   const db = new BetterSqlite3(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -20,7 +22,7 @@ function openPlainFile(path: string, rows: StationRows): BetterSqlite3.Database 
 }
 
 /** The plain import: gunzip, JSON.parse, one prepared INSERT per row, one transaction. */
-function plainImport(db: BetterSqlite3.Database, gzipped: Buffer): number {
+export function plainImport(db: BetterSqlite3.Database, gzipped: Buffer): number {
   const rows = JSON.parse(gunzipSync(gzipped).toString('utf8')) as StationRows;
   let inserted = 0;
   db.transaction(() => {
@@ -44,14 +46,17 @@ function plainImport(db: BetterSqlite3.Database, gzipped: Buffer): number {
  */
 export function bundleImportCase(folder: BenchFolder, station: BenchLedger, bureauTemplatePath: string): BenchCase {
   const notes: string[] = [];
+  const figures: BenchFigure[] = [];
+  let importedChanges = 0;
   let prepared: { fileName: string; bytesBase64: string; gzipped: Buffer; rows: StationRows } | undefined;
   let repetition = 0;
   return {
     name: 'sync.importBundle (full)',
     baselineLabel: 'gunzip + JSON.parse + one prepared INSERT per row into plain tables, one transaction',
-    targetRatio: 30,
+    targetRatio: ISSUE_8_TARGETS.bundleImportRatio,
     repetitions: 3,
     notes,
+    figures,
     async setup() {
       if (!prepared) {
         const bundle = await exportStationBundle(station);
@@ -67,6 +72,7 @@ export function bundleImportCase(folder: BenchFolder, station: BenchLedger, bure
         ours: async () => {
           const summary = (await dispatchOrThrow(bureau, 'sync.importBundle', { fileName, bytesBase64, dryRun: false })) as BundleImportSummary;
           if (repetition === 1) {
+            importedChanges = summary.changes;
             const t = summary.totals;
             notes.push(`${summary.changes} changes imported: ${t.inserted} rows inserted, ${t.updated} updated, ${t.unchanged} unchanged, ${t.conflicts} conflicts`);
           }
@@ -75,6 +81,7 @@ export function bundleImportCase(folder: BenchFolder, station: BenchLedger, bure
         teardown: () => {
           bureau.close();
           plain.close();
+          if (repetition === 1) figures.push(...ledgerSpaceFigures('bureau after the import', bureau.path, importedChanges, folder.file));
           for (const path of [bureau.path, plainPath]) rmSync(path, { force: true });
         },
       };

@@ -9,8 +9,10 @@ import { requireLocalStation } from '../../electron/station/local-station';
 import { generateDemoPerson } from '../../electron/staff/demo-people';
 import { DemoRandom } from '../../electron/staff/demo-random';
 import { planStaffSave, type StaffLookup } from '../../electron/staff/staff-save';
-import type { BenchCase } from '../bench-kit';
+import type { BenchCase, BenchFigure } from '../bench-kit';
 import { createEmptyStationFile, openBenchLedger, openLedgerCopy, type BenchFolder } from '../bench-ledgers';
+import { ISSUE_8_TARGETS } from '../bench-targets';
+import { ledgerSpaceFigures } from '../ledger-space';
 
 /** One staff row as the write path receives it: its id and the column values the form produced. */
 interface StaffRowValues {
@@ -61,14 +63,16 @@ export async function writePathCase(folder: BenchFolder, count: number): Promise
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row.values)))];
   const fieldCount = rows.reduce((sum, row) => sum + Object.keys(row.values).length, 0);
   const notes = [`${count} rows, ${columns.length} columns, ${fieldCount} field values (${(fieldCount / count).toFixed(1)} per row); each run starts from a fresh file`];
+  const figures: BenchFigure[] = [];
   let repetition = 0;
 
   return {
     name: `write path: insert ${count} staff`,
     baselineLabel: 'one prepared INSERT per row into a plain table, one transaction, plain WAL file',
-    targetRatio: 30,
+    targetRatio: ISSUE_8_TARGETS.writePathRatio,
     repetitions: 3,
     notes,
+    figures,
     async setup() {
       repetition += 1;
       const ours = await openLedgerCopy(templatePath, folder.file(`write-path-${repetition}.sqlite`));
@@ -87,6 +91,8 @@ export async function writePathCase(folder: BenchFolder, count: number): Promise
         teardown: () => {
           ours.close();
           plain.close();
+          // The space the write path took for these field values, once (every run writes the same).
+          if (repetition === 1) figures.push(...ledgerSpaceFigures(`write path (${count} staff)`, ours.path, fieldCount, folder.file));
           for (const path of [ours.path, plainPath]) rmSync(path, { force: true });
         },
       };

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { watchExternalChanges } from '../../data-change-feed';
 import { createWorkerJobRunner } from '../../jobs/job-runner';
 import { startWebServer } from '../../web/web-server';
@@ -6,11 +7,22 @@ import { localStation } from '../../station/local-station';
 import type { CliCommand } from '../cli-kit';
 import { seedDemoLedger } from './roster-commands';
 
-/** Where the built renderer lives, relative to the project root (the CLI runs from it). */
-export const RENDERER_DIR = resolve(import.meta.dirname, '../../../dist/renderer');
+/**
+ * The project root: the nearest folder above this module holding package.json. The module runs
+ * from electron/cli/commands/ (sources, in tests) or from dist/cli/ (the bundle the bin runs).
+ */
+function projectRootOf(folder: string): string {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return folder;
+  }
+}
 
-/** The long-job worker, run from the sources (see electron/jobs/job-worker-entry.mjs). */
-export const JOB_WORKER_ENTRY = resolve(import.meta.dirname, '../../jobs/job-worker-entry.mjs');
+/** Where the built renderer lives (`npm run build:renderer`). */
+export const RENDERER_DIR = join(projectRootOf(import.meta.dirname), 'dist', 'renderer');
+
+/** The long-job worker, run from the sources through tsx (see electron/jobs/job-worker-entry.mjs). */
+export const JOB_WORKER_ENTRY = join(projectRootOf(import.meta.dirname), 'electron', 'jobs', 'job-worker-entry.mjs');
 
 /** How big the demo station of `serve --demo` is. */
 const DEMO_SEED = { staff: 120, years: 3, seed: 1 };
