@@ -3,7 +3,7 @@ import { chinaDateTimeOf } from '../shared/china-date';
 import { formatIntegerHlc, hlcFromInteger, integerOfHlc, siteOfHlc } from '../shared/hybrid-logical-clock';
 import { ledgerCatalog, type LedgerCatalog } from './ledger-catalog';
 import type { LedgerStore } from './ledger-store';
-import { decodeRowClock, type FieldVersion, type RowClock } from './row-clock';
+import { decodeRecordKeys, decodeRowClock, type FieldVersion, type RecordKey, type RowClock } from './row-clock';
 import type { FieldValue } from './synced-column';
 
 /**
@@ -62,6 +62,8 @@ export interface ChangeRecord {
 export interface RowVersionEntry {
   rowNo: number;
   clock: RowClock;
+  /** The keys of the row's records, in the order they were logged. */
+  history: RecordKey[];
   ownersSeen: string[] | null;
 }
 
@@ -107,14 +109,13 @@ export function packRecord(record: ChangeRecord): unknown[] {
 
 /** Prepared statements of the change log, per connection. */
 export interface ChangeLogStatements {
-  rowVersion: BetterSqlite3.Statement<[number, string], { row_no: number; clock: Buffer; owners_seen: string | null }>;
-  insertRowVersion: BetterSqlite3.Statement<[number, string, number, Buffer, string | null]>;
-  updateRowVersion: BetterSqlite3.Statement<[Buffer, string | null, number, string]>;
+  rowVersion: BetterSqlite3.Statement<[number, string], { row_no: number; clock: Buffer; history: Buffer; owners_seen: string | null }>;
+  insertRowVersion: BetterSqlite3.Statement<[number, string, number, Buffer, Buffer, string | null]>;
+  updateRowVersion: BetterSqlite3.Statement<[Buffer, Buffer, string | null, number, string]>;
   insertRecord: BetterSqlite3.Statement<unknown[]>;
   record: BetterSqlite3.Statement<[number, number, number], StoredRecord>;
   replaceFields: BetterSqlite3.Statement<[Buffer, string, string | null, Buffer | null, number, number, number]>;
   voidRecord: BetterSqlite3.Statement<[number, number, number]>;
-  rowHistory: BetterSqlite3.Statement<[number], StoredRecord>;
   siteAfter: BetterSqlite3.Statement<[number, number], StoredRecord>;
   newestLive: BetterSqlite3.Statement<[number], { hlc: number | null }>;
   newestLiveAtOrBefore: BetterSqlite3.Statement<[number, number], { hlc: number | null }>;
@@ -130,16 +131,15 @@ export function changeLogStatements(sqlite: BetterSqlite3.Database): ChangeLogSt
   let cached = statementCache.get(sqlite);
   if (!cached) {
     cached = {
-      rowVersion: sqlite.prepare('SELECT row_no, clock, owners_seen FROM row_version WHERE tbl_no = ? AND row_id = ?'),
-      insertRowVersion: sqlite.prepare('INSERT INTO row_version (tbl_no, row_id, row_no, clock, owners_seen) VALUES (?, ?, ?, ?, ?)'),
-      updateRowVersion: sqlite.prepare('UPDATE row_version SET clock = ?, owners_seen = ? WHERE tbl_no = ? AND row_id = ?'),
+      rowVersion: sqlite.prepare('SELECT row_no, clock, history, owners_seen FROM row_version WHERE tbl_no = ? AND row_id = ?'),
+      insertRowVersion: sqlite.prepare('INSERT INTO row_version (tbl_no, row_id, row_no, clock, history, owners_seen) VALUES (?, ?, ?, ?, ?, ?)'),
+      updateRowVersion: sqlite.prepare('UPDATE row_version SET clock = ?, history = ?, owners_seen = ? WHERE tbl_no = ? AND row_id = ?'),
       insertRecord: sqlite.prepare(
         'INSERT INTO change_log (site_no, hlc, row_no, user_no, cols, vals, prev, lost, voided, replaces, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       record: sqlite.prepare('SELECT * FROM change_log WHERE site_no = ? AND hlc = ? AND row_no = ?'),
       replaceFields: sqlite.prepare('UPDATE change_log SET cols = ?, vals = ?, prev = ?, lost = ? WHERE site_no = ? AND hlc = ? AND row_no = ?'),
       voidRecord: sqlite.prepare('UPDATE change_log SET voided = 1 WHERE site_no = ? AND hlc = ? AND row_no = ?'),
-      rowHistory: sqlite.prepare('SELECT * FROM change_log WHERE row_no = ?'),
       siteAfter: sqlite.prepare('SELECT * FROM change_log WHERE site_no = ? AND hlc > ? AND voided = 0 ORDER BY hlc'),
       newestLive: sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_no = ? AND voided = 0'),
       newestLiveAtOrBefore: sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_no = ? AND voided = 0 AND hlc <= ?'),
@@ -159,7 +159,12 @@ export function changeLogStatements(sqlite: BetterSqlite3.Database): ChangeLogSt
 export function rowVersionOf(sqlite: BetterSqlite3.Database, tableNo: number, rowId: string): RowVersionEntry | undefined {
   const found = changeLogStatements(sqlite).rowVersion.get(tableNo, rowId);
   if (!found) return undefined;
-  return { rowNo: found.row_no, clock: decodeRowClock(found.clock), ownersSeen: found.owners_seen ? (JSON.parse(found.owners_seen) as string[]) : null };
+  return {
+    rowNo: found.row_no,
+    clock: decodeRowClock(found.clock),
+    history: decodeRecordKeys(found.history),
+    ownersSeen: found.owners_seen ? (JSON.parse(found.owners_seen) as string[]) : null,
+  };
 }
 
 /** Orders records as their timestamps do: time and counter, then the site id. */
@@ -169,13 +174,16 @@ export function compareRecords(catalog: LedgerCatalog, a: { hlc: number; siteNo:
   return catalog.siteIdOf(a.siteNo) < catalog.siteIdOf(b.siteNo) ? -1 : 1;
 }
 
-/** A row's records, in timestamp order. */
-export function rowRecords(sqlite: BetterSqlite3.Database, rowNo: number): ChangeRecord[] {
+/** A row's records (by the keys its `row_version` entry lists), in timestamp order. */
+export function rowRecords(sqlite: BetterSqlite3.Database, entry: { rowNo: number; history: RecordKey[] }): ChangeRecord[] {
   const catalog = ledgerCatalog(sqlite);
-  return changeLogStatements(sqlite)
-    .rowHistory.all(rowNo)
-    .map(unpackRecord)
-    .sort((a, b) => compareRecords(catalog, a, b));
+  const byKey = changeLogStatements(sqlite).record;
+  const records: ChangeRecord[] = [];
+  for (const key of entry.history) {
+    const stored = byKey.get(key.site, key.hlc, entry.rowNo);
+    if (stored) records.push(unpackRecord(stored));
+  }
+  return records.sort((a, b) => compareRecords(catalog, a, b));
 }
 
 /** The timestamp string of a version. */
@@ -249,7 +257,7 @@ export function rowChangeHistory(store: LedgerStore, table: string, rowId: strin
   const tableNo = catalog.tableNo(table);
   const version = rowVersionOf(store.sqlite, tableNo, rowId);
   if (!version) return [];
-  return rowRecords(store.sqlite, version.rowNo).flatMap((record) => fieldChangesOf(catalog, record, table, rowId, tableNo));
+  return rowRecords(store.sqlite, version).flatMap((record) => fieldChangesOf(catalog, record, table, rowId, tableNo));
 }
 
 /** Row number → its table and id, for reading records in bulk. */

@@ -99,3 +99,47 @@ export function decodeRowClock(blob: Uint8Array | null | undefined): RowClock {
   }
   return clock;
 }
+
+/** The key of one change-log record of a row: its origin site number and integer timestamp. */
+export interface RecordKey {
+  site: number;
+  hlc: number;
+}
+
+/**
+ * Packs the keys of a row's change-log records (in the order they were logged), kept in
+ * `row_version.history`: a row's history is then found by the log's own key, with no index of the
+ * log on rows (one B-tree entry less per write).
+ */
+export function encodeRecordKeys(keys: RecordKey[]): Buffer {
+  const out: number[] = [];
+  for (const key of keys) {
+    pushVarint(out, key.site);
+    pushVarint(out, zigzag(key.hlc));
+  }
+  return Buffer.from(out);
+}
+
+/** Unpacks {@link encodeRecordKeys}. */
+export function decodeRecordKeys(blob: Uint8Array | null | undefined): RecordKey[] {
+  const keys: RecordKey[] = [];
+  if (!blob) return keys;
+  let at = 0;
+  const read = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = blob[at];
+      at += 1;
+      if (byte === undefined) throw new Error('record keys truncated');
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  };
+  while (at < blob.length) {
+    const site = read();
+    keys.push({ site, hlc: unzigzag(read()) });
+  }
+  return keys;
+}

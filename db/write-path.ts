@@ -17,7 +17,7 @@ import {
 } from './change-log';
 import { ledgerCatalog, type LedgerCatalog } from './ledger-catalog';
 import type { LedgerStore } from './ledger-store';
-import { encodeRowClock, type FieldVersion, type RowClock } from './row-clock';
+import { encodeRecordKeys, encodeRowClock, type FieldVersion, type RecordKey, type RowClock } from './row-clock';
 import { syncedTableSpec, type FieldValue } from './synced-tables';
 
 /**
@@ -165,11 +165,25 @@ function ownersSeenAfter(entry: RowVersionEntry | undefined, ownerBefore: FieldV
   return seen.length >= 2 ? JSON.stringify(seen) : null;
 }
 
-/** Saves a row's clock (and its owners), creating its entry when new. */
-function saveRowVersion(store: LedgerStore, tableNo: number, rowId: string, entry: RowVersionEntry | undefined, rowNo: number, clock: RowClock, ownersSeen: string | null): void {
+/**
+ * Saves a row's clock (and its owners), creating its entry when new; `logged` is the key of a
+ * record just added to the log for the row (appended to the entry's history, which it updates).
+ */
+function saveRowVersion(
+  store: LedgerStore,
+  tableNo: number,
+  rowId: string,
+  entry: RowVersionEntry | undefined,
+  rowNo: number,
+  clock: RowClock,
+  ownersSeen: string | null,
+  logged?: RecordKey,
+): void {
   const stmts = changeLogStatements(store.sqlite);
-  if (entry) stmts.updateRowVersion.run(encodeRowClock(clock), ownersSeen, tableNo, rowId);
-  else stmts.insertRowVersion.run(tableNo, rowId, rowNo, encodeRowClock(clock), ownersSeen);
+  const history = entry?.history ?? [];
+  if (logged) history.push(logged);
+  if (entry) stmts.updateRowVersion.run(encodeRowClock(clock), encodeRecordKeys(history), ownersSeen, tableNo, rowId);
+  else stmts.insertRowVersion.run(tableNo, rowId, rowNo, encodeRowClock(clock), encodeRecordKeys(history), ownersSeen);
 }
 
 function sameVersion(a: FieldVersion | undefined | null, b: FieldVersion | undefined | null): boolean {
@@ -209,22 +223,23 @@ export function writeRecord(
   // Everything that can refuse the write is checked before the first statement that writes, so
   // inside a caller's transaction no savepoint is needed (one per row is a large share of a bulk write).
   const write = (): string[] => {
-    const row = currentRow(store.sqlite, table, rowId);
+    const catalog = ledgerCatalog(store.sqlite);
+    const tableNo = catalog.tableNo(table);
+    const entry = rowVersionOf(store.sqlite, tableNo, rowId);
+    // Every row was created by this path, with its entry: no entry, no row (one lookup less per new row).
+    const row = entry ? currentRow(store.sqlite, table, rowId) : undefined;
     const changed = Object.entries(values).filter(
       (entry): entry is [string, FieldValue] => entry[1] !== undefined && (!row || row[entry[0]] !== entry[1]),
     );
     if (changed.length === 0) return [];
     const behind = clockBehindLedger(store);
     if (behind) throw behind;
-    const catalog = ledgerCatalog(store.sqlite);
-    const tableNo = catalog.tableNo(table);
     const cols = changed.map(([column]) => {
       requireColumn(table, column);
       return catalog.columnNo(tableNo, column);
     });
     const hlc = store.clock.nextInteger();
     const siteNo = catalog.siteNo(store.siteId);
-    const entry = rowVersionOf(store.sqlite, tableNo, rowId);
     const clock: RowClock = entry?.clock ?? new Map();
     const rowNo = entry?.rowNo ?? allocateRowNo(store);
     const prev = cols.map((col) => clock.get(col) ?? null);
@@ -245,7 +260,7 @@ export function writeRecord(
     changeLogStatements(store.sqlite).insertRecord.run(...packRecord(record));
     const owner = changed.find(([column]) => column === 'station_id');
     const ownersSeen = owner ? ownersSeenAfter(entry, row?.station_id, owner[1]) : (entry?.ownersSeen ? JSON.stringify(entry.ownersSeen) : null);
-    saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen);
+    saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen, { site: siteNo, hlc });
     writeFields(store.sqlite, table, rowId, changed, row !== undefined);
     store.noteChanged(table, rowId);
     store.rememberClock();
@@ -332,7 +347,8 @@ function voidWrite(store: LedgerStore, group: FieldChange[], replaced: string, r
         recordedAt,
       }),
     );
-    if (!entry) saveRowVersion(store, tableNo, first.rowId, undefined, rowNo, new Map(), null);
+    const ownersSeen = entry?.ownersSeen ? JSON.stringify(entry.ownersSeen) : null;
+    saveRowVersion(store, tableNo, first.rowId, entry, rowNo, entry?.clock ?? new Map(), ownersSeen, { site: siteNo, hlc: replacedHlc });
     return;
   }
   const record = unpackRecord(stored);
@@ -341,7 +357,7 @@ function voidWrite(store: LedgerStore, group: FieldChange[], replaced: string, r
   const replacedVersion = { hlc: replacedHlc, site: siteNo };
   const wonBy = record.cols.filter((col) => sameVersion(entry.clock.get(col), replacedVersion));
   if (wonBy.length === 0) return;
-  const records = rowRecords(store.sqlite, rowNo);
+  const records = rowRecords(store.sqlite, entry);
   const fallback: [string, FieldValue][] = [];
   for (const col of wonBy) {
     const best = bestLive(catalog, records, col);
@@ -432,7 +448,7 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
       const row = currentRow(store.sqlite, table, rowId);
       const incoming: FieldVersion = { hlc: hlcInt, site: siteNo };
       let history: ChangeRecord[] | undefined;
-      const historyOf = () => (history ??= rowRecords(store.sqlite, rowNo));
+      const historyOf = () => (history ??= rowRecords(store.sqlite, { rowNo, history: entry?.history ?? [] }));
       const record: ChangeRecord = existing ?? {
         siteNo,
         hlc: hlcInt,
@@ -476,7 +492,7 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
           );
         }
         if (column === 'station_id') {
-          ownersSeen = ownersSeenAfter(ownersSeen ? { rowNo, clock, ownersSeen: JSON.parse(ownersSeen) as string[] } : entry, row?.station_id, value);
+          ownersSeen = ownersSeenAfter(ownersSeen ? { rowNo, clock, history: [], ownersSeen: JSON.parse(ownersSeen) as string[] } : entry, row?.station_id, value);
         }
         record.cols.push(col);
         record.vals.push(value);
@@ -487,7 +503,7 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
       const packed = packRecord(record);
       if (existing) stmts.replaceFields.run(packed[4] as Buffer, packed[5] as string, packed[6] as string | null, packed[7] as Buffer | null, siteNo, hlcInt, rowNo);
       else stmts.insertRecord.run(...packed);
-      saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen);
+      saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen, existing ? undefined : { site: siteNo, hlc: hlcInt });
       if (winners.length > 0) {
         writeFields(store.sqlite, table, rowId, winners, row !== undefined);
         store.noteChanged(table, rowId);
@@ -548,7 +564,7 @@ export function redateOwnChangesAfter(store: LedgerStore, actor: WriteActor, aft
     const lastVersion = new Map<string, FieldVersion>();
     const histories = new Map<number, ChangeRecord[]>();
     for (const record of future) {
-      if (!histories.has(record.rowNo)) histories.set(record.rowNo, rowRecords(store.sqlite, record.rowNo));
+      if (!histories.has(record.rowNo)) histories.set(record.rowNo, rowRecords(store.sqlite, entryOf(record.rowNo)));
       for (const col of record.cols) {
         const key = fieldKey(record.rowNo, col);
         if (winnerVoided.has(key)) continue;
@@ -586,7 +602,7 @@ export function redateOwnChangesAfter(store: LedgerStore, actor: WriteActor, aft
         lastVersion.set(fieldKey(record.rowNo, col), version);
         if (wins[i]) entry.clock.set(col, version);
       });
-      saveRowVersion(store, row.tableNo, row.rowId, entry, record.rowNo, entry.clock, entry.ownersSeen ? JSON.stringify(entry.ownersSeen) : null);
+      saveRowVersion(store, row.tableNo, row.rowId, entry, record.rowNo, entry.clock, entry.ownersSeen ? JSON.stringify(entry.ownersSeen) : null, { site: siteNo, hlc });
       tables.add(row.table);
       store.noteChanged(row.table, row.rowId);
       redated += record.cols.length;

@@ -43,6 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('row_id', 'text', (c) => c.notNull())
     .addColumn('row_no', 'integer', (c) => c.notNull())
     .addColumn('clock', 'blob', (c) => c.notNull())
+    // The keys of the row's change-log records (db/row-clock.ts): its history, without an index of the log on rows.
+    .addColumn('history', 'blob', (c) => c.notNull())
     // Every owner (station_id) the row ever had, as JSON — only once it has had two.
     .addColumn('owners_seen', 'text')
     .addPrimaryKeyConstraint('row_version_pk', ['tbl_no', 'row_id'])
@@ -70,8 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('change_log_pk', ['site_no', 'hlc', 'row_no'])
     .modifyEnd(sql`without rowid`)
     .execute();
-  // "Who changed what in this record" (change history, owner history, a field's best live value).
-  await db.schema.createIndex('change_log_row').on('change_log').column('row_no').execute();
+  // No other index: "who changed what in this record" reads the keys `row_version.history` lists.
 
   await db.schema
     .createTable('sync_conflict')

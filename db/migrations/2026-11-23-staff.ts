@@ -40,9 +40,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status_date', 'text')
     .addColumn('notes', 'text')
     .execute();
-  // The duplicate check of an ID number (staff-save, roster import). A station's people are most
-  // of the table, so listing them by station reads the table; no index on station_id.
-  await db.schema.createIndex('staff_id_number').on('staff').column('id_number').execute();
+  // No index on station_id or id_number: a station's people are most of the table, so listing them
+  // reads it anyway, and the duplicate check of one ID number on a save scans a few thousand rows
+  // in a millisecond (the Excel import builds its own map once). An index would double the cost of
+  // every insert (bench: write path).
 
   await synced('staff_status_change')
     .addColumn('staff_id', 'text')

@@ -13,7 +13,7 @@ import {
   type LoggedChange,
 } from '../../db/change-log';
 import { ledgerCatalog, type LedgerCatalog } from '../../db/ledger-catalog';
-import { decodeRowClock, type FieldVersion } from '../../db/row-clock';
+import { decodeRecordKeys, decodeRowClock, type FieldVersion, type RecordKey } from '../../db/row-clock';
 import type { BundleExport } from '../../shared/sync-record';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import { syncedTableNames } from '../../db/synced-tables';
@@ -56,6 +56,8 @@ interface RoutedRow {
   rowNo: number;
   /** The version of its `station_id` (its current owner), as an integer timestamp and site. */
   owner: FieldVersion | undefined;
+  /** The keys of its records in the log. */
+  history: RecordKey[];
 }
 
 /** A write selected for the bundle: all its fields, or only some (a moved row's owner). */
@@ -108,13 +110,13 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
     const ownerCol = catalog.columnNo(tableNo, 'station_id');
     const rows = store.sqlite
       .prepare(
-        `SELECT t.id AS id, rv.row_no AS rowNo, rv.clock AS clock FROM "${table}" t
+        `SELECT t.id AS id, rv.row_no AS rowNo, rv.clock AS clock, rv.history AS history FROM "${table}" t
          JOIN row_version rv ON rv.tbl_no = ? AND rv.row_id = t.id
          WHERE t.station_id IN (SELECT value FROM json_each(?))`,
       )
-      .all(tableNo, isPersonTable(table) ? ownedJson : ownedOrReferenceJson) as { id: string; rowNo: number; clock: Buffer }[];
+      .all(tableNo, isPersonTable(table) ? ownedJson : ownedOrReferenceJson) as { id: string; rowNo: number; clock: Buffer; history: Buffer }[];
     for (const row of rows) {
-      const routed = { table, tableNo, rowId: row.id, rowNo: row.rowNo, owner: decodeRowClock(row.clock).get(ownerCol) };
+      const routed = { table, tableNo, rowId: row.id, rowNo: row.rowNo, owner: decodeRowClock(row.clock).get(ownerCol), history: decodeRecordKeys(row.history) };
       inScope.set(rowKey(table, row.id), routed);
       byRowNo.set(row.rowNo, routed);
     }
@@ -129,7 +131,14 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
     const tableNo = catalog.tableNo(moved.table);
     const entry = rowVersionOf(store.sqlite, tableNo, moved.rowId);
     if (!entry) continue;
-    former.set(entry.rowNo, { table: moved.table, tableNo, rowId: moved.rowId, rowNo: entry.rowNo, owner: entry.clock.get(catalog.columnNo(tableNo, 'station_id')) });
+    former.set(entry.rowNo, {
+      table: moved.table,
+      tableNo,
+      rowId: moved.rowId,
+      rowNo: entry.rowNo,
+      owner: entry.clock.get(catalog.columnNo(tableNo, 'station_id')),
+      history: entry.history,
+    });
   }
 
   const selected = new Map<string, SelectedWrite>();
@@ -147,14 +156,14 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
   if (toChild) {
     for (const row of inScope.values()) {
       const whole = goesWhole(row);
-      for (const record of rowRecords(store.sqlite, row.rowNo)) {
+      for (const record of rowRecords(store.sqlite, row)) {
         if (whole || !acked({ hlc: record.hlc, site: record.siteNo })) select(record, row, null);
       }
     }
     // A row moved away: only its change of owner, so the child learns it left.
     for (const row of former.values()) {
       const ownerCol = ownerColOf(row);
-      for (const record of rowRecords(store.sqlite, row.rowNo)) {
+      for (const record of rowRecords(store.sqlite, row)) {
         if (record.cols.includes(ownerCol) && !acked({ hlc: record.hlc, site: record.siteNo })) select(record, row, [ownerCol]);
       }
     }
@@ -173,7 +182,7 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
     if (Object.keys(ack).length > 0) {
       for (const row of inScope.values()) {
         if (!goesWhole(row)) continue;
-        for (const record of rowRecords(store.sqlite, row.rowNo)) select(record, row, null);
+        for (const record of rowRecords(store.sqlite, row)) select(record, row, null);
       }
     }
   }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/api-error';
 import { integerOfHlc } from '../../shared/hybrid-logical-clock';
 import { allLoggedChanges, loggedFieldCount } from '../../db/change-log';
-import { encodeRowClock } from '../../db/row-clock';
+import { encodeRecordKeys, encodeRowClock } from '../../db/row-clock';
 import { openLedgerStore, schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import { currentSchemaVersion, migrationMap } from '../../db/migrations/migration-map';
 import { syncedTableNames, syncedTableSpec } from '../../db/synced-tables';
@@ -140,7 +140,9 @@ describe('opening a file from the previous step', () => {
     sqlite.prepare("INSERT INTO ledger_table (no, name) VALUES (1, 'station')").run();
     sqlite.prepare("INSERT INTO ledger_column (tbl_no, no, name) VALUES (1, 0, 'name')").run();
     sqlite.prepare("INSERT INTO ledger_user (no, name) VALUES (1, '王丽')").run();
-    sqlite.prepare("INSERT INTO row_version (tbl_no, row_id, row_no, clock) VALUES (1, 'st-1', 1, ?)").run(encodeRowClock(new Map([[0, { hlc, site: 1 }]])));
+    sqlite
+      .prepare("INSERT INTO row_version (tbl_no, row_id, row_no, clock, history) VALUES (1, 'st-1', 1, ?, ?)")
+      .run(encodeRowClock(new Map([[0, { hlc, site: 1 }]])), encodeRecordKeys([{ site: 1, hlc }]));
     sqlite.prepare("INSERT INTO meta (key, value) VALUES ('next_row_no', '2')").run();
     sqlite.prepare(`INSERT INTO change_log (site_no, hlc, row_no, user_no, cols, vals) VALUES (1, ?, 1, 1, x'00', '["北山派出所"]')`).run(hlc);
     await db.destroy();
