@@ -219,13 +219,6 @@ describe('人员档案 polish (jsdom, real handlers on an in-memory ledger)', ()
     await waitFor(() => expect([...document.querySelectorAll('.ant-modal-title')].some((t) => t.textContent === '添加表彰' && t.closest('.ant-modal-wrap')?.getAttribute('style')?.includes('display: none') === false)).toBe(false));
   }, 120_000);
 
-  it('keeps the import preview scrolling inside the dialog so 确认导入 stays in view', async () => {
-    const user = await openRoster();
-    await user.click(screen.getByRole('button', { name: /导入 Excel/ }));
-    const dialog = await findDialog('导入人员名单（Excel）');
-    const body = dialog.querySelector('.ant-modal-body') as HTMLElement;
-    expect(body.style.maxHeight).toBe('calc(100vh - 180px)');
-    expect(body.style.overflowY).toBe('auto');
-    expect(within(dialog).getByRole('button', { name: /确认导入/ })).toBeInTheDocument();
-  }, 120_000);
+  // 'keeps the import preview scrolling inside the dialog so 确认导入 stays in view' is checked in
+  // Chromium (tests/e2e/roster.e2e.test.ts): jsdom lays nothing out, so here it could only read the style text.
 });
