@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -6,9 +7,14 @@ import react from '@vitejs/plugin-react';
  * - node: shared rules, db, main-process handlers, bundles (real SQLite, in memory or temp files);
  * - renderer: React pages in jsdom through the in-process transport and real handlers;
  * - e2e: web mode in real Chromium (needs `npm run build` first; `npm test` does that).
+ *
+ * `npm test` runs the three together. vitest's default for `run` is one worker fewer than the CPUs
+ * (one worker on our 2-core machines, every file in turn); the tests are independent (in-memory or
+ * temporary ledgers, their own ports), so every core runs files.
  */
 export default defineConfig({
   test: {
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -34,6 +40,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/shared-chromium.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

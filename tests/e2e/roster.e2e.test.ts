@@ -8,7 +8,8 @@ import { makeValidIdNumber } from '../../shared/id-number';
 import { ageOn, workYearsOn } from '../../shared/person-derivations';
 import { computeRetirement } from '../../shared/retirement-date';
 import { writeRosterSheet } from '../support/roster-sheet';
-import { launchChromium, makeTempDir, openPage, runNuanjing, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { runNuanjingInProcess } from '../support/cli-in-process';
 
 /** The 辅警 the clerk adds by hand: a woman (even sequence code), 陈晓燕 → initials cxy. */
 const CHEN = { name: '陈晓燕', idNumber: makeValidIdNumber('330106', '1990-06-15', 128), birthDate: '1990-06-15', workStartDate: '2015-03-01' };
@@ -41,7 +42,7 @@ describe('人员档案 in web mode (real Chromium)', () => {
 
   /** People in the ledger file, read by the CLI beside the running web mode. */
   async function staffInLedger(): Promise<number> {
-    const stats = await runNuanjing(['stats', '--db', app.dbPath, '--json']);
+    const stats = await runNuanjingInProcess(['stats', '--db', app.dbPath, '--json']);
     expect(stats.code, stats.stderr).toBe(0);
     const rows = JSON.parse(stats.stdout) as { table: string; rows: number }[];
     return rows.filter((r) => r.table === 'staff').reduce((sum, r) => sum + r.rows, 0);
@@ -50,7 +51,7 @@ describe('人员档案 in web mode (real Chromium)', () => {
   beforeAll(async () => {
     dir = makeTempDir();
     const db = join(dir, 'ledger.sqlite');
-    const init = await runNuanjing(['init', '--db', db, '--code', '330102-01', '--name', '北山派出所']);
+    const init = await runNuanjingInProcess(['init', '--db', db, '--code', '330102-01', '--name', '北山派出所']);
     expect(init.code, init.stderr).toBe(0);
     app = await startWebMode(db);
     browser = await launchChromium();
@@ -211,5 +212,45 @@ describe('人员档案 in web mode (real Chromium)', () => {
     // A woman 辅警 on the female50 base born 1990-06 has reached the 60-month cap: 55, on 2045-06-15.
     expect(chen['预计退休日期']).toBe(computeRetirement(CHEN.birthDate, 'female50').retirementDate);
     expect(chen['预计退休日期']).toBe('2045-06-15');
+  });
+
+  it('keeps the import preview scrolling inside the dialog so 确认导入 stays in view', async () => {
+    // A sheet whose preview is taller than the 1366×768 window: counts, a long list of refused
+    // rows, unknown headers, the row table.
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      姓名: `预览${'一二三四五六七八九十'[i % 10]}${i}`,
+      身份证号码: i % 4 === 3 ? '330106197901201234' : makeValidIdNumber('330106', `1980-01-${String(1 + (i % 28)).padStart(2, '0')}`, 200 + i),
+      类别: '民警',
+      警号: `0250${String(i).padStart(2, '0')}`,
+      籍贯: '浙江杭州',
+      特长: '无',
+    }));
+    const sheet = join(dir, '长名单.xlsx');
+    await writeRosterSheet(sheet, rows);
+    await page.getByRole('button', { name: '导入 Excel' }).click();
+    const dialog = page.getByRole('dialog', { name: '导入人员名单（Excel）' });
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: '选择 Excel 文件' }).click();
+    await (await chooser).setFiles(sheet);
+    await dialog.getByTestId('import-errors').waitFor();
+
+    // The preview scrolls inside the dialog's body, not the window behind it…
+    const heights = (el: { scrollHeight: number; clientHeight: number }) => ({ scroll: el.scrollHeight, client: el.clientHeight });
+    const body = await dialog.locator('.ant-modal-body').evaluate(heights);
+    expect(body.scroll).toBeGreaterThan(body.client);
+    const wrap = await page.locator('.ant-modal-wrap').filter({ has: dialog }).evaluate(heights);
+    expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+    // …and 确认导入 is inside the window.
+    const confirm = dialog.getByRole('button', { name: /^确认导入/ });
+    const box = await confirm.boundingBox();
+    const viewport = page.viewportSize() as { width: number; height: number };
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+    await snap(page, 'roster-import-long-preview.png');
+
+    await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(staffInLedger()).resolves.toBe(4);
   });
 });

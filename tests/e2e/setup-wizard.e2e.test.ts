@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeTempDir, openPage, runNuanjing, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { runNuanjingInProcess } from '../support/cli-in-process';
 
 describe('first run in web mode (real Chromium)', () => {
   let app: WebModeApp;
@@ -49,7 +50,7 @@ describe('first run in web mode (real Chromium)', () => {
     await page.getByRole('menuitem', { name: '慰问记录' }).click();
     await page.getByText('本页面尚未开发').waitFor();
 
-    const info = await runNuanjing(['info', '--db', app.dbPath, '--json']);
+    const info = await runNuanjingInProcess(['info', '--db', app.dbPath, '--json']);
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout).station.code).toBe('330102-01');
   });

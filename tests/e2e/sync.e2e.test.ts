@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeTempDir, openPage, runNuanjing, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { runNuanjingInProcess } from '../support/cli-in-process';
 
 /** Runs the CLI and fails with its output when it does not succeed. */
 async function nuanjing(args: string[]): Promise<string> {
-  const result = await runNuanjing(args);
+  const result = await runNuanjingInProcess(args);
   if (result.code !== 0) throw new Error(`nuanjing ${args.join(' ')} exited with ${result.code}:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }

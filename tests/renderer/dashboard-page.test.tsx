@@ -1,10 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeValidIdNumber } from '../../shared/id-number';
-import { App } from '../../renderer/app';
 import type { Platform } from '../../renderer/api/client-context';
-import { createAppStore } from '../../renderer/stores/app-store';
 import { openRosterTestApp, staffForm, type RosterTestApp } from '../support/roster-client';
+import { renderApp } from './render-app';
 
 let app: RosterTestApp | undefined;
 afterEach(() => app?.close());
@@ -25,7 +24,7 @@ describe('工作台', () => {
     await client.call('staff.changeStatus', { staffId: retired.id, status: '退休', date: '2020-01-05' });
 
     const platform: Platform = { client, files: { save: async () => ({ saved: true }), open: async () => [] } };
-    render(<App platform={platform} store={createAppStore()} />);
+    renderApp(platform);
 
     expect(await within(await screen.findByText('在职人员').then(() => card('在职人员'))).findByText('民警 2 · 辅警 1 · 职工 0')).toBeInTheDocument();
     expect(within(card('在职人员')).getByText('3')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeValidIdNumber } from '../../shared/id-number';
@@ -9,9 +9,8 @@ import { createAppDeps } from '../../electron/app-deps';
 import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
 import { createInProcessClient } from '../../electron/transports/in-process-client';
 import type { FileTransfer } from '../../renderer/api/file-transfer';
-import { App } from '../../renderer/app';
-import { createAppStore } from '../../renderer/stores/app-store';
 import { openMemoryLedger } from '../support/test-ledger';
+import { renderApp } from './render-app';
 
 /** The people the station already has (the test clock says today is 2026-11-23). */
 const existing: StaffInput[] = [
@@ -52,7 +51,7 @@ describe('人员档案 page (jsdom, real handlers on an in-memory ledger)', () =
 
   async function openRoster() {
     const user = userEvent.setup({ delay: null });
-    render(<App platform={{ client, files }} store={createAppStore()} />);
+    renderApp({ client, files });
     await user.click(await screen.findByRole('menuitem', { name: /人员档案/ }));
     await waitFor(() => expect(screen.getByTestId('roster-count')).toHaveTextContent('共 3 人'));
     return user;
@@ -174,7 +173,7 @@ describe('人员档案 page (jsdom, real handlers on an in-memory ledger)', () =
     // Expected retirement set by hand to next spring: within a year.
     await client.call('staff.save', { category: '民警', name: '吴近', idNumber: makeValidIdNumber('330102', '1970-02-10', 15), retirementDateOverride: '2027-03-01' });
     const user = userEvent.setup({ delay: null });
-    render(<App platform={{ client, files }} store={createAppStore()} />);
+    renderApp({ client, files });
     await user.click(await screen.findByRole('menuitem', { name: /人员档案/ }));
     const table = (await screen.findByRole('table')).closest('.ant-table') as HTMLElement;
 

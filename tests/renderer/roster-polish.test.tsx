@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeValidIdNumber } from '../../shared/id-number';
@@ -9,9 +9,8 @@ import { createAppDeps } from '../../electron/app-deps';
 import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
 import { createInProcessClient } from '../../electron/transports/in-process-client';
 import type { FileTransfer } from '../../renderer/api/file-transfer';
-import { App } from '../../renderer/app';
-import { createAppStore } from '../../renderer/stores/app-store';
 import { openMemoryLedger } from '../support/test-ledger';
+import { renderApp } from './render-app';
 
 /** The test clock says today is 2026-11-23. */
 const existing: StaffInput[] = [
@@ -72,7 +71,7 @@ describe('人员档案 polish (jsdom, real handlers on an in-memory ledger)', ()
 
   async function openRoster() {
     const user = userEvent.setup({ delay: null });
-    render(<App platform={{ client, files }} store={createAppStore()} />);
+    renderApp({ client, files });
     await user.click(await screen.findByRole('menuitem', { name: /人员档案/ }));
     await waitFor(() => expect(screen.getByTestId('roster-count')).toHaveTextContent('共 3 人'));
     return user;
@@ -220,13 +219,6 @@ describe('人员档案 polish (jsdom, real handlers on an in-memory ledger)', ()
     await waitFor(() => expect([...document.querySelectorAll('.ant-modal-title')].some((t) => t.textContent === '添加表彰' && t.closest('.ant-modal-wrap')?.getAttribute('style')?.includes('display: none') === false)).toBe(false));
   }, 120_000);
 
-  it('keeps the import preview scrolling inside the dialog so 确认导入 stays in view', async () => {
-    const user = await openRoster();
-    await user.click(screen.getByRole('button', { name: /导入 Excel/ }));
-    const dialog = await findDialog('导入人员名单（Excel）');
-    const body = dialog.querySelector('.ant-modal-body') as HTMLElement;
-    expect(body.style.maxHeight).toBe('calc(100vh - 180px)');
-    expect(body.style.overflowY).toBe('auto');
-    expect(within(dialog).getByRole('button', { name: /确认导入/ })).toBeInTheDocument();
-  }, 120_000);
+  // 'keeps the import preview scrolling inside the dialog so 确认导入 stays in view' is checked in
+  // Chromium (tests/e2e/roster.e2e.test.ts): jsdom lays nothing out, so here it could only read the style text.
 });

@@ -1,13 +1,12 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
 import { createAppDeps } from '../../electron/app-deps';
 import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
 import { createInProcessClient } from '../../electron/transports/in-process-client';
-import { App } from '../../renderer/app';
 import type { Platform } from '../../renderer/api/client-context';
-import { createAppStore } from '../../renderer/stores/app-store';
+import { renderApp } from './render-app';
 
 let store: LedgerStore;
 
@@ -22,7 +21,7 @@ async function renderStationWithoutOperator() {
   const client = createInProcessClient(createHandlerRegistry(), createAppDeps(store));
   await client.call('station.setup', { code: '330102-01', name: '北山派出所', role: 'station' });
   const platform: Platform = { client, files: { save: async () => ({ saved: true }), open: async () => [] } };
-  render(<App platform={platform} store={createAppStore()} />);
+  renderApp(platform);
   return client;
 }
 

@@ -1,13 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
 import { createAppDeps } from '../../electron/app-deps';
 import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
 import { createInProcessClient } from '../../electron/transports/in-process-client';
-import { App } from '../../renderer/app';
 import type { Platform } from '../../renderer/api/client-context';
-import { createAppStore } from '../../renderer/stores/app-store';
+import { renderApp as renderAppInJsdom } from './render-app';
 
 const MENU = ['工作台', '人员档案', '健康管理', '休假轮休', '慰问记录', '月报', '数据同步', '设置'];
 
@@ -25,7 +24,7 @@ function renderApp() {
     client: createInProcessClient(createHandlerRegistry(), createAppDeps(store)),
     files: { save: async () => ({ saved: true }), open: async () => [] },
   };
-  return render(<App platform={platform} store={createAppStore()} />);
+  return renderAppInJsdom(platform);
 }
 
 describe('first run: the setup wizard', () => {

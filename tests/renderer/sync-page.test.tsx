@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/contract/api-contract';
@@ -9,9 +9,9 @@ import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
 import { createInProcessClient } from '../../electron/transports/in-process-client';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { FileFilter, FileTransfer, PickedFile } from '../../renderer/api/file-transfer';
-import { App } from '../../renderer/app';
 import { createAppStore } from '../../renderer/stores/app-store';
 import { manualClock, openMemoryLedger, type ManualClock } from '../support/test-ledger';
+import { renderApp as renderAppInJsdom } from './render-app';
 
 /** A stand-in for the save / open dialogs: records every save, answers opens with the files queued. */
 class RecordingFiles implements FileTransfer {
@@ -66,7 +66,7 @@ async function bureauAndStation(clock?: ManualClock): Promise<{ bureau: Site; st
 
 function renderApp(site: Site, files = new RecordingFiles()) {
   const store = createAppStore();
-  render(<App platform={{ client: site.client, files }} store={store} />);
+  renderAppInJsdom({ client: site.client, files }, store);
   return { files, store };
 }
 

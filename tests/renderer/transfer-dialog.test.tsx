@@ -1,10 +1,10 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileTransfer } from '../../renderer/api/file-transfer';
-import { App } from '../../renderer/app';
 import { createAppStore } from '../../renderer/stores/app-store';
 import { carry, createSites, personInput, type Site } from '../support/sync-sites';
+import { renderApp } from './render-app';
 
 const files: FileTransfer = { save: async () => ({ saved: true }), open: async () => [] };
 const sites: Site[] = [];
@@ -44,7 +44,7 @@ async function findDialog(title: RegExp): Promise<HTMLElement> {
 async function openRoster(site: Site) {
   const user = userEvent.setup({ delay: null });
   const store = createAppStore();
-  render(<App platform={{ client: site.client, files }} store={store} />);
+  renderApp({ client: site.client, files }, store);
   await user.click(await screen.findByRole('menuitem', { name: /人员档案/ }));
   // What the toolbar's status filter does when the clerk clears it: every status.
   act(() => store.getState().setRosterFilter({ statuses: [] }));

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { chromiumLaunchOptions } from './chromium-options';
 
 /** The project root (tests run from it). */
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -62,12 +64,14 @@ export function startWebMode(dbPath: string): Promise<WebModeApp> {
   });
 }
 
-/** Debian's Chromium, driven by playwright-core, with the flags this machine needs. */
+/**
+ * Debian's Chromium, driven by playwright-core, with the flags this machine needs: a connection to
+ * the one the e2e project started (`shared-chromium.ts`), or a browser of its own elsewhere.
+ * `close()` ends the connection and the contexts opened through it.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumLaunchOptions());
 }
 
 /** A page at 1366×768, the office PC's usual screen, in Chinese. */
