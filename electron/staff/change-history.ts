@@ -1,22 +1,32 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ChangeHistoryEntry } from '../../shared/staff-record';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import type { ChangeLogTable } from '../../db/schema';
-import { displayColumnValue, staffColumnLabel, type StaffTableName } from '../../db/staff-tables';
+import { personTableDefinitions } from '../../shared/synced-table-catalog';
+import { displayFieldValue, type ColumnDefinition } from '../../shared/synced-table-definition';
 import { parseLoggedValue } from '../../db/synced-column';
+import { personOwnedTableNames, syncedColumnDefinition } from '../../db/synced-tables';
 
 type ChangeRow = Selectable<ChangeLogTable>;
 
-/** The person's rows of each roster table (deleted ones too, so deletions show), with their labels. */
+/**
+ * The person's rows of each person-owned table (deleted ones too, so deletions show), each labelled
+ * from its definition: the table's label and, where it has a name column, the row's name
+ * (家属：张小明, 表彰：三等功, 状态变更).
+ */
 function recordLabels(store: LedgerStore, staffId: string): Map<string, string> {
   const labels = new Map<string, string>([[`staff:${staffId}`, '人员']]);
-  const family = selectSync(store, store.db.selectFrom('family_member').select(['id', 'name']).where('staff_id', '=', staffId));
-  for (const row of family) labels.set(`family_member:${row.id}`, `家属：${row.name ?? ''}`);
-  const honours = selectSync(store, store.db.selectFrom('honour').select(['id', 'title']).where('staff_id', '=', staffId));
-  for (const row of honours) labels.set(`honour:${row.id}`, `表彰：${row.title ?? ''}`);
-  const statuses = selectSync(store, store.db.selectFrom('staff_status_change').select('id').where('staff_id', '=', staffId));
-  for (const row of statuses) labels.set(`staff_status_change:${row.id}`, '状态变更');
+  for (const definition of personTableDefinitions()) {
+    const named = definition.nameColumn ? `, "${definition.nameColumn}" AS name` : ', NULL AS name';
+    const rows = store.sqlite.prepare(`SELECT id${named} FROM "${definition.name}" WHERE staff_id = ?`).all(staffId) as { id: string; name: string | null }[];
+    for (const row of rows) labels.set(`${definition.name}:${row.id}`, definition.nameColumn ? `${definition.label}：${row.name ?? ''}` : definition.label);
+  }
   return labels;
+}
+
+/** A column's label and display; the base columns' for columns no definition has. */
+function columnOf(table: string, col: string): Pick<ColumnDefinition, 'label' | 'display' | 'valueLabels'> {
+  return syncedColumnDefinition(table, col) ?? { label: col, display: 'text' };
 }
 
 /**
@@ -47,8 +57,8 @@ function changesOf(store: LedgerStore, staffId: string): ChangeRow[] {
       .where((eb) =>
         eb.or([
           eb.and([eb('tbl', '=', 'staff'), eb('row_id', '=', staffId)]),
-          ...(['family_member', 'honour', 'staff_status_change'] as const).map((table) =>
-            eb.and([eb('tbl', '=', table), eb('row_id', 'in', eb.selectFrom(table).select('id').where('staff_id', '=', staffId))]),
+          ...personOwnedTableNames().map((table) =>
+            eb.and([eb('tbl', '=', table), eb('row_id', 'in', sql<string>`(SELECT id FROM ${sql.table(table)} WHERE staff_id = ${staffId})`)]),
           ),
         ]),
       )
@@ -57,11 +67,12 @@ function changesOf(store: LedgerStore, staffId: string): ChangeRow[] {
 }
 
 /**
- * 变更记录: who changed which field of a person's records (the person, their family, honours and
- * status history), when, from what to what — read from the change log, the same log sync bundles
- * are built from. Newest write first; the fields of one write in the order they were written.
- * Only changes that took effect count (a sync value that lost against a later edit does not).
- * A deletion shows as 删除, an undo as 恢复. Empty first values (a new record's blank fields) are left out.
+ * 变更记录: who changed which field of a person's records (the person and the rows of every
+ * person-owned table: status history, family, honours …), when, from what to what — read from the
+ * change log, the same log sync bundles are built from. Newest write first; the fields of one write
+ * in the order they were written. Only changes that took effect count (a sync value that lost
+ * against a later edit does not). A deletion shows as 删除, an undo as 恢复. Empty first values (a
+ * new record's blank fields) are left out. Labels and formats come from the tables' definitions.
  */
 export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeHistoryEntry[] {
   const labels = recordLabels(store, staffId);
@@ -74,12 +85,13 @@ export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeH
   const entries: { entry: ChangeHistoryEntry; group: number; seq: number }[] = [];
   for (const change of changes) {
     if (change.applied !== 1) continue;
-    const { label, display } = staffColumnLabel(change.tbl as StaffTableName, change.col);
+    const column = columnOf(change.tbl, change.col);
+    const { label, display } = column;
     const previousJson = change.prev_hlc ? valueAt.get(`${change.tbl}:${change.row_id}:${change.col}:${change.prev_hlc}`) : undefined;
     const value = parseLoggedValue(change.value);
     let field = label;
-    let from = previousJson === undefined ? '' : displayColumnValue(parseLoggedValue(previousJson), display);
-    let to = displayColumnValue(value, display);
+    let from = previousJson === undefined ? '' : displayFieldValue(parseLoggedValue(previousJson), column);
+    let to = displayFieldValue(value, column);
     if (change.col === 'deleted_at') {
       [field, from, to] = value === null ? ['恢复', '已删除', '有效'] : ['删除', '', '已删除'];
     } else if (display === 'internal') {

@@ -1,5 +1,5 @@
 import { staffInputSchema, type ImportRowResult, type RosterImportSummary } from '../../shared/staff-record';
-import { staffColumnLabel } from '../../db/staff-tables';
+import { syncedColumnDefinition } from '../../db/synced-tables';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import { todayOf, type AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
@@ -122,7 +122,7 @@ function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedR
       action,
       name: parsed.data.name,
       idNumber,
-      changedFields: action === 'update' ? plan.changedColumns.map((col) => staffColumnLabel('staff', col).label) : [],
+      changedFields: action === 'update' ? plan.changedColumns.map((col) => syncedColumnDefinition('staff', col)?.label ?? col) : [],
       errors: [],
     },
   };

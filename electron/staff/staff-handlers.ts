@@ -1,3 +1,4 @@
+import { personOwnedTableNames } from '../../db/synced-tables';
 import type { HandlerTable } from '../handlers/handler-registry';
 import { todayOf, type AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
@@ -45,7 +46,7 @@ export const staffHandlers: HandlerTable = {
 
   'staff.delete': (deps, args) => {
     const deleted = deleteStaff(deps.store, deps.user, args.id);
-    changed(deps, ['staff', 'family_member', 'honour', 'staff_status_change']);
+    changed(deps, ['staff', ...personOwnedTableNames()]);
     return { deleted };
   },
 
