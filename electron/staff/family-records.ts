@@ -1,11 +1,9 @@
 import type { z } from 'zod';
 import { compareIsoDates, isValidIsoDate } from '../../shared/china-date';
-import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
 import { ageOn, childExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
 import { familyRelations, type familyInputSchema, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
-import { selectSync, type LedgerStore } from '../../db/ledger-store';
-import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-path';
-import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow, type FamilyMemberRow } from './staff-rows';
+import type { PersonRecordKind } from './person-records';
+import type { FamilyMemberRow } from './staff-rows';
 
 /** The family form after validation. */
 export type ParsedFamilyInput = z.output<typeof familyInputSchema>;
@@ -40,14 +38,6 @@ export function toFamilyMemberItem(row: FamilyMemberRow, today: string): FamilyM
   };
 }
 
-function liveFamilyRow(store: LedgerStore, id: string): FamilyMemberRow | undefined {
-  return selectSync(store, store.db.selectFrom('family_member').selectAll().where('id', '=', id).where('deleted_at', 'is', null))[0];
-}
-
-function familyNotFound(): AppError {
-  return new AppError(commonErrorCodes.notFound, '找不到这位家属（可能已被删除），请刷新后重试。');
-}
-
 /**
  * The exam years to store for a child: the years entered; or, when a grade is given and the years
  * were left empty (or the grade changed while the years stayed as stored), the years derived from
@@ -65,21 +55,15 @@ function examYearsToStore(input: ParsedFamilyInput, existing: FamilyMemberRow | 
   return { zhongkao: entered.zhongkao ?? fromGrade.zhongkao, gaokao: entered.gaokao ?? fromGrade.gaokao };
 }
 
-/** Adds or edits a family member of a live person, through the write path. */
-export function saveFamilyMember(store: LedgerStore, actor: WriteActor, input: ParsedFamilyInput, today: string): FamilyMemberItem {
-  return store.transaction(() => {
-    const staff = requireOwnStaffRow(store, input.staffId);
-    const existing = input.id ? liveFamilyRow(store, input.id) : undefined;
-    if (input.id && (!existing || existing.staff_id !== input.staffId)) throw familyNotFound();
-    if (input.birthDate && compareIsoDates(input.birthDate, today) > 0) {
-      const message = `出生日期 ${input.birthDate} 晚于今天，请核对`;
-      throw new AppError(commonErrorCodes.invalidArgument, message, { fields: { birthDate: message } });
-    }
+/** 家属: a person record of `family_member`; a birth date after today is refused. */
+export const familyRecords: PersonRecordKind<'family_member', ParsedFamilyInput, FamilyMemberItem> = {
+  table: 'family_member',
+  notFoundMessage: '找不到这位家属（可能已被删除），请刷新后重试。',
+  check: (input, { today }) =>
+    input.birthDate && compareIsoDates(input.birthDate, today) > 0 ? [{ field: 'birthDate', message: `出生日期 ${input.birthDate} 晚于今天，请核对` }] : [],
+  values: (input, { existing, today }) => {
     const exams = examYearsToStore(input, existing, today);
-    const id = existing?.id ?? store.newId();
-    writeRecord(store, actor, 'family_member', id, {
-      station_id: existing ? undefined : staff.station_id,
-      staff_id: input.staffId,
+    return {
       relation: input.relation,
       name: input.name,
       birth_date: input.birthDate ?? null,
@@ -89,15 +73,8 @@ export function saveFamilyMember(store: LedgerStore, actor: WriteActor, input: P
       zhongkao_year: exams.zhongkao,
       gaokao_year: exams.gaokao,
       notes: input.notes || null,
-    });
-    return toFamilyMemberItem(liveFamilyRow(store, id) as FamilyMemberRow, today);
-  });
-}
+    };
+  },
+  toItem: toFamilyMemberItem,
+};
 
-/** Deletes (tombstones) a family member. */
-export function deleteFamilyMember(store: LedgerStore, actor: WriteActor, id: string): boolean {
-  const row = liveFamilyRow(store, id);
-  if (!row) throw familyNotFound();
-  if (row.staff_id) refuseIfHeldElsewhere(store, liveStaffRow(store, row.staff_id));
-  return tombstoneRecord(store, actor, 'family_member', id);
-}

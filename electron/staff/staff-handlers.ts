@@ -3,8 +3,9 @@ import type { HandlerTable } from '../handlers/handler-registry';
 import { todayOf, type AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { staffChangeHistory } from './change-history';
-import { deleteFamilyMember, saveFamilyMember } from './family-records';
-import { deleteHonour, saveHonour } from './honour-records';
+import { familyRecords } from './family-records';
+import { honourRecords } from './honour-records';
+import { personRecordHandlers } from './person-records';
 import { exportRoster } from './roster-excel-export';
 import { importRosterSheet } from './roster-excel-import';
 import { rosterTemplate } from './roster-template';
@@ -55,29 +56,9 @@ export const staffHandlers: HandlerTable = {
     return staffChangeHistory(deps.store, args.id);
   },
 
-  'family.save': (deps, args) => {
-    const item = saveFamilyMember(deps.store, deps.user, args, todayOf(deps));
-    changed(deps, ['family_member']);
-    return item;
-  },
+  ...personRecordHandlers({ save: 'family.save', delete: 'family.delete' }, familyRecords),
 
-  'family.delete': (deps, args) => {
-    const deleted = deleteFamilyMember(deps.store, deps.user, args.id);
-    changed(deps, ['family_member']);
-    return { deleted };
-  },
-
-  'honour.save': (deps, args) => {
-    const item = saveHonour(deps.store, deps.user, args, todayOf(deps));
-    changed(deps, ['honour']);
-    return item;
-  },
-
-  'honour.delete': (deps, args) => {
-    const deleted = deleteHonour(deps.store, deps.user, args.id);
-    changed(deps, ['honour']);
-    return { deleted };
-  },
+  ...personRecordHandlers({ save: 'honour.save', delete: 'honour.delete' }, honourRecords),
 
   'roster.template': () => rosterTemplate(),
 
