@@ -1,10 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { ApiClient } from '../../shared/contract/api-contract';
+import type { ApiClient, ArgsOf } from '../../shared/contract/api-contract';
 import type { StaffTransferInput } from '../../shared/contract/sync-contract';
 import type {
   ChangeHistoryEntry,
-  FamilyInput,
-  HonourInput,
   RosterFilter,
   StaffDetail,
   StaffInput,
@@ -12,6 +10,12 @@ import type {
   StatusChangeInput,
 } from '../../shared/staff-record';
 import type { AppStore } from './app-store';
+
+/**
+ * A kind of person record by the prefix of its calls (`family.save` / `family.delete` …): one
+ * save and one delete action serve them all.
+ */
+export type PersonRecordCallPrefix = 'family' | 'honour';
 
 /** The roster page's default view: active staff only (DOMAIN.md: retired and deceased stay in the ledger). */
 export const defaultRosterFilter: RosterFilter = { statuses: ['在职'] };
@@ -48,10 +52,10 @@ export interface StaffSlice {
   transferStaff(client: ApiClient, input: StaffTransferInput): Promise<StaffListItem>;
   /** Deletes a person entered by mistake and closes their drawer. */
   deleteStaff(client: ApiClient, id: string): Promise<void>;
-  saveFamilyMember(client: ApiClient, input: FamilyInput): Promise<void>;
-  deleteFamilyMember(client: ApiClient, id: string): Promise<void>;
-  saveHonour(client: ApiClient, input: HonourInput): Promise<void>;
-  deleteHonour(client: ApiClient, id: string): Promise<void>;
+  /** Adds or edits a person record (家属, 表彰 …); refreshes the open detail. */
+  savePersonRecord<K extends PersonRecordCallPrefix>(client: ApiClient, kind: K, input: ArgsOf<`${K}.save`>): Promise<void>;
+  /** Deletes a person record; refreshes the open detail. */
+  deletePersonRecord(client: ApiClient, kind: PersonRecordCallPrefix, id: string): Promise<void>;
 }
 
 export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set, get) => {
@@ -59,6 +63,12 @@ export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set
   async function refresh(client: ApiClient): Promise<void> {
     const id = get().selectedStaffId;
     await Promise.all([get().loadRoster(client), id ? get().loadDetail(client, id) : Promise.resolve()]);
+  }
+
+  /** Reloads the open drawer's person (after a change of their records only). */
+  async function refreshDetail(client: ApiClient): Promise<void> {
+    const id = get().selectedStaffId;
+    if (id) await get().loadDetail(client, id);
   }
 
   return {
@@ -135,24 +145,15 @@ export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set
       await get().loadRoster(client);
     },
 
-    async saveFamilyMember(client, input) {
-      await client.call('family.save', input);
-      await refresh(client);
+    // A person record changes no roster row: only the open detail is reloaded.
+    async savePersonRecord(client, kind, input) {
+      await client.call(`${kind}.save`, input);
+      await refreshDetail(client);
     },
 
-    async deleteFamilyMember(client, id) {
-      await client.call('family.delete', { id });
-      await refresh(client);
-    },
-
-    async saveHonour(client, input) {
-      await client.call('honour.save', input);
-      await refresh(client);
-    },
-
-    async deleteHonour(client, id) {
-      await client.call('honour.delete', { id });
-      await refresh(client);
+    async deletePersonRecord(client, kind, id) {
+      await client.call(`${kind}.delete`, { id });
+      await refreshDetail(client);
     },
   };
 };
