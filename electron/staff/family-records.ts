@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { compareIsoDates, isValidIsoDate } from '../../shared/china-date';
-import { ageOn, childExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
+import { ageOn, derivedChildExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
 import { familyRelations, type familyInputSchema, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
 import type { PersonRecordKind } from './person-records';
 import type { FamilyMemberRow } from './staff-rows';
@@ -21,7 +21,7 @@ export function toFamilyMemberItem(row: FamilyMemberRow, today: string): FamilyM
   const relation: FamilyRelation = (familyRelations as readonly string[]).includes(row.relation ?? '') ? (row.relation as FamilyRelation) : '子女';
   const birthDate = row.birth_date && isValidIsoDate(row.birth_date) ? row.birth_date : null;
   const isChild = relation === '子女';
-  const derived = isChild ? (examYearsOfGrade(row.grade, today) ?? (birthDate ? childExamYears(birthDate) : null)) : null;
+  const derived = isChild ? derivedChildExamYears(row.grade, birthDate, today) : null;
   return {
     id: row.id,
     staffId: row.staff_id ?? '',
