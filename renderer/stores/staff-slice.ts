@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ApiClient, ArgsOf } from '../../shared/contract/api-contract';
+import type { ApiClient, ArgsOf, MethodName } from '../../shared/contract/api-contract';
 import type { StaffTransferInput } from '../../shared/contract/sync-contract';
 import type {
   ChangeHistoryEntry,
@@ -13,9 +13,13 @@ import type { AppStore } from './app-store';
 
 /**
  * A kind of person record by the prefix of its calls (`family.save` / `family.delete` …): one
- * save and one delete action serve them all.
+ * save and one delete action serve them all. Every prefix of the contract with both calls but
+ * `staff` itself, so a new kind's calls are enough.
  */
-export type PersonRecordCallPrefix = 'family' | 'honour';
+export type PersonRecordCallPrefix = Exclude<
+  { [M in MethodName]: M extends `${infer P}.save` ? (`${P}.delete` extends MethodName ? P : never) : never }[MethodName],
+  'staff'
+>;
 
 /** The roster page's default view: active staff only (DOMAIN.md: retired and deceased stay in the ledger). */
 export const defaultRosterFilter: RosterFilter = { statuses: ['在职'] };

@@ -1,29 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Drawer, Space, Tabs, Tag } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
-import type { StaffDetail, StaffListItem } from '../../../shared/staff-record';
+import type { StaffListItem } from '../../../shared/staff-record';
 import { personDetailTabs, type PersonTableName } from '../../../shared/synced-table-catalog';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { ChangeHistoryTab } from './change-history-tab';
-import { FamilyTab } from './family-tab';
-import { HonoursTab } from './honours-tab';
+import { personRecordTabs } from './person-record-tabs';
 import { StaffBasicTab } from './staff-basic-tab';
 import { StatusChangeDialog } from './status-change-dialog';
 import { TransferDialog } from './transfer-dialog';
 import { categoryColors, statusColors } from './staff-labels';
-
-/** How each person-record table's tab shows a person's detail (the tab's label and place come from the definition). */
-const recordTabs: Partial<Record<PersonTableName, { count(detail: StaffDetail): number; render(detail: StaffDetail, readOnly: boolean): ReactNode }>> = {
-  family_member: {
-    count: (detail) => detail.family.length,
-    render: (detail, readOnly) => <FamilyTab staffId={detail.staff.id} family={detail.family} readOnly={readOnly} />,
-  },
-  honour: {
-    count: (detail) => detail.honours.length,
-    render: (detail, readOnly) => <HonoursTab staffId={detail.staff.id} honours={detail.honours} readOnly={readOnly} />,
-  },
-};
 
 export interface StaffDetailDrawerProps {
   showStation: boolean;
@@ -133,7 +120,7 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
               },
               // The person-record tabs, labelled and ordered by their tables' definitions.
               ...personDetailTabs().flatMap((definition) => {
-                const tab = recordTabs[definition.name as PersonTableName];
+                const tab = personRecordTabs[definition.name as PersonTableName];
                 if (!tab) return [];
                 const count = tab.count(detail);
                 return [
