@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { compareIsoDates, isValidIsoDate } from '../../shared/china-date';
 import { ageOn, derivedChildExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
-import { familyRelations, type familyInputSchema, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
+import { familyInputSchema, familyRelations, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
 import type { PersonRecordKind } from './person-records';
 import type { FamilyMemberRow } from './staff-rows';
 
@@ -76,5 +76,22 @@ export const familyRecords: PersonRecordKind<'family_member', ParsedFamilyInput,
     };
   },
   toItem: toFamilyMemberItem,
+  sheet: {
+    sheetNames: ['家属', '家属信息', '家庭成员', '家属名单'],
+    columns: [
+      { field: 'relation', column: 'relation', header: '与本人关系', aliases: ['关系', '家属关系', '称谓'], kind: 'text', required: true, width: 12, options: familyRelations },
+      { field: 'name', column: 'name', header: '家属姓名', aliases: ['姓名', '家属'], kind: 'text', required: true, width: 10 },
+      { field: 'birthDate', column: 'birth_date', header: '出生日期', aliases: ['出生年月', '生日'], kind: 'date', required: false, width: 12 },
+      { field: 'phone', column: 'phone', header: '电话', aliases: ['联系电话', '手机', '手机号码', '家属电话'], kind: 'phone', required: false, width: 14 },
+      { field: 'workOrSchool', column: 'work_or_school', header: '工作单位或学校', aliases: ['工作单位', '学校', '工作单位/学校', '单位或学校'], kind: 'text', required: false, width: 20 },
+      { field: 'grade', column: 'grade', header: '年级', aliases: ['就读年级'], kind: 'text', required: false, width: 8 },
+      { field: 'zhongkaoYear', column: 'zhongkao_year', header: '中考年份', aliases: ['中考年度'], kind: 'count', required: false, width: 9 },
+      { field: 'gaokaoYear', column: 'gaokao_year', header: '高考年份', aliases: ['高考年度'], kind: 'count', required: false, width: 9 },
+      { field: 'notes', column: 'notes', header: '备注', aliases: ['说明'], kind: 'text', required: false, width: 20 },
+    ],
+    matchOn: ['relation', 'name'],
+    parse: (raw) => familyInputSchema.safeParse(raw),
+    describe: (input) => `${input.relation} ${input.name}`,
+  },
 };
 

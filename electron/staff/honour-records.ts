@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { compareIsoDates } from '../../shared/china-date';
-import type { honourInputSchema, HonourItem } from '../../shared/staff-record';
+import { honourInputSchema, type HonourItem } from '../../shared/staff-record';
 import type { PersonRecordKind } from './person-records';
 import type { HonourRow } from './staff-rows';
 
@@ -33,5 +33,18 @@ export const honourRecords: PersonRecordKind<'honour', ParsedHonourInput, Honour
     note: input.note || null,
   }),
   toItem: toHonourItem,
+  sheet: {
+    sheetNames: ['表彰', '表彰奖励', '荣誉', '表彰记录', '奖励'],
+    columns: [
+      { field: 'title', column: 'title', header: '表彰名称', aliases: ['荣誉名称', '奖励名称', '表彰', '荣誉', '奖项'], kind: 'text', required: true, width: 16 },
+      { field: 'level', column: 'level', header: '级别', aliases: ['表彰级别', '奖励级别'], kind: 'text', required: false, width: 8 },
+      { field: 'date', column: 'date', header: '表彰日期', aliases: ['日期', '获得时间', '授予时间', '表彰时间', '获奖时间'], kind: 'date', required: true, width: 12 },
+      { field: 'issuer', column: 'issuer', header: '授予单位', aliases: ['颁发单位', '授予机关', '发文单位'], kind: 'text', required: false, width: 16 },
+      { field: 'note', column: 'note', header: '备注', aliases: ['说明'], kind: 'text', required: false, width: 20 },
+    ],
+    matchOn: ['title', 'date'],
+    parse: (raw) => honourInputSchema.safeParse(raw),
+    describe: (input) => `${input.title}（${input.date}）`,
+  },
 };
 

@@ -7,7 +7,8 @@ import type { FieldValue } from '../../db/synced-tables';
 import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-path';
 import type { HandlerTable } from '../handlers/handler-registry';
 import { todayOf } from '../app-deps';
-import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow, type StaffRowWithStation } from './staff-rows';
+import type { SheetColumn } from './roster-columns';
+import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow } from './staff-rows';
 
 /**
  * A person record (家属, 表彰, and later 体检, 慰问, 休假): rows of a person-owned table, added,
@@ -36,7 +37,35 @@ export interface PersonRecordContext<T extends PersonTableName> {
   today: string;
   /** The row being edited; undefined when adding. */
   existing: PersonRecordRow<T> | undefined;
-  person: StaffRowWithStation;
+}
+
+/** A column of a person-record sheet of the Excel import: a form field and the table column it fills. */
+export interface RecordSheetColumn extends SheetColumn {
+  /** The table column the field is stored in (a blank cell keeps its stored value). */
+  column: string;
+  required: boolean;
+  /** Column width in the template, in characters. */
+  width: number;
+  /** The template's drop-down list for the column. */
+  options?: readonly string[];
+}
+
+/**
+ * How a kind's records come in from Excel (a 家属 or 表彰 sheet of the roster workbook, one record a
+ * row, the person named by their 身份证号): read by the one record-sheet reader
+ * (`record-sheet-import.ts`) and saved through the kind like a form.
+ */
+export interface RecordSheetSpec<Input> {
+  /** The template's sheet name first, then the names clerks' own workbooks use. */
+  sheetNames: readonly [string, ...string[]];
+  /** The record's columns (the person's 身份证号 and 姓名 columns are added). */
+  columns: readonly RecordSheetColumn[];
+  /** Fields that find the person's existing record (a match updates it, so importing twice changes nothing). */
+  matchOn: readonly string[];
+  /** The form's schema (the same checks and messages as the dialog). */
+  parse(raw: Record<string, unknown>): { success: true; data: Input } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  /** Names a record in the import preview: 配偶 王芳. */
+  describe(input: Input): string;
 }
 
 /** One kind of person record. */
@@ -50,6 +79,8 @@ export interface PersonRecordKind<T extends PersonTableName, Input extends Perso
   values(input: Input, context: PersonRecordContext<T>): Record<string, FieldValue>;
   /** A stored row as the detail drawer (and reports) show it. */
   toItem(row: PersonRecordRow<T>, today: string): Item;
+  /** How the records come in from Excel; absent when they do not. */
+  sheet?: RecordSheetSpec<Input>;
 }
 
 function liveRecordRow<T extends PersonTableName>(store: LedgerStore, table: T, id: string): PersonRecordRow<T> | undefined {
@@ -78,7 +109,7 @@ export function savePersonRecord<T extends PersonTableName, Input extends Person
     const person = requireOwnStaffRow(store, input.staffId);
     const existing = input.id ? liveRecordRow(store, kind.table, input.id) : undefined;
     if (input.id && (!existing || existing.staff_id !== input.staffId)) throw new AppError(commonErrorCodes.notFound, kind.notFoundMessage);
-    const context: PersonRecordContext<T> = { today, existing, person };
+    const context: PersonRecordContext<T> = { today, existing };
     const problems = kind.check?.(input, context) ?? [];
     if (problems.length > 0) throw problemsError(problems);
     const id = existing?.id ?? store.newId();

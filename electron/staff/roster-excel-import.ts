@@ -5,7 +5,9 @@ import { todayOf, type AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { headerOfField, TEMPLATE_EXAMPLE_ID_NUMBER } from './roster-columns';
 import { readRosterCell } from './roster-cell-values';
-import { readRosterSheet, type RosterSheetRow } from './roster-sheet-reader';
+import { personRecordSheetKinds } from './person-record-kinds';
+import { analyseRecordSheet, applyRecordSheet, isRecordSheetOf, type AnalysedRecordSheet, type PersonFinder } from './record-sheet-import';
+import { findRosterSheet, loadWorkbook, type RosterSheetRow } from './roster-sheet-reader';
 import { checkIdNumber, type StaffField } from './staff-input-check';
 import type { StaffRow } from './staff-rows';
 import { applyStaffPlan, planStaffSave, type StaffLookup, type StaffSavePlan } from './staff-save';
@@ -128,7 +130,7 @@ function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedR
   };
 }
 
-function summarise(rows: AnalysedRow[], ignoredHeaders: string[], committed: boolean): RosterImportSummary {
+function summarise(rows: AnalysedRow[], records: AnalysedRecordSheet[], ignoredHeaders: string[], committed: boolean): RosterImportSummary {
   const results = rows.map((r) => r.result);
   const count = (action: ImportRowResult['action']) => results.filter((r) => r.action === action).length;
   return {
@@ -139,29 +141,55 @@ function summarise(rows: AnalysedRow[], ignoredHeaders: string[], committed: boo
     errors: results.flatMap((r) => r.errors.map((e) => ({ row: r.row, field: e.field, message: e.message }))),
     rows: results,
     ignoredHeaders,
+    records: records.map((r) => r.summary),
     committed,
   };
 }
 
+/** Who a record sheet's row may name: a person a valid roster row adds or updates, else a registered one. */
+function personFinder(rows: AnalysedRow[], byIdNumber: Map<string, StaffRow>): PersonFinder {
+  const planned = new Map<string, { id: string; name: string; isNew: boolean }>();
+  for (const row of rows) {
+    if (row.plan) planned.set(row.result.idNumber, { id: row.plan.id, name: String(row.plan.values.name ?? ''), isNew: !row.plan.existing });
+  }
+  return (idNumber) => {
+    const known = planned.get(idNumber);
+    if (known) return known;
+    const row = byIdNumber.get(idNumber);
+    return row ? { id: row.id, name: row.name ?? '', isNew: false } : undefined;
+  };
+}
+
 /**
- * Previews (`commit: false`, writes nothing) or commits an Excel roster. The commit re-checks
- * every row inside its transaction, so what it applies matches the database at that moment.
+ * Previews (`commit: false`, writes nothing) or commits an Excel roster, with the workbook's
+ * person-record sheets (家属, 表彰: see `record-sheet-import.ts`), whose rows may name people the
+ * roster sheet adds. A workbook may hold record sheets only. The commit re-checks every row inside
+ * its transaction, so what it applies matches the database at that moment.
  *
  * @throws AppError ROSTER_FILE_UNREADABLE / ROSTER_HEADERS_MISSING for a file that cannot be read.
  */
 export async function importRosterSheet(deps: AppDeps, bytes: Buffer, options: { commit: boolean }): Promise<RosterImportSummary> {
   const station = requireLocalStation(deps.store);
-  const sheet = await readRosterSheet(bytes);
+  const workbook = await loadWorkbook(bytes);
+  const isRecordSheet = isRecordSheetOf(personRecordSheetKinds);
+  const sheet = findRosterSheet(workbook, { skip: isRecordSheet, optional: workbook.worksheets.some(isRecordSheet) });
   const today = todayOf(deps);
-  const analyse = (): AnalysedRow[] => {
+  const analyse = () => {
     const { lookup, byIdNumber } = snapshotLookup(deps.store, station.id);
     const context: ImportContext = { lookup, byIdNumber, today, localStationId: station.id, newId: deps.store.newId, seen: new Map() };
-    return sheet.rows.map((row) => analyseRow(row, context)).filter((row): row is AnalysedRow => row !== null);
+    const rows = (sheet?.rows ?? []).map((row) => analyseRow(row, context)).filter((row): row is AnalysedRow => row !== null);
+    const findPerson = personFinder(rows, byIdNumber);
+    const records = personRecordSheetKinds.flatMap((kind) => analyseRecordSheet(deps.store, workbook, kind, { today, findPerson }) ?? []);
+    return { rows, records };
   };
-  if (!options.commit) return summarise(analyse(), sheet.ignoredHeaders, false);
+  if (!options.commit) {
+    const { rows, records } = analyse();
+    return summarise(rows, records, sheet?.ignoredHeaders ?? [], false);
+  }
   return deps.store.transaction(() => {
-    const rows = analyse();
+    const { rows, records } = analyse();
     for (const row of rows) if (row.plan) applyStaffPlan(deps.store, deps.user, row.plan, 'Excel导入');
-    return summarise(rows, sheet.ignoredHeaders, true);
+    for (const record of records) applyRecordSheet(deps.store, deps.user, record, today);
+    return summarise(rows, records, sheet?.ignoredHeaders ?? [], true);
   });
 }

@@ -3,9 +3,7 @@ import type { HandlerTable } from '../handlers/handler-registry';
 import { todayOf, type AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { staffChangeHistory } from './change-history';
-import { familyRecords } from './family-records';
-import { honourRecords } from './honour-records';
-import { personRecordHandlers } from './person-records';
+import { personRecordHandlerTable } from './person-record-kinds';
 import { exportRoster } from './roster-excel-export';
 import { importRosterSheet } from './roster-excel-import';
 import { rosterTemplate } from './roster-template';
@@ -56,9 +54,7 @@ export const staffHandlers: HandlerTable = {
     return staffChangeHistory(deps.store, args.id);
   },
 
-  ...personRecordHandlers({ save: 'family.save', delete: 'family.delete' }, familyRecords),
-
-  ...personRecordHandlers({ save: 'honour.save', delete: 'honour.delete' }, honourRecords),
+  ...personRecordHandlerTable,
 
   'roster.template': () => rosterTemplate(),
 
@@ -66,7 +62,8 @@ export const staffHandlers: HandlerTable = {
 
   'roster.importCommit': async (deps, args) => {
     const summary = await importRosterSheet(deps, Buffer.from(args.bytesBase64, 'base64'), { commit: true });
-    if (summary.created + summary.updated > 0) changed(deps, ['staff', 'staff_status_change']);
+    const records = summary.records.filter((r) => r.created + r.updated > 0).map((r) => r.table);
+    if (summary.created + summary.updated > 0 || records.length > 0) changed(deps, ['staff', 'staff_status_change', ...records]);
     return summary;
   },
 
