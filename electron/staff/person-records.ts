@@ -73,7 +73,7 @@ export interface PersonRecordKind<T extends PersonTableName, Input extends Perso
   table: T;
   /** Refusal when the record to edit or delete is missing or deleted (NOT_FOUND). */
   notFoundMessage: string;
-  /** Checks beyond the input schema (dates against today, against the person …); empty when fine. */
+  /** Checks beyond the input schema (a date after today …); empty when fine. */
   check?(input: Input, context: PersonRecordContext<T>): RecordProblem[];
   /** The table's own columns to write (`station_id` and `staff_id` are the person's). */
   values(input: Input, context: PersonRecordContext<T>): Record<string, FieldValue>;
