@@ -1,12 +1,23 @@
 import type { Generated } from 'kysely';
-import type { StaffTables } from './staff-schema';
+import type { settingTable, stationTable } from '../shared/foundation-tables';
+import type { syncedTableDefinitions } from '../shared/synced-table-catalog';
+import type { ColumnDefinition } from '../shared/synced-table-definition';
 import type { SyncTables } from './sync-schema';
 
 /**
  * The Kysely `Database` interface: one interface per table. Synced tables (everything a station
- * records) share the shape of `SyncedRow`; local tables (meta, change log, row versions,
- * conflicts) never leave this installation.
+ * records) are typed from their definitions (`SyncedRowOf`); local tables (meta, change log, row
+ * versions, conflicts) never leave this installation.
  */
+
+/**
+ * The row of a synced table as SQLite holds it, mapped from its definition: `id` and every defined
+ * column, TEXT as `string | null`, INTEGER as `number | null` (every synced column is nullable: a
+ * row may arrive field by field). Booleans are 0/1 integers; dates are `YYYY-MM-DD` text.
+ */
+export type SyncedRowOf<D extends { columns: Record<string, ColumnDefinition> }> = { id: string } & {
+  [K in keyof D['columns']]: D['columns'][K]['sql'] extends 'integer' ? number | null : string | null;
+};
 
 /** Columns every synced table has. Deletes are a tombstone (`deleted_at`), never `DELETE`. */
 export interface SyncedRow {
@@ -18,20 +29,10 @@ export interface SyncedRow {
 }
 
 /** A station or bureau: this installation's own and, at a bureau, those under it. */
-export interface StationTable extends SyncedRow {
-  code: string | null;
-  name: string | null;
-  role: string | null;
-  /** The code of the bureau this station reports to. */
-  parent_code: string | null;
-}
+export type StationTable = SyncedRowOf<typeof stationTable>;
 
 /** A setting; its id is deterministic (`setting:<key>`) so every site edits the same row. */
-export interface SettingTable extends SyncedRow {
-  key: string | null;
-  /** JSON text of the value. */
-  value: string | null;
-}
+export type SettingTable = SyncedRowOf<typeof settingTable>;
 
 /** Local key/value facts of this installation: site id, own station id, operator. */
 export interface MetaTable {
@@ -100,10 +101,11 @@ export interface SyncConflictTable {
   resolved_by: string | null;
 }
 
-export interface Database extends StaffTables, SyncTables {
+/** Every synced table of the catalog, by name, with its row type mapped from its definition. */
+export type SyncedTables = { [D in (typeof syncedTableDefinitions)[number] as D['name']]: SyncedRowOf<D> };
+
+export interface Database extends SyncedTables, SyncTables {
   meta: MetaTable;
-  station: StationTable;
-  setting: SettingTable;
   change_log: ChangeLogTable;
   row_version: RowVersionTable;
   ledger_site: LedgerSiteTable;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { baseColumns, type ColumnDefinition, type FieldValue, type SyncedTableDefinition, type TableOwner } from '../shared/synced-table-definition';
 
-/** A value one field of a synced table may hold (SQLite text, integer or null). */
-export type FieldValue = string | number | null;
+export type { FieldValue } from '../shared/synced-table-definition';
 
 /** A value as the change log and the conflict list store it (JSON text); text that is not JSON as is. */
 export function parseLoggedValue(json: string): FieldValue {
@@ -15,25 +15,24 @@ export function parseLoggedValue(json: string): FieldValue {
 /** Schema of one synced column's value, used to check imported changes before they are applied. */
 export type ColumnSchema = z.ZodType<FieldValue>;
 
-/** How one synced table travels: its Chinese label and the schema of each column but `id`. */
+/**
+ * How one synced table travels, derived from its definition (`shared/synced-table-catalog.ts`):
+ * its Chinese label, the schema of each column but `id` (base columns included), its owner, and
+ * the definition itself (column labels and display formats).
+ */
 export interface SyncedTableSpec {
   label: string;
   columns: Record<string, ColumnSchema>;
+  owner: TableOwner;
+  definition: SyncedTableDefinition;
 }
 
-/** Column schema builders: every synced column is nullable (a row may arrive field by field). */
-export const column = {
-  text: (max = 2000): ColumnSchema => z.string().max(max).nullable(),
-  integer: (min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): ColumnSchema =>
-    z.number().int().min(min).max(max).nullable(),
-  date: (): ColumnSchema => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  flag: (): ColumnSchema => z.union([z.literal(0), z.literal(1)]).nullable(),
-  oneOf: (values: readonly [string, ...string[]]): ColumnSchema => z.enum(values).nullable(),
-};
+/** The spec of a table, from its definition. */
+export function specOf(definition: SyncedTableDefinition): SyncedTableSpec {
+  const columns: Record<string, ColumnSchema> = {};
+  for (const [name, column] of Object.entries(definition.columns as Record<string, ColumnDefinition>)) columns[name] = column.schema;
+  return { label: definition.label, columns, owner: definition.owner, definition };
+}
 
 /** Columns every synced table has besides `id`. */
-export const syncedBaseColumns: Record<string, ColumnSchema> = {
-  station_id: column.text(64),
-  deleted_at: column.text(32),
-};
-
+export const syncedBaseColumns: Record<string, ColumnSchema> = Object.fromEntries(Object.entries(baseColumns).map(([name, column]) => [name, column.schema]));

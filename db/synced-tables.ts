@@ -1,50 +1,15 @@
-import { column, syncedBaseColumns, type SyncedTableSpec } from './synced-column';
-import { staffTableSpecs } from './staff-tables';
+import { syncedTableDefinitions } from '../shared/synced-table-catalog';
+import type { ColumnDefinition } from '../shared/synced-table-definition';
+import { specOf, type SyncedTableSpec } from './synced-column';
 
-export { column, type ColumnSchema, type FieldValue, type SyncedTableSpec } from './synced-column';
-
-/** Checks a feature's table specs and adds the base columns every synced table has. */
-function withBaseColumns(specs: Record<string, SyncedTableSpec>): [string, SyncedTableSpec][] {
-  return Object.entries(specs).map(([name, spec]) => {
-    if (!/^[a-z_]+$/.test(name)) throw new Error(`bad synced table name: ${name}`);
-    for (const col of Object.keys(spec.columns)) {
-      if (!/^[a-z_0-9]+$/.test(col) || col === 'id') throw new Error(`bad synced column: ${name}.${col}`);
-    }
-    return [name, { label: spec.label, columns: { ...syncedBaseColumns, ...spec.columns } }];
-  });
-}
-
-/** The foundation's synced tables: stations and settings. */
-const foundationTableSpecs: Record<string, SyncedTableSpec> = {
-  station: {
-    label: '单位',
-    columns: {
-      code: column.text(20),
-      name: column.text(40),
-      role: column.oneOf(['station', 'bureau']),
-      parent_code: column.text(20),
-    },
-  },
-  setting: {
-    label: '设置',
-    columns: {
-      key: column.text(100),
-      value: column.text(20000),
-    },
-  },
-};
+export { type ColumnSchema, type FieldValue, type SyncedTableSpec } from './synced-column';
 
 /**
- * Every synced table, from each feature's spec list. Sync bundles, the write path and audit work
- * from this registry alone, so a new table travels without extra code: add its specs here.
+ * Every synced table, from the definitions in `shared/synced-table-catalog.ts`. Sync bundles, the
+ * write path, audit, the change history and the cascade of a person's records work from this
+ * registry alone, so a new table travels without extra code: define it and list it in the catalog.
  */
-const registry = new Map<string, SyncedTableSpec>();
-for (const specs of [foundationTableSpecs, staffTableSpecs]) {
-  for (const [name, spec] of withBaseColumns(specs)) {
-    if (registry.has(name)) throw new Error(`synced table declared twice: ${name}`);
-    registry.set(name, spec);
-  }
-}
+const registry = new Map<string, SyncedTableSpec>(syncedTableDefinitions.map((definition) => [definition.name, specOf(definition)]));
 
 /** The spec of a synced table, or undefined when the name is not one. */
 export function syncedTableSpec(name: string): SyncedTableSpec | undefined {
@@ -54,4 +19,18 @@ export function syncedTableSpec(name: string): SyncedTableSpec | undefined {
 /** Names of every synced table, in declaration order. */
 export function syncedTableNames(): string[] {
   return [...registry.keys()];
+}
+
+/**
+ * Names of the tables whose rows belong to a person (owner `person`, a `staff_id` column): what
+ * follows a person on a transfer (调动) and is tombstoned with them on deletion.
+ */
+export function personOwnedTableNames(): string[] {
+  return [...registry.values()].filter((spec) => spec.owner === 'person').map((spec) => spec.definition.name);
+}
+
+/** A column's definition (label, display format), or undefined for a table or column that is not synced. */
+export function syncedColumnDefinition(table: string, column: string): ColumnDefinition | undefined {
+  const columns: Record<string, ColumnDefinition> | undefined = registry.get(table)?.definition.columns;
+  return columns && Object.prototype.hasOwnProperty.call(columns, column) ? columns[column] : undefined;
 }

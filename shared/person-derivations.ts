@@ -119,6 +119,32 @@ export function schoolYearStartYearOn(today: string): number {
   return month >= 9 ? year : year - 1;
 }
 
+/** A child's exam years as the ledger derives them, and from what. */
+export interface DerivedExamYears extends ChildExamYears {
+  from: '年级' | '出生日期';
+}
+
+/**
+ * The 中考/高考 years of a child when the clerk entered none: from the grade in the school year of
+ * `today` (better, it follows 留级 and 跳级) when the grade is one `examYearsFromGrade` knows, else
+ * from the birth date (`childExamYears`); null when neither gives them. The form's hint and the
+ * stored record (family handlers) use this one rule.
+ */
+export function derivedChildExamYears(grade: string | null | undefined, birthDate: string | null | undefined, today: string): DerivedExamYears | null {
+  if (grade && today) {
+    const fromGrade = examYearsFromGrade(grade, schoolYearStartYearOn(today));
+    if (fromGrade) return { ...fromGrade, from: '年级' };
+  }
+  if (birthDate) return { ...childExamYears(birthDate), from: '出生日期' };
+  return null;
+}
+
+/** Whether a grade is filled in but not one the exam years can be worked out from (幼儿园大班, 大一 …). */
+export function isUnrecognisedGrade(grade: string | null | undefined, today: string): boolean {
+  if (!grade || grade.trim() === '' || !today) return false;
+  return examYearsFromGrade(grade.trim(), schoolYearStartYearOn(today)) === null;
+}
+
 /** The retirement tag the person's record shows, if any. */
 export type RetirementTag = '已到退休年龄' | '一年内退休';
 

@@ -266,6 +266,25 @@ export interface ImportRowResult {
   errors: { field: string; message: string }[];
 }
 
+/**
+ * The records of one person-record sheet of the workbook (家属, 表彰): one row a record, the person
+ * named by their 身份证号; a record matching one the person has is updated, never doubled.
+ */
+export interface RecordSheetImportSummary {
+  /** The table the records go to (family_member, honour). */
+  table: string;
+  /** 家属, 表彰 … */
+  label: string;
+  sheetName: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  /** Per row: `name` is the person and the record (张三 · 配偶 王芳), `idNumber` the person's. */
+  rows: ImportRowResult[];
+  ignoredHeaders: string[];
+}
+
 /** The result of an import preview or commit (same shape as the CLI's `--json`). */
 export interface RosterImportSummary {
   created: number;
@@ -276,5 +295,7 @@ export interface RosterImportSummary {
   rows: ImportRowResult[];
   /** The sheet's headers that were not recognised and were ignored. */
   ignoredHeaders: string[];
+  /** The workbook's person-record sheets (家属, 表彰), each with its own counts; empty when it has none. */
+  records: RecordSheetImportSummary[];
   committed: boolean;
 }

@@ -1,18 +1,28 @@
 import type { ChangeHistoryEntry } from '../../shared/staff-record';
 import { rowChangeHistory, type LoggedChange } from '../../db/change-log';
-import { selectSync, type LedgerStore } from '../../db/ledger-store';
-import { displayColumnValue, staffColumnLabel, type StaffTableName } from '../../db/staff-tables';
+import type { LedgerStore } from '../../db/ledger-store';
+import { personTableDefinitions } from '../../shared/synced-table-catalog';
+import { displayFieldValue, type ColumnDefinition } from '../../shared/synced-table-definition';
+import { personOwnedTableNames, syncedColumnDefinition } from '../../db/synced-tables';
 
-/** The person's rows of each roster table (deleted ones too, so deletions show), with their labels. */
+/**
+ * The person's rows of each person-owned table (deleted ones too, so deletions show), each labelled
+ * from its definition: the table's label and, where it has a name column, the row's name
+ * (家属：张小明, 表彰：三等功, 状态变更).
+ */
 function recordLabels(store: LedgerStore, staffId: string): Map<string, string> {
   const labels = new Map<string, string>([[`staff:${staffId}`, '人员']]);
-  const family = selectSync(store, store.db.selectFrom('family_member').select(['id', 'name']).where('staff_id', '=', staffId));
-  for (const row of family) labels.set(`family_member:${row.id}`, `家属：${row.name ?? ''}`);
-  const honours = selectSync(store, store.db.selectFrom('honour').select(['id', 'title']).where('staff_id', '=', staffId));
-  for (const row of honours) labels.set(`honour:${row.id}`, `表彰：${row.title ?? ''}`);
-  const statuses = selectSync(store, store.db.selectFrom('staff_status_change').select('id').where('staff_id', '=', staffId));
-  for (const row of statuses) labels.set(`staff_status_change:${row.id}`, '状态变更');
+  for (const definition of personTableDefinitions()) {
+    const named = definition.nameColumn ? `, "${definition.nameColumn}" AS name` : ', NULL AS name';
+    const rows = store.sqlite.prepare(`SELECT id${named} FROM "${definition.name}" WHERE staff_id = ?`).all(staffId) as { id: string; name: string | null }[];
+    for (const row of rows) labels.set(`${definition.name}:${row.id}`, definition.nameColumn ? `${definition.label}：${row.name ?? ''}` : definition.label);
+  }
   return labels;
+}
+
+/** A column's label and display; the base columns' for columns no definition has. */
+function columnOf(table: string, col: string): Pick<ColumnDefinition, 'label' | 'display' | 'valueLabels'> {
+  return syncedColumnDefinition(table, col) ?? { label: col, display: 'text' };
 }
 
 /**
@@ -34,11 +44,11 @@ function originNamer(store: LedgerStore): (siteId: string) => string {
   };
 }
 
-/** The change log of the person's records (the person, family, honours, status history), oldest first. */
+/** The change log of the person's records (the person and every person-owned table's rows), oldest first. */
 function changesOf(store: LedgerStore, staffId: string): LoggedChange[] {
   const changes = rowChangeHistory(store, 'staff', staffId);
-  for (const table of ['family_member', 'honour', 'staff_status_change'] as const) {
-    for (const row of selectSync(store, store.db.selectFrom(table).select('id').where('staff_id', '=', staffId))) {
+  for (const table of personOwnedTableNames()) {
+    for (const row of store.sqlite.prepare(`SELECT id FROM "${table}" WHERE staff_id = ?`).all(staffId) as { id: string }[]) {
       changes.push(...rowChangeHistory(store, table, row.id));
     }
   }
@@ -46,11 +56,12 @@ function changesOf(store: LedgerStore, staffId: string): LoggedChange[] {
 }
 
 /**
- * 变更记录: who changed which field of a person's records (the person, their family, honours and
- * status history), when, from what to what — read from the change log, the same log sync bundles
- * are built from. Newest write first; the fields of one write in the order they were written.
- * Only changes that took effect count (a sync value that lost against a later edit does not).
- * A deletion shows as 删除, an undo as 恢复. Empty first values (a new record's blank fields) are left out.
+ * 变更记录: who changed which field of a person's records (the person and the rows of every
+ * person-owned table: status history, family, honours …), when, from what to what — read from the
+ * change log, the same log sync bundles are built from. Newest write first; the fields of one write
+ * in the order they were written. Only changes that took effect count (a sync value that lost
+ * against a later edit does not). A deletion shows as 删除, an undo as 恢复. Empty first values (a
+ * new record's blank fields) are left out. Labels and formats come from the tables' definitions.
  */
 export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeHistoryEntry[] {
   const labels = recordLabels(store, staffId);
@@ -63,13 +74,14 @@ export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeH
   const entries: { entry: ChangeHistoryEntry; group: number; seq: number }[] = [];
   changes.forEach((change, seq) => {
     if (!change.applied || change.voided) return;
-    const { label, display } = staffColumnLabel(change.table as StaffTableName, change.column);
+    const column = columnOf(change.table, change.column);
+    const { label, display } = column;
     const key = (hlc: string) => `${change.table}:${change.rowId}:${change.column}:${hlc}`;
     const previous = change.prevHlc && valueAt.has(key(change.prevHlc)) ? valueAt.get(key(change.prevHlc)) : undefined;
     const value = change.value;
     let field = label;
-    let from = previous === undefined ? '' : displayColumnValue(previous, display);
-    let to = displayColumnValue(value, display);
+    let from = previous === undefined ? '' : displayFieldValue(previous, column);
+    let to = displayFieldValue(value, column);
     if (change.column === 'deleted_at') {
       [field, from, to] = value === null ? ['恢复', '已删除', '有效'] : ['删除', '', '已删除'];
     } else if (display === 'internal') {

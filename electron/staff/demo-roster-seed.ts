@@ -6,8 +6,9 @@ import { generateDemoFamily } from './demo-family';
 import { generateDemoHonours, type HonourCandidate } from './demo-honours';
 import { generateDemoPerson } from './demo-people';
 import { DemoRandom } from './demo-random';
-import { saveFamilyMember } from './family-records';
-import { saveHonour } from './honour-records';
+import { familyRecords } from './family-records';
+import { honourRecords } from './honour-records';
+import { savePersonRecord } from './person-records';
 import { applyStaffPlan, planStaffSave, storeStaffLookup } from './staff-save';
 import { changeStaffStatus } from './staff-status';
 
@@ -65,7 +66,7 @@ export function seedDemoRoster(store: LedgerStore, actor: WriteActor, options: D
       }
       tally(summary.byStatus, person.statusChange?.status ?? '在职');
       for (const member of generateDemoFamily(random, person, ageOn(person.birthDate, today), today)) {
-        saveFamilyMember(store, actor, familyInputSchema.parse({ ...member, staffId }), today);
+        savePersonRecord(store, actor, familyRecords, familyInputSchema.parse({ ...member, staffId }), today);
         summary.familyMembers += 1;
       }
       candidates.push({
@@ -78,7 +79,7 @@ export function seedDemoRoster(store: LedgerStore, actor: WriteActor, options: D
       });
     }
     for (const honour of generateDemoHonours(random, candidates, today, years, options.stationName)) {
-      saveHonour(store, actor, honourInputSchema.parse(honour), today);
+      savePersonRecord(store, actor, honourRecords, honourInputSchema.parse(honour), today);
       summary.honours += 1;
     }
     return summary;

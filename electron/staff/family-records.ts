@@ -1,11 +1,9 @@
 import type { z } from 'zod';
 import { compareIsoDates, isValidIsoDate } from '../../shared/china-date';
-import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
-import { ageOn, childExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
-import { familyRelations, type familyInputSchema, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
-import { selectSync, type LedgerStore } from '../../db/ledger-store';
-import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-path';
-import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow, type FamilyMemberRow } from './staff-rows';
+import { ageOn, derivedChildExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
+import { familyInputSchema, familyRelations, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
+import type { PersonRecordKind } from './person-records';
+import type { FamilyMemberRow } from './staff-rows';
 
 /** The family form after validation. */
 export type ParsedFamilyInput = z.output<typeof familyInputSchema>;
@@ -23,7 +21,7 @@ export function toFamilyMemberItem(row: FamilyMemberRow, today: string): FamilyM
   const relation: FamilyRelation = (familyRelations as readonly string[]).includes(row.relation ?? '') ? (row.relation as FamilyRelation) : '子女';
   const birthDate = row.birth_date && isValidIsoDate(row.birth_date) ? row.birth_date : null;
   const isChild = relation === '子女';
-  const derived = isChild ? (examYearsOfGrade(row.grade, today) ?? (birthDate ? childExamYears(birthDate) : null)) : null;
+  const derived = isChild ? derivedChildExamYears(row.grade, birthDate, today) : null;
   return {
     id: row.id,
     staffId: row.staff_id ?? '',
@@ -38,14 +36,6 @@ export function toFamilyMemberItem(row: FamilyMemberRow, today: string): FamilyM
     gaokaoYear: row.gaokao_year ?? derived?.gaokao ?? null,
     notes: row.notes,
   };
-}
-
-function liveFamilyRow(store: LedgerStore, id: string): FamilyMemberRow | undefined {
-  return selectSync(store, store.db.selectFrom('family_member').selectAll().where('id', '=', id).where('deleted_at', 'is', null))[0];
-}
-
-function familyNotFound(): AppError {
-  return new AppError(commonErrorCodes.notFound, '找不到这位家属（可能已被删除），请刷新后重试。');
 }
 
 /**
@@ -65,21 +55,15 @@ function examYearsToStore(input: ParsedFamilyInput, existing: FamilyMemberRow | 
   return { zhongkao: entered.zhongkao ?? fromGrade.zhongkao, gaokao: entered.gaokao ?? fromGrade.gaokao };
 }
 
-/** Adds or edits a family member of a live person, through the write path. */
-export function saveFamilyMember(store: LedgerStore, actor: WriteActor, input: ParsedFamilyInput, today: string): FamilyMemberItem {
-  return store.transaction(() => {
-    const staff = requireOwnStaffRow(store, input.staffId);
-    const existing = input.id ? liveFamilyRow(store, input.id) : undefined;
-    if (input.id && (!existing || existing.staff_id !== input.staffId)) throw familyNotFound();
-    if (input.birthDate && compareIsoDates(input.birthDate, today) > 0) {
-      const message = `出生日期 ${input.birthDate} 晚于今天，请核对`;
-      throw new AppError(commonErrorCodes.invalidArgument, message, { fields: { birthDate: message } });
-    }
+/** 家属: a person record of `family_member`; a birth date after today is refused. */
+export const familyRecords: PersonRecordKind<'family_member', ParsedFamilyInput, FamilyMemberItem> = {
+  table: 'family_member',
+  notFoundMessage: '找不到这位家属（可能已被删除），请刷新后重试。',
+  check: (input, { today }) =>
+    input.birthDate && compareIsoDates(input.birthDate, today) > 0 ? [{ field: 'birthDate', message: `出生日期 ${input.birthDate} 晚于今天，请核对` }] : [],
+  values: (input, { existing, today }) => {
     const exams = examYearsToStore(input, existing, today);
-    const id = existing?.id ?? store.newId();
-    writeRecord(store, actor, 'family_member', id, {
-      station_id: existing ? undefined : staff.station_id,
-      staff_id: input.staffId,
+    return {
       relation: input.relation,
       name: input.name,
       birth_date: input.birthDate ?? null,
@@ -89,15 +73,25 @@ export function saveFamilyMember(store: LedgerStore, actor: WriteActor, input: P
       zhongkao_year: exams.zhongkao,
       gaokao_year: exams.gaokao,
       notes: input.notes || null,
-    });
-    return toFamilyMemberItem(liveFamilyRow(store, id) as FamilyMemberRow, today);
-  });
-}
+    };
+  },
+  toItem: toFamilyMemberItem,
+  sheet: {
+    sheetNames: ['家属', '家属信息', '家庭成员', '家属名单'],
+    columns: [
+      { field: 'relation', column: 'relation', header: '与本人关系', aliases: ['关系', '家属关系', '称谓'], kind: 'text', required: true, width: 12, options: familyRelations },
+      { field: 'name', column: 'name', header: '家属姓名', aliases: ['姓名', '家属'], kind: 'text', required: true, width: 10 },
+      { field: 'birthDate', column: 'birth_date', header: '出生日期', aliases: ['出生年月', '生日'], kind: 'date', required: false, width: 12 },
+      { field: 'phone', column: 'phone', header: '电话', aliases: ['联系电话', '手机', '手机号码', '家属电话'], kind: 'phone', required: false, width: 14 },
+      { field: 'workOrSchool', column: 'work_or_school', header: '工作单位或学校', aliases: ['工作单位', '学校', '工作单位/学校', '单位或学校'], kind: 'text', required: false, width: 20 },
+      { field: 'grade', column: 'grade', header: '年级', aliases: ['就读年级'], kind: 'text', required: false, width: 8 },
+      { field: 'zhongkaoYear', column: 'zhongkao_year', header: '中考年份', aliases: ['中考年度'], kind: 'count', required: false, width: 9 },
+      { field: 'gaokaoYear', column: 'gaokao_year', header: '高考年份', aliases: ['高考年度'], kind: 'count', required: false, width: 9 },
+      { field: 'notes', column: 'notes', header: '备注', aliases: ['说明'], kind: 'text', required: false, width: 20 },
+    ],
+    matchOn: ['relation', 'name'],
+    parse: (raw) => familyInputSchema.safeParse(raw),
+    describe: (input) => `${input.relation} ${input.name}`,
+  },
+};
 
-/** Deletes (tombstones) a family member. */
-export function deleteFamilyMember(store: LedgerStore, actor: WriteActor, id: string): boolean {
-  const row = liveFamilyRow(store, id);
-  if (!row) throw familyNotFound();
-  if (row.staff_id) refuseIfHeldElsewhere(store, liveStaffRow(store, row.staff_id));
-  return tombstoneRecord(store, actor, 'family_member', id);
-}

@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import { compareIsoDates } from '../../shared/china-date';
-import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
-import type { honourInputSchema, HonourItem } from '../../shared/staff-record';
-import { selectSync, type LedgerStore } from '../../db/ledger-store';
-import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-path';
-import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow, type HonourRow } from './staff-rows';
+import { honourInputSchema, type HonourItem } from '../../shared/staff-record';
+import type { PersonRecordKind } from './person-records';
+import type { HonourRow } from './staff-rows';
 
 /** The honour form after validation. */
 export type ParsedHonourInput = z.output<typeof honourInputSchema>;
@@ -22,42 +20,31 @@ export function toHonourItem(row: HonourRow): HonourItem {
   };
 }
 
-function liveHonourRow(store: LedgerStore, id: string): HonourRow | undefined {
-  return selectSync(store, store.db.selectFrom('honour').selectAll().where('id', '=', id).where('deleted_at', 'is', null))[0];
-}
+/** 表彰: a person record of `honour`; a date after today is refused. */
+export const honourRecords: PersonRecordKind<'honour', ParsedHonourInput, HonourItem> = {
+  table: 'honour',
+  notFoundMessage: '找不到这条表彰记录（可能已被删除），请刷新后重试。',
+  check: (input, { today }) => (compareIsoDates(input.date, today) > 0 ? [{ field: 'date', message: `表彰日期 ${input.date} 晚于今天，请核对` }] : []),
+  values: (input) => ({
+    title: input.title,
+    level: input.level || null,
+    date: input.date,
+    issuer: input.issuer || null,
+    note: input.note || null,
+  }),
+  toItem: toHonourItem,
+  sheet: {
+    sheetNames: ['表彰', '表彰奖励', '荣誉', '表彰记录', '奖励'],
+    columns: [
+      { field: 'title', column: 'title', header: '表彰名称', aliases: ['荣誉名称', '奖励名称', '表彰', '荣誉', '奖项'], kind: 'text', required: true, width: 16 },
+      { field: 'level', column: 'level', header: '级别', aliases: ['表彰级别', '奖励级别'], kind: 'text', required: false, width: 8 },
+      { field: 'date', column: 'date', header: '表彰日期', aliases: ['日期', '获得时间', '授予时间', '表彰时间', '获奖时间'], kind: 'date', required: true, width: 12 },
+      { field: 'issuer', column: 'issuer', header: '授予单位', aliases: ['颁发单位', '授予机关', '发文单位'], kind: 'text', required: false, width: 16 },
+      { field: 'note', column: 'note', header: '备注', aliases: ['说明'], kind: 'text', required: false, width: 20 },
+    ],
+    matchOn: ['title', 'date'],
+    parse: (raw) => honourInputSchema.safeParse(raw),
+    describe: (input) => `${input.title}（${input.date}）`,
+  },
+};
 
-function honourNotFound(): AppError {
-  return new AppError(commonErrorCodes.notFound, '找不到这条表彰记录（可能已被删除），请刷新后重试。');
-}
-
-/** Adds or edits an honour (表彰) of a live person, through the write path. */
-export function saveHonour(store: LedgerStore, actor: WriteActor, input: ParsedHonourInput, today: string): HonourItem {
-  return store.transaction(() => {
-    const staff = requireOwnStaffRow(store, input.staffId);
-    const existing = input.id ? liveHonourRow(store, input.id) : undefined;
-    if (input.id && (!existing || existing.staff_id !== input.staffId)) throw honourNotFound();
-    if (compareIsoDates(input.date, today) > 0) {
-      const message = `表彰日期 ${input.date} 晚于今天，请核对`;
-      throw new AppError(commonErrorCodes.invalidArgument, message, { fields: { date: message } });
-    }
-    const id = existing?.id ?? store.newId();
-    writeRecord(store, actor, 'honour', id, {
-      station_id: existing ? undefined : staff.station_id,
-      staff_id: input.staffId,
-      title: input.title,
-      level: input.level || null,
-      date: input.date,
-      issuer: input.issuer || null,
-      note: input.note || null,
-    });
-    return toHonourItem(liveHonourRow(store, id) as HonourRow);
-  });
-}
-
-/** Deletes (tombstones) an honour. */
-export function deleteHonour(store: LedgerStore, actor: WriteActor, id: string): boolean {
-  const row = liveHonourRow(store, id);
-  if (!row) throw honourNotFound();
-  if (row.staff_id) refuseIfHeldElsewhere(store, liveStaffRow(store, row.staff_id));
-  return tombstoneRecord(store, actor, 'honour', id);
-}

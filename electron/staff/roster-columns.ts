@@ -9,7 +9,7 @@ import type { StaffField } from './staff-input-check';
 /** How a cell of a column is read. */
 export type RosterCellKind = 'text' | 'idNumber' | 'phone' | 'category' | 'date' | 'flag' | 'party' | 'count' | 'level' | 'stars';
 
-export interface RosterColumn {
+export interface RosterColumn extends SheetColumn {
   field: StaffField;
   /** The template's header. */
   header: string;
@@ -68,24 +68,40 @@ function withoutBrackets(text: string): string {
   return text.replace(/\([^)]*\)/g, '');
 }
 
-const byHeader = new Map<string, RosterColumn>();
-for (const column of rosterColumns) {
-  for (const name of [column.header, ...column.aliases]) byHeader.set(normaliseHeader(name), column);
-}
-const byBareHeader = new Map<string, RosterColumn>();
-for (const [name, column] of byHeader) {
-  const bare = withoutBrackets(name);
-  if (!byBareHeader.has(bare)) byBareHeader.set(bare, column);
+/** A column of an import sheet: its header, the other headers clerks use for it, how a cell reads. */
+export interface SheetColumn {
+  field: string;
+  header: string;
+  aliases: readonly string[];
+  kind: RosterCellKind;
 }
 
 /**
- * The column a sheet's header names, matched tolerantly: spaces (也 全角空格), full-width letters and
+ * Matches a sheet's headers to columns tolerantly: spaces (也 全角空格), full-width letters and
  * brackets, a `*` marking a required column, and a bracketed remark (身份证号（18位）) are ignored.
  */
+export function headerMatcher<C extends SheetColumn>(columns: readonly C[]): (header: string) => C | undefined {
+  const byHeader = new Map<string, C>();
+  for (const column of columns) {
+    for (const name of [column.header, ...column.aliases]) byHeader.set(normaliseHeader(name), column);
+  }
+  const byBareHeader = new Map<string, C>();
+  for (const [name, column] of byHeader) {
+    const bare = withoutBrackets(name);
+    if (!byBareHeader.has(bare)) byBareHeader.set(bare, column);
+  }
+  return (header) => {
+    const normal = normaliseHeader(header);
+    if (normal === '') return undefined;
+    return byHeader.get(normal) ?? byBareHeader.get(withoutBrackets(normal));
+  };
+}
+
+const rosterMatcher = headerMatcher(rosterColumns);
+
+/** The roster column a sheet's header names (see `headerMatcher`). */
 export function rosterColumnOfHeader(header: string): RosterColumn | undefined {
-  const normal = normaliseHeader(header);
-  if (normal === '') return undefined;
-  return byHeader.get(normal) ?? byBareHeader.get(withoutBrackets(normal));
+  return rosterMatcher(header);
 }
 
 /** The Chinese header of a form field (for the import's per-row reasons). */

@@ -1,11 +1,13 @@
 import { staffInputSchema, type ImportRowResult, type RosterImportSummary } from '../../shared/staff-record';
-import { staffColumnLabel } from '../../db/staff-tables';
+import { syncedColumnDefinition } from '../../db/synced-tables';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import { todayOf, type AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { headerOfField, TEMPLATE_EXAMPLE_ID_NUMBER } from './roster-columns';
 import { readRosterCell } from './roster-cell-values';
-import { readRosterSheet, type RosterSheetRow } from './roster-sheet-reader';
+import { personRecordSheetKinds } from './person-record-kinds';
+import { analyseRecordSheet, applyRecordSheet, isRecordSheetOf, type AnalysedRecordSheet, type PersonFinder } from './record-sheet-import';
+import { findRosterSheet, loadWorkbook, type RosterSheetRow } from './roster-sheet-reader';
 import { checkIdNumber, type StaffField } from './staff-input-check';
 import type { StaffRow } from './staff-rows';
 import { applyStaffPlan, planStaffSave, type StaffLookup, type StaffSavePlan } from './staff-save';
@@ -122,13 +124,13 @@ function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedR
       action,
       name: parsed.data.name,
       idNumber,
-      changedFields: action === 'update' ? plan.changedColumns.map((col) => staffColumnLabel('staff', col).label) : [],
+      changedFields: action === 'update' ? plan.changedColumns.map((col) => syncedColumnDefinition('staff', col)?.label ?? col) : [],
       errors: [],
     },
   };
 }
 
-function summarise(rows: AnalysedRow[], ignoredHeaders: string[], committed: boolean): RosterImportSummary {
+function summarise(rows: AnalysedRow[], records: AnalysedRecordSheet[], ignoredHeaders: string[], committed: boolean): RosterImportSummary {
   const results = rows.map((r) => r.result);
   const count = (action: ImportRowResult['action']) => results.filter((r) => r.action === action).length;
   return {
@@ -139,13 +141,30 @@ function summarise(rows: AnalysedRow[], ignoredHeaders: string[], committed: boo
     errors: results.flatMap((r) => r.errors.map((e) => ({ row: r.row, field: e.field, message: e.message }))),
     rows: results,
     ignoredHeaders,
+    records: records.map((r) => r.summary),
     committed,
   };
 }
 
+/** Who a record sheet's row may name: a person a valid roster row adds or updates, else a registered one. */
+function personFinder(rows: AnalysedRow[], byIdNumber: Map<string, StaffRow>): PersonFinder {
+  const planned = new Map<string, { id: string; name: string; isNew: boolean }>();
+  for (const row of rows) {
+    if (row.plan) planned.set(row.result.idNumber, { id: row.plan.id, name: String(row.plan.values.name ?? ''), isNew: !row.plan.existing });
+  }
+  return (idNumber) => {
+    const known = planned.get(idNumber);
+    if (known) return known;
+    const row = byIdNumber.get(idNumber);
+    return row ? { id: row.id, name: row.name ?? '', isNew: false } : undefined;
+  };
+}
+
 /**
- * Previews (`commit: false`, writes nothing) or commits an Excel roster. The commit re-checks
- * every row inside its transaction, so what it applies matches the database at that moment.
+ * Previews (`commit: false`, writes nothing) or commits an Excel roster, with the workbook's
+ * person-record sheets (家属, 表彰: see `record-sheet-import.ts`), whose rows may name people the
+ * roster sheet adds. A workbook may hold record sheets only. The commit re-checks every row inside
+ * its transaction, so what it applies matches the database at that moment.
  *
  * @throws AppError ROSTER_FILE_UNREADABLE / ROSTER_HEADERS_MISSING for a file that cannot be read.
  */
@@ -156,21 +175,34 @@ export async function importRosterSheet(
 ): Promise<RosterImportSummary> {
   const station = requireLocalStation(deps.store);
   options.progress?.(0, 1);
-  const sheet = await readRosterSheet(bytes);
-  options.progress?.(0, sheet.rows.length);
+  const workbook = await loadWorkbook(bytes);
+  const isRecordSheet = isRecordSheetOf(personRecordSheetKinds);
+  const sheet = findRosterSheet(workbook, { skip: isRecordSheet, optional: workbook.worksheets.some(isRecordSheet) });
+  options.progress?.(0, sheet?.rows.length ?? 0);
   const today = todayOf(deps);
-  const analyse = (): AnalysedRow[] => {
+  const analyse = () => {
     const { lookup, byIdNumber } = snapshotLookup(deps.store, station.id);
     const context: ImportContext = { lookup, byIdNumber, today, localStationId: station.id, newId: deps.store.newId, seen: new Map() };
-    return sheet.rows.map((row) => analyseRow(row, context)).filter((row): row is AnalysedRow => row !== null);
+    const rows = (sheet?.rows ?? []).map((row) => analyseRow(row, context)).filter((row): row is AnalysedRow => row !== null);
+    const findPerson = personFinder(rows, byIdNumber);
+    const records = personRecordSheetKinds.flatMap((kind) => analyseRecordSheet(deps.store, workbook, kind, { today, findPerson }) ?? []);
+    return { rows, records };
   };
-  if (!options.commit) return summarise(analyse(), sheet.ignoredHeaders, false);
+  if (!options.commit) {
+    const { rows, records } = analyse();
+    return summarise(rows, records, sheet?.ignoredHeaders ?? [], false);
+  }
   return deps.store.transaction(() => {
-    const rows = analyse();
+    const { rows, records } = analyse();
+    const total = rows.length + records.length;
     rows.forEach((row, index) => {
       if (row.plan) applyStaffPlan(deps.store, deps.user, row.plan, 'Excel导入');
-      options.progress?.(index + 1, rows.length);
+      options.progress?.(index + 1, total);
     });
-    return summarise(rows, sheet.ignoredHeaders, true);
+    records.forEach((record, index) => {
+      applyRecordSheet(deps.store, deps.user, record, today);
+      options.progress?.(rows.length + index + 1, total);
+    });
+    return summarise(rows, records, sheet?.ignoredHeaders ?? [], true);
   });
 }

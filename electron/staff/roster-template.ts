@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { FileDownload } from '../../shared/staff-record';
+import { personRecordSheetKinds } from './person-record-kinds';
+import { recordSheetColumns } from './record-sheet-import';
 import { rosterColumns } from './roster-columns';
 
 /** Header style of the roster sheets: bold on light blue, required headers in red. */
@@ -31,9 +33,29 @@ const generalNotes = [
   '四、导入时按身份证号匹配本所已登记的人员：已有的只更新有变化的项，没有的新增。空白单元格不会清除已有信息。',
   '五、同一个身份证号在表中只能出现一次；有问题的行不会导入，预览会逐行列出行号和原因，改好后可再次导入。',
   '六、灰色斜体的示例行导入时自动跳过，可以删除。',
+  '七、「家属」「表彰」两张表可以不填：每行一条记录，「人员身份证号」填这条记录所属人员的身份证号（本所已登记的人员，或本文件人员名单中的人员）。同一人的同一家属（关系和姓名相同）、同一表彰（名称和日期相同）再次导入只更新有变化的项，不会重复登记；空白单元格不会清除已有信息。',
 ];
 
-/** Builds the import template workbook: the 人员名单 sheet and the 填写说明 sheet. */
+/** Adds the sheet of each person-record kind (家属, 表彰): its headers, required ones in red. */
+function addRecordSheets(workbook: ExcelJS.Workbook): void {
+  for (const kind of personRecordSheetKinds) {
+    if (!kind.sheet) continue;
+    const columns = recordSheetColumns(kind.sheet);
+    const sheet = workbook.addWorksheet(kind.sheet.sheetNames[0], { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width }));
+    styleHeaderRow(sheet.getRow(1), new Set(columns.flatMap((c, i) => (c.required ? [i + 1] : []))));
+    columns.forEach((column, index) => {
+      if (column.kind === 'idNumber' || column.kind === 'phone') sheet.getColumn(index + 1).numFmt = '@';
+      if (column.options) {
+        for (let row = 2; row <= LIST_ROWS; row += 1) {
+          sheet.getCell(row, index + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${column.options.join(',')}"`] };
+        }
+      }
+    });
+  }
+}
+
+/** Builds the import template workbook: the 人员名单 sheet, the 填写说明 sheet, then the 家属 and 表彰 sheets. */
 export function buildRosterTemplate(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '暖警台账';
@@ -77,6 +99,7 @@ export function buildRosterTemplate(): ExcelJS.Workbook {
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     row.height = 32;
   }
+  addRecordSheets(workbook);
   return workbook;
 }
 

@@ -2,8 +2,7 @@ import type { HandlerTable } from '../handlers/handler-registry';
 import { todayOf } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { staffChangeHistory } from './change-history';
-import { deleteFamilyMember, saveFamilyMember } from './family-records';
-import { deleteHonour, saveHonour } from './honour-records';
+import { personRecordHandlerTable } from './person-record-kinds';
 import { exportRoster } from './roster-excel-export';
 import { importRosterSheet } from './roster-excel-import';
 import { rosterTemplate } from './roster-template';
@@ -49,25 +48,7 @@ export const staffHandlers: HandlerTable = {
     return staffChangeHistory(deps.store, args.id);
   },
 
-  'family.save': (deps, args) => {
-    const item = saveFamilyMember(deps.store, deps.user, args, todayOf(deps));
-    return item;
-  },
-
-  'family.delete': (deps, args) => {
-    const deleted = deleteFamilyMember(deps.store, deps.user, args.id);
-    return { deleted };
-  },
-
-  'honour.save': (deps, args) => {
-    const item = saveHonour(deps.store, deps.user, args, todayOf(deps));
-    return item;
-  },
-
-  'honour.delete': (deps, args) => {
-    const deleted = deleteHonour(deps.store, deps.user, args.id);
-    return { deleted };
-  },
+  ...personRecordHandlerTable,
 
   'roster.template': () => rosterTemplate(),
 

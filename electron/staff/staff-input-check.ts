@@ -12,7 +12,7 @@ export type StaffField = keyof StaffInput;
 
 /** One reason a staff record cannot be saved, tied to the form field it concerns. */
 export interface StaffProblem {
-  /** Stable English code: STAFF_INVALID_ID_NUMBER, STAFF_DUPLICATE_ID_NUMBER, STAFF_INVALID_DATE. */
+  /** Stable English code: STAFF_INVALID_ID_NUMBER, STAFF_DUPLICATE_ID_NUMBER, STAFF_INVALID_DATE, STAFF_FIELD_NOT_FOR_CATEGORY. */
   code: string;
   field: StaffField;
   message: string;

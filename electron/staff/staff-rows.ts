@@ -89,6 +89,12 @@ export function liveHonours(store: LedgerStore, staffId: string): HonourRow[] {
   );
 }
 
+/** The ids of a person's live rows in one person-owned table (any table with owner `person`). */
+export function livePersonRecordIds(store: LedgerStore, table: string, staffId: string): string[] {
+  const rows = store.sqlite.prepare(`SELECT id FROM "${table}" WHERE staff_id = ? AND deleted_at IS NULL ORDER BY id`).all(staffId) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
 /** Code of the refusal to change a person another station now keeps (调动 at a station). */
 export const STAFF_NOT_OURS = 'STAFF_NOT_OURS';
 

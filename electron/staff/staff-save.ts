@@ -1,5 +1,6 @@
 import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
 import { defaultRetirementBase } from '../../shared/retirement-date';
+import { categoryFieldProblems, fieldAppliesTo, type CategoryOnlyField } from '../../shared/staff-category-fields';
 import type { FieldValue } from '../../db/synced-tables';
 import type { LedgerStore } from '../../db/ledger-store';
 import { writeRecord, type WriteActor } from '../../db/write-path';
@@ -65,6 +66,11 @@ const flagColumns: ReadonlyArray<readonly [StaffField, string]> = [
   ['partyMember', 'party_member'], ['unionMember', 'union_member'], ['hardship', 'hardship'], ['heroModel', 'hero_model'],
 ];
 
+/** The columns only some categories have (see `shared/staff-category-fields.ts`). */
+const categoryColumns: ReadonlyArray<readonly [CategoryOnlyField, 'aux_level' | 'star_rating' | 'rank']> = [
+  ['auxLevel', 'aux_level'], ['starRating', 'star_rating'], ['rank', 'rank'],
+];
+
 /** The staff column written for each form field (for labels of the import's changed fields). */
 export const staffColumnOfField: Readonly<Partial<Record<StaffField, string>>> = Object.fromEntries([
   ['category', 'category'], ['name', 'name'], ['idNumber', 'id_number'], ['retirementBase', 'retirement_base'],
@@ -73,7 +79,8 @@ export const staffColumnOfField: Readonly<Partial<Record<StaffField, string>>> =
 
 /**
  * Checks a staff form and works out what saving it would write, without writing. Refuses an
- * invalid ID number (GB 11643) and a second live person with the same ID number in the station;
+ * invalid ID number (GB 11643), a second live person with the same ID number in the station, and a
+ * field the person's category does not have (层级/星级 for anyone but a 辅警, 职级 for a 辅警);
  * derives birth date and gender from the ID number; defaults the retirement base from gender and
  * category (kept when the clerk chose another); a new person starts 在职 from the date they joined
  * the station (or today).
@@ -96,6 +103,7 @@ export function planStaffSave(input: ParsedStaffInput, options: PlanStaffOptions
   const duplicate = lookup.liveWithIdNumber(stationId, identity.idNumber).find((row) => row.id !== id);
   if (duplicate) problems.push(duplicateProblem(identity.idNumber, duplicate));
   problems.push(...checkStaffDates(input, identity.birthDate, today));
+  for (const problem of categoryFieldProblems(input)) problems.push({ code: 'STAFF_FIELD_NOT_FOR_CATEGORY', ...problem });
   if (problems.length > 0) return { ok: false, problems };
 
   const isGiven = (field: StaffField) => (given ? given.has(field) : input[field] !== undefined);
@@ -118,6 +126,10 @@ export function planStaffSave(input: ParsedStaffInput, options: PlanStaffOptions
     const flag = input[field] as boolean | undefined;
     if (isGiven(field) && flag !== undefined) values[col] = flag ? 1 : 0;
     else if (!existing) values[col] = 0;
+  }
+  // A category change clears what the new category does not have (a 辅警's 层级 and 星级, a 民警's 职级).
+  for (const [field, col] of categoryColumns) {
+    if (existing && !fieldAppliesTo(field, input.category) && existing[col] !== null) values[col] = null;
   }
   values.retirement_base = input.retirementBase ?? keptRetirementBase(existing, gender, input.category);
   if (!existing) {
@@ -165,7 +177,7 @@ export function staffProblemsError(problems: StaffProblem[]): AppError {
   for (const problem of problems) fields[problem.field] ??= problem.message;
   const first = problems[0];
   const message = problems.length === 1 ? first.message : `填写的内容有误：${problems.map((p) => p.message).join('；')}`;
-  const code = first.code === 'STAFF_INVALID_DATE' ? commonErrorCodes.invalidArgument : first.code;
+  const code = first.code === 'STAFF_INVALID_DATE' || first.code === 'STAFF_FIELD_NOT_FOR_CATEGORY' ? commonErrorCodes.invalidArgument : first.code;
   const existingId = problems.find((p) => p.existingId)?.existingId;
   return new AppError(code, message, existingId ? { fields, existingId } : { fields });
 }

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { compareIsoDates } from '../../shared/china-date';
 import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
 import type { statusChangeInputSchema } from '../../shared/staff-record';
-import { selectSync, type LedgerStore } from '../../db/ledger-store';
+import type { LedgerStore } from '../../db/ledger-store';
+import { personOwnedTableNames } from '../../db/synced-tables';
 import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-path';
-import { liveStatusChanges, requireOwnStaffRow, type StaffRow, type StatusChangeRow } from './staff-rows';
+import { livePersonRecordIds, liveStatusChanges, requireOwnStaffRow, type StaffRow, type StatusChangeRow } from './staff-rows';
 
 /** Code of the refusal of a status change dated before the current status's date. */
 export const STATUS_DATE_BEFORE_CURRENT = 'STATUS_DATE_BEFORE_CURRENT';
@@ -71,16 +72,16 @@ function enteredWithoutDate(staff: StaffRow, history: StatusChangeRow[]): boolea
 }
 
 /**
- * Deletes a person entered by mistake: tombstones the person and every live family member,
- * honour and status-history row of theirs, in one transaction (a tombstone travels in sync bundles
- * like any edit, and can be undone).
+ * Deletes a person entered by mistake: tombstones the person and every live row of every
+ * person-owned table (status history, family, honours, and whatever later features attach to a
+ * person — the definitions with owner `person`), in one transaction (a tombstone travels in sync
+ * bundles like any edit, and can be undone).
  */
 export function deleteStaff(store: LedgerStore, actor: WriteActor, id: string): boolean {
   return store.transaction(() => {
     requireOwnStaffRow(store, id);
-    for (const table of ['family_member', 'honour', 'staff_status_change'] as const) {
-      const rows = selectSync(store, store.db.selectFrom(table).select('id').where('staff_id', '=', id).where('deleted_at', 'is', null));
-      for (const row of rows) tombstoneRecord(store, actor, table, row.id);
+    for (const table of personOwnedTableNames()) {
+      for (const rowId of livePersonRecordIds(store, table, id)) tombstoneRecord(store, actor, table, rowId);
     }
     return tombstoneRecord(store, actor, 'staff', id);
   });

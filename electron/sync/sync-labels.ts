@@ -1,25 +1,13 @@
 import { isSettingKey, settingsCatalog } from '../../shared/settings-catalog';
+import { displayFieldValue } from '../../shared/synced-table-definition';
 import type { LedgerStore } from '../../db/ledger-store';
-import { displayColumnValue, staffColumnLabel, staffTableSpecs, type ColumnDisplay, type StaffTableName } from '../../db/staff-tables';
-import { syncedTableSpec, type FieldValue } from '../../db/synced-tables';
+import { syncedColumnDefinition, syncedTableSpec, type FieldValue } from '../../db/synced-tables';
 import { parseLoggedValue } from '../../db/synced-column';
 
 /**
- * How sync shows records to the clerk (conflicts, refusals): table and field labels from the
- * features' own label maps where they have one, else a generic fallback (the column name), so a
- * table a later feature adds is still listed readably without code here.
+ * How sync shows records to the clerk (conflicts, refusals): table and field labels and display
+ * formats from each table's definition (`shared/synced-table-catalog.ts`), else the raw name.
  */
-
-const foundationColumnLabels: Record<string, Record<string, string>> = {
-  station: { code: '单位代码', name: '单位名称', role: '单位类型', parent_code: '上级单位代码' },
-  setting: { key: '设置项', value: '设置值' },
-};
-
-const baseColumnLabels: Record<string, string> = { station_id: '所属单位', deleted_at: '删除' };
-
-function isStaffTable(table: string): table is StaffTableName {
-  return Object.prototype.hasOwnProperty.call(staffTableSpecs, table);
-}
 
 /** The Chinese label of a synced table (人员, 家属 …), else its name. */
 export function tableLabelOf(table: string): string {
@@ -28,12 +16,7 @@ export function tableLabelOf(table: string): string {
 
 /** The Chinese label of a column, else the column name. */
 export function fieldLabelOf(table: string, column: string): string {
-  if (isStaffTable(table)) return staffColumnLabel(table, column).label;
-  return foundationColumnLabels[table]?.[column] ?? baseColumnLabels[column] ?? column;
-}
-
-function displayOf(table: string, column: string): ColumnDisplay {
-  return isStaffTable(table) ? staffColumnLabel(table, column).display : 'text';
+  return syncedColumnDefinition(table, column)?.label ?? column;
 }
 
 /** A stored value (JSON text of the change log or conflict list) as the clerk reads it. */
@@ -41,7 +24,7 @@ export function displayValueOf(table: string, column: string, json: string): str
   const value = parseLoggedValue(json);
   if (value === null || value === '') return '（空）';
   if (column === 'deleted_at') return `已删除（${String(value)}）`;
-  return displayColumnValue(value, displayOf(table, column));
+  return displayFieldValue(value, syncedColumnDefinition(table, column) ?? { display: 'text' });
 }
 
 type Row = Record<string, FieldValue>;
@@ -55,7 +38,8 @@ function rowOf(store: LedgerStore, table: string, id: string): Row | undefined {
 function ownNameOf(table: string, row: Row | undefined): string | null {
   if (!row) return null;
   if (table === 'setting' && typeof row.key === 'string') return isSettingKey(row.key) ? settingsCatalog[row.key].label : row.key;
-  for (const column of ['name', 'title', 'key', 'code', 'date']) {
+  const nameColumn = syncedTableSpec(table)?.definition.nameColumn;
+  for (const column of [...(nameColumn ? [nameColumn] : []), 'name', 'title', 'key', 'code', 'date']) {
     const value = row[column];
     if (typeof value === 'string' && value !== '') return value;
   }

@@ -1,10 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { ApiClient, DataChanged } from '../../shared/contract/api-contract';
+import type { ApiClient, ArgsOf, DataChanged, MethodName } from '../../shared/contract/api-contract';
 import type { StaffTransferInput } from '../../shared/contract/sync-contract';
 import type {
   ChangeHistoryEntry,
-  FamilyInput,
-  HonourInput,
   RosterFilter,
   StaffDetail,
   StaffInput,
@@ -12,6 +10,17 @@ import type {
   StatusChangeInput,
 } from '../../shared/staff-record';
 import type { AppStore } from './app-store';
+import { personTableDefinitions } from '../../shared/synced-table-catalog';
+
+/**
+ * A kind of person record by the prefix of its calls (`family.save` / `family.delete` …): one
+ * save and one delete action serve them all. Every prefix of the contract with both calls but
+ * `staff` itself, so a new kind's calls are enough.
+ */
+export type PersonRecordCallPrefix = Exclude<
+  { [M in MethodName]: M extends `${infer P}.save` ? (`${P}.delete` extends MethodName ? P : never) : never }[MethodName],
+  'staff'
+>;
 
 /** The roster page's default view: active staff only (DOMAIN.md: retired and deceased stay in the ledger). */
 export const defaultRosterFilter: RosterFilter = { statuses: ['在职'] };
@@ -48,10 +57,10 @@ export interface StaffSlice {
   transferStaff(client: ApiClient, input: StaffTransferInput): Promise<StaffListItem>;
   /** Deletes a person entered by mistake and closes their drawer. */
   deleteStaff(client: ApiClient, id: string): Promise<void>;
-  saveFamilyMember(client: ApiClient, input: FamilyInput): Promise<void>;
-  deleteFamilyMember(client: ApiClient, id: string): Promise<void>;
-  saveHonour(client: ApiClient, input: HonourInput): Promise<void>;
-  deleteHonour(client: ApiClient, id: string): Promise<void>;
+  /** Adds or edits a person record (家属, 表彰 …); refreshes the open detail. */
+  savePersonRecord<K extends PersonRecordCallPrefix>(client: ApiClient, kind: K, input: ArgsOf<`${K}.save`>): Promise<void>;
+  /** Deletes a person record; refreshes the open detail. */
+  deletePersonRecord(client: ApiClient, kind: PersonRecordCallPrefix, id: string): Promise<void>;
   /**
    * A write elsewhere (the CLI, another window, a bundle import): reloads the roster when people
    * changed and the open person's record when any of the person's tables did — nothing else.
@@ -61,8 +70,8 @@ export interface StaffSlice {
 
 /** The tables the roster list shows. */
 const ROSTER_TABLES = ['staff', 'station'];
-/** The tables of a person's detail drawer. */
-const DETAIL_TABLES = ['staff', 'family_member', 'honour', 'staff_status_change'];
+/** The tables of a person's detail drawer: the person's and every person-owned table (from the definitions). */
+const DETAIL_TABLES = ['staff', ...personTableDefinitions().map((definition) => definition.name)];
 
 export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set, get) => {
   /** Reloads the roster and, when a drawer is open, that person's record (after any change). */
@@ -173,30 +182,17 @@ export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set
       });
     },
 
-    async saveFamilyMember(client, input) {
+    // A person record changes no roster row: only the open detail is reloaded.
+    async savePersonRecord(client, kind, input) {
       await ownWrite(async () => {
-        await client.call('family.save', input);
+        await client.call(`${kind}.save`, input);
         await refreshDetail(client);
       });
     },
 
-    async deleteFamilyMember(client, id) {
+    async deletePersonRecord(client, kind, id) {
       await ownWrite(async () => {
-        await client.call('family.delete', { id });
-        await refreshDetail(client);
-      });
-    },
-
-    async saveHonour(client, input) {
-      await ownWrite(async () => {
-        await client.call('honour.save', input);
-        await refreshDetail(client);
-      });
-    },
-
-    async deleteHonour(client, id) {
-      await ownWrite(async () => {
-        await client.call('honour.delete', { id });
+        await client.call(`${kind}.delete`, { id });
         await refreshDetail(client);
       });
     },

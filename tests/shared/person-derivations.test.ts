@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ageOn,
+  derivedChildExamYears,
+  isUnrecognisedGrade,
   retirementTagOn,
   childExamYears,
   examYearsFromGrade,
@@ -128,5 +130,19 @@ describe('retirementTagOn', () => {
     expect(retirementTagOn('在职', '2027-11-24', '2026-11-23')).toBeNull();
     expect(retirementTagOn('退休', '2024-01-10', '2026-11-23')).toBeNull();
     expect(retirementTagOn('在职', '', '2026-11-23')).toBeNull();
+  });
+});
+
+describe('derivedChildExamYears (the form hint and the stored family record)', () => {
+  it('takes the grade first, the birth date failing that, and says which', () => {
+    expect(derivedChildExamYears('初三', '2012-03-01', '2026-11-23')).toEqual({ zhongkao: 2027, gaokao: 2030, from: '年级' });
+    expect(derivedChildExamYears('幼儿园大班', '2012-03-01', '2026-11-23')).toMatchObject({ from: '出生日期' });
+    expect(derivedChildExamYears(null, null, '2026-11-23')).toBeNull();
+  });
+
+  it('tells a grade it cannot read from an empty one', () => {
+    expect(isUnrecognisedGrade('大一', '2026-11-23')).toBe(true);
+    expect(isUnrecognisedGrade(' ', '2026-11-23')).toBe(false);
+    expect(isUnrecognisedGrade('高二', '2026-11-23')).toBe(false);
   });
 });

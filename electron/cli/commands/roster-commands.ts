@@ -44,6 +44,11 @@ function describeImport(summary: RosterImportSummary): string {
   for (const row of summary.rows.filter((r) => r.action === 'update')) lines.push(`  第${row.row}行 更新 ${row.name}：${row.changedFields.join('、')}`);
   for (const error of summary.errors) lines.push(`  第${error.row}行 ${error.field}：${error.message}`);
   if (summary.ignoredHeaders.length > 0) lines.push(`未识别、已忽略的列：${summary.ignoredHeaders.join('、')}`);
+  for (const sheet of summary.records) {
+    lines.push(`${sheet.label}（工作表「${sheet.sheetName}」）：新增 ${sheet.created} 条，更新 ${sheet.updated} 条，未变 ${sheet.unchanged} 条，拒绝 ${sheet.refused} 行`);
+    for (const row of sheet.rows) for (const error of row.errors) lines.push(`  第${row.row}行 ${error.field}：${error.message}`);
+    if (sheet.ignoredHeaders.length > 0) lines.push(`  未识别、已忽略的列：${sheet.ignoredHeaders.join('、')}`);
+  }
   return lines.join('\n');
 }
 
@@ -62,8 +67,9 @@ export const rosterCommands: Record<string, CliCommand> = {
         const args = { fileName: sheetPath, bytesBase64: readFileSync(sheetPath).toString('base64') };
         const summary = await session.client.call(ctx.values['dry-run'] ? 'roster.importPreview' : 'roster.importCommit', args);
         ctx.print(summary, describeImport(summary));
-        if (summary.refused > 0) ctx.io.stderr(`有 ${summary.refused} 行未导入（原因见上），请改正后再导入这些行。`);
-        return summary.refused > 0 ? 1 : 0;
+        const refused = summary.refused + summary.records.reduce((n, sheet) => n + sheet.refused, 0);
+        if (refused > 0) ctx.io.stderr(`有 ${refused} 行未导入（原因见上），请改正后再导入这些行。`);
+        return refused > 0 ? 1 : 0;
       } finally {
         session.store.close();
       }

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
-import { childExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../../shared/person-derivations';
-import { familyInputSchema, familyRelations, type FamilyMemberItem, type FamilyRelation } from '../../../shared/staff-record';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { derivedChildExamYears, isUnrecognisedGrade } from '../../../shared/person-derivations';
+import { familyInputSchema, familyRelations, type FamilyInput, type FamilyMemberItem, type FamilyRelation } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
-import { DATE_FORMAT, dateFieldProps, numberOrNull, refusalMessage, textOrNull, useDiscardGuard } from './form-support';
+import { DATE_FORMAT, dateFieldProps, numberOrNull, textOrNull } from './form-support';
+import { usePersonRecordForm } from './use-person-record-form';
 
 interface FamilyFormValues {
   relation?: FamilyRelation;
@@ -26,35 +26,19 @@ const formFields = Object.keys(shape);
 /** The grades the 中考/高考 years can be worked out from (see `examYearsFromGrade`). */
 export const KNOWN_GRADES_HINT = '一年级～六年级、七～九年级、初一～初三、高一～高三';
 
-/** Whether a grade is filled in but not one the exam years can be worked out from (幼儿园大班, 大一 …). */
-export function isUnknownGrade(grade: string | null | undefined, today: string): boolean {
-  if (!grade || grade.trim() === '' || !today) return false;
-  return examYearsFromGrade(grade.trim(), schoolYearStartYearOn(today)) === null;
-}
-
 /** A grade the years cannot come from is kept as typed; the clerk is only told so (never refused). */
 function unknownGradeRule(today: string) {
   return {
     warningOnly: true,
     validator: async (_rule: unknown, value: unknown) => {
-      if (typeof value === 'string' && isUnknownGrade(value, today)) throw new Error('未能识别此年级，不会据此推算');
+      if (typeof value === 'string' && isUnrecognisedGrade(value, today)) throw new Error('未能识别此年级，不会据此推算');
     },
   };
 }
 
-/** The exam years a child's grade (better) or birth date gives, as the handler derives them. */
-export function derivedExamYears(grade: string | null | undefined, birthDate: string | null | undefined, today: string) {
-  if (grade && today) {
-    const fromGrade = examYearsFromGrade(grade, schoolYearStartYearOn(today));
-    if (fromGrade) return { ...fromGrade, from: '年级' as const };
-  }
-  if (birthDate) return { ...childExamYears(birthDate), from: '出生日期' as const };
-  return null;
-}
-
 function valuesOf(member: FamilyMemberItem, today: string): FamilyFormValues {
   // Exam years the handler derived are not put back as if the clerk had entered them.
-  const derived = derivedExamYears(member.grade, member.birthDate, today);
+  const derived = derivedChildExamYears(member.grade, member.birthDate, today);
   return {
     relation: member.relation,
     name: member.name,
@@ -75,72 +59,46 @@ export interface FamilyFormDialogProps {
   onClose(): void;
 }
 
+/** The family form's values as the handler takes them; 子女-only fields only for 子女. */
+function inputOf(values: FamilyFormValues, staffId: string, id: string | undefined): FamilyInput {
+  const isChild = values.relation === '子女';
+  return {
+    id,
+    staffId,
+    relation: values.relation as FamilyRelation,
+    name: (values.name ?? '').trim(),
+    birthDate: values.birthDate ?? null,
+    phone: textOrNull(values.phone),
+    workOrSchool: textOrNull(values.workOrSchool),
+    grade: isChild ? textOrNull(values.grade) : null,
+    zhongkaoYear: isChild ? numberOrNull(values.zhongkaoYear) : null,
+    gaokaoYear: isChild ? numberOrNull(values.gaokaoYear) : null,
+    notes: textOrNull(values.notes),
+  };
+}
+
 /** 添加 / 编辑家属; for 子女 the grade and the 中考/高考 years. */
 export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogProps) {
   const client = useClient();
-  const { message } = App.useApp();
   const today = useAppStore((s) => s.info?.today ?? '');
-  const saveFamilyMember = useAppStore((s) => s.saveFamilyMember);
-  const [form] = Form.useForm<FamilyFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const open = member !== undefined;
+  const savePersonRecord = useAppStore((s) => s.savePersonRecord);
+  const { form, error, modalProps } = usePersonRecordForm<FamilyFormValues, FamilyMemberItem>({
+    record: member,
+    valuesOf: (m) => valuesOf(m, today),
+    formFields,
+    save: (values) => savePersonRecord(client, 'family', inputOf(values, staffId, member?.id)),
+    savedMessage: (values, m) => (m ? `已保存家属「${values.name}」` : `已添加家属「${values.name}」`),
+    onClose,
+  });
   const relation = Form.useWatch('relation', form);
   const grade = Form.useWatch('grade', form);
   const birthDate = Form.useWatch('birthDate', form);
   const isChild = relation === '子女';
-  const derived = isChild ? derivedExamYears(grade, birthDate, today) : null;
-  const unknownGrade = isChild && isUnknownGrade(grade, today);
-  const { markPristine, requestClose } = useDiscardGuard(form);
-  const close = () => requestClose(onClose);
-
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    if (member) form.setFieldsValue(valuesOf(member, today));
-    markPristine();
-  }, [open, member, today, form, markPristine]);
-
-  async function submit() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await saveFamilyMember(client, {
-        id: member?.id,
-        staffId,
-        relation: values.relation as FamilyRelation,
-        name: (values.name ?? '').trim(),
-        birthDate: values.birthDate ?? null,
-        phone: textOrNull(values.phone),
-        workOrSchool: textOrNull(values.workOrSchool),
-        grade: isChild ? textOrNull(values.grade) : null,
-        zhongkaoYear: isChild ? numberOrNull(values.zhongkaoYear) : null,
-        gaokaoYear: isChild ? numberOrNull(values.gaokaoYear) : null,
-        notes: textOrNull(values.notes),
-      });
-      message.success(member ? `已保存家属「${values.name}」` : `已添加家属「${values.name}」`);
-      onClose();
-    } catch (e) {
-      setError(refusalMessage(form, e, formFields));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const derived = isChild ? derivedChildExamYears(grade, birthDate, today) : null;
+  const unknownGrade = isChild && isUnrecognisedGrade(grade, today);
 
   return (
-    <Modal
-      title={member ? `编辑家属：${member.name}` : '添加家属'}
-      open={open}
-      onCancel={close}
-      onOk={() => void submit()}
-      okText="保存"
-      confirmLoading={saving}
-      destroyOnHidden
-      width={560}
-    >
+    <Modal title={member ? `编辑家属：${member.name}` : '添加家属'} {...modalProps} width={560}>
       <Form form={form} name="family" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
         <Row gutter={16}>
           <Col span={10}>

@@ -1,11 +1,9 @@
-import { useState } from 'react';
-import { App, Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import type { FamilyMemberItem } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { FamilyFormDialog } from './family-form-dialog';
-import { RowActions } from './row-actions';
+import { PersonRecordsTab } from './person-records-tab';
 
 /** The exam a child sits this year (中考/高考), for the highlight. */
 function examsThisYear(member: FamilyMemberItem, year: number): string[] {
@@ -25,20 +23,9 @@ export interface FamilyTabProps {
 /** 家属: spouse, parents, parents-in-law, children with their exam years. */
 export function FamilyTab({ staffId, family, readOnly = false }: FamilyTabProps) {
   const client = useClient();
-  const { message } = App.useApp();
   const today = useAppStore((s) => s.info?.today ?? '');
-  const deleteFamilyMember = useAppStore((s) => s.deleteFamilyMember);
-  const [editing, setEditing] = useState<FamilyMemberItem | null | undefined>(undefined);
+  const deletePersonRecord = useAppStore((s) => s.deletePersonRecord);
   const year = Number(today.slice(0, 4));
-
-  async function remove(member: FamilyMemberItem) {
-    try {
-      await deleteFamilyMember(client, member.id);
-      message.success(`已删除家属「${member.name}」`);
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  }
 
   const columns: TableColumnsType<FamilyMemberItem> = [
     { title: '关系', dataIndex: 'relation', width: 76 },
@@ -81,36 +68,20 @@ export function FamilyTab({ staffId, family, readOnly = false }: FamilyTabProps)
       },
     },
   ];
-  const actionColumns: TableColumnsType<FamilyMemberItem> = [
-    {
-      title: '操作',
-      key: 'actions',
-      width: 100,
-      render: (_, m) => <RowActions deleteWhat={`家属「${m.name}」`} onEdit={() => setEditing(m)} onDelete={() => remove(m)} />,
-    },
-  ];
 
   return (
-    <Flex vertical gap={10}>
-      <Flex justify="space-between" align="center">
-        <Typography.Text type="secondary">慰问直系亲属丧事、子女中考高考、家属就业帮扶都从这里查找。</Typography.Text>
-        {!readOnly && (
-          <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-            添加家属
-          </Button>
-        )}
-      </Flex>
-      <Table<FamilyMemberItem>
-        size="small"
-        rowKey="id"
-        pagination={false}
-        columns={readOnly ? columns : [...columns, ...actionColumns]}
-        dataSource={family}
-        locale={{ emptyText: '还没有登记家属' }}
-        onRow={(m) => (examsThisYear(m, year).length > 0 ? { style: { background: '#fff7e6' } } : {})}
-        data-testid="family-table"
-      />
-      <FamilyFormDialog staffId={staffId} member={editing} onClose={() => setEditing(undefined)} />
-    </Flex>
+    <PersonRecordsTab<FamilyMemberItem>
+      records={family}
+      columns={columns}
+      readOnly={readOnly}
+      addLabel="添加家属"
+      emptyText="还没有登记家属"
+      hint="慰问直系亲属丧事、子女中考高考、家属就业帮扶都从这里查找。"
+      describe={(m) => `家属「${m.name}」`}
+      remove={(m) => deletePersonRecord(client, 'family', m.id)}
+      dialog={(editing, close) => <FamilyFormDialog staffId={staffId} member={editing} onClose={close} />}
+      onRow={(m) => (examsThisYear(m, year).length > 0 ? { style: { background: '#fff7e6' } } : {})}
+      testId="family-table"
+    />
   );
 }

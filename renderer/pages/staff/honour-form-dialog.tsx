@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, AutoComplete, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { Alert, AutoComplete, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
 import { honourInputSchema, type HonourItem } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, refusalMessage, textOrNull, useDiscardGuard } from './form-support';
+import { DATE_FORMAT, dateFieldProps, textOrNull } from './form-support';
+import { usePersonRecordForm } from './use-person-record-form';
 
 interface HonourFormValues {
   title?: string;
@@ -33,37 +33,13 @@ export interface HonourFormDialogProps {
 /** 添加 / 编辑表彰. */
 export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogProps) {
   const client = useClient();
-  const { message } = App.useApp();
-  const saveHonour = useAppStore((s) => s.saveHonour);
-  const [form] = Form.useForm<HonourFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const open = honour !== undefined;
-  const { markPristine, requestClose } = useDiscardGuard(form);
-
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    if (honour) {
-      form.setFieldsValue({
-        title: honour.title,
-        level: honour.level ?? undefined,
-        date: honour.date,
-        issuer: honour.issuer ?? undefined,
-        note: honour.note ?? undefined,
-      });
-    }
-    markPristine();
-  }, [open, honour, form, markPristine]);
-
-  async function submit() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await saveHonour(client, {
+  const savePersonRecord = useAppStore((s) => s.savePersonRecord);
+  const { form, error, modalProps } = usePersonRecordForm<HonourFormValues, HonourItem>({
+    record: honour,
+    valuesOf: (h) => ({ title: h.title, level: h.level ?? undefined, date: h.date, issuer: h.issuer ?? undefined, note: h.note ?? undefined }),
+    formFields,
+    save: (values) =>
+      savePersonRecord(client, 'honour', {
         id: honour?.id,
         staffId,
         title: (values.title ?? '').trim(),
@@ -71,27 +47,13 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
         date: values.date ?? '',
         issuer: textOrNull(values.issuer),
         note: textOrNull(values.note),
-      });
-      message.success(`已保存表彰「${values.title}」`);
-      onClose();
-    } catch (e) {
-      setError(refusalMessage(form, e, formFields));
-    } finally {
-      setSaving(false);
-    }
-  }
+      }),
+    savedMessage: (values) => `已保存表彰「${values.title}」`,
+    onClose,
+  });
 
   return (
-    <Modal
-      title={honour ? `编辑表彰：${honour.title}` : '添加表彰'}
-      open={open}
-      onCancel={() => requestClose(onClose)}
-      onOk={() => void submit()}
-      okText="保存"
-      confirmLoading={saving}
-      destroyOnHidden
-      width={520}
-    >
+    <Modal title={honour ? `编辑表彰：${honour.title}` : '添加表彰'} {...modalProps} width={520}>
       <Form form={form} name="honour" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
         <Row gutter={16}>
           <Col span={14}>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Flex, Modal, Row, Spin, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ImportRowResult, RosterImportSummary } from '../../../shared/staff-record';
+import type { ImportRowResult, RecordSheetImportSummary, RosterImportSummary } from '../../../shared/staff-record';
 import { usePlatform } from '../../api/client-context';
 import type { PickedFile } from '../../api/file-transfer';
 import { useAppStore } from '../../stores/store-context';
@@ -104,7 +104,8 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
       await loadRoster(client);
       if (ticket !== request.current) return;
       const refused = result.refused > 0 ? `，${result.refused} 行有错未导入` : '';
-      message.success(`导入完成：新增 ${result.created} 人，更新 ${result.updated} 人${refused}`);
+      const records = result.records.map((r) => `；${r.label}新增 ${r.created} 条，更新 ${r.updated} 条${r.refused > 0 ? `，${r.refused} 行有错未导入` : ''}`).join('');
+      message.success(`导入完成：新增 ${result.created} 人，更新 ${result.updated} 人${refused}${records}`);
       onClose();
     } catch (e) {
       if (ticket !== request.current) return;
@@ -114,7 +115,10 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
   }
 
   const busy = phase === 'previewing' || phase === 'committing';
-  const importable = summary ? summary.created + summary.updated : 0;
+  const people = summary ? summary.created + summary.updated : 0;
+  const records = summary ? summary.records.reduce((n, r) => n + r.created + r.updated, 0) : 0;
+  const importable = people + records;
+  const importLabel = records > 0 ? `确认导入（${people} 人，${records} 条记录）` : `确认导入（${people} 人）`;
 
   return (
     <Modal
@@ -136,7 +140,7 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
               取消
             </Button>
             <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit()}>
-              {importable > 0 ? `确认导入（${importable} 人）` : '确认导入'}
+              {importable > 0 ? importLabel : '确认导入'}
             </Button>
           </Flex>
         </Flex>
@@ -210,6 +214,9 @@ function ImportPreview({ summary }: { summary: RosterImportSummary }) {
       {summary.ignoredHeaders.length > 0 && (
         <Alert type="warning" showIcon title={`以下表头未能识别，这些列没有导入：${summary.ignoredHeaders.join('、')}`} />
       )}
+      {summary.records.map((sheet) => (
+        <RecordSheetPreview key={sheet.table} sheet={sheet} />
+      ))}
       <Table<ImportRowResult>
         virtual
         size="small"
@@ -221,5 +228,30 @@ function ImportPreview({ summary }: { summary: RosterImportSummary }) {
         locale={{ emptyText: '表格中没有数据行' }}
       />
     </Flex>
+  );
+}
+
+/** One person-record sheet of the workbook (家属, 表彰): its counts and the rows it refuses. */
+function RecordSheetPreview({ sheet }: { sheet: RecordSheetImportSummary }) {
+  const refusedRows = sheet.rows.filter((r) => r.action === 'refused');
+  return (
+    <Alert
+      type={sheet.refused > 0 ? 'warning' : 'info'}
+      showIcon
+      title={`${sheet.label}（工作表「${sheet.sheetName}」）：将新增 ${sheet.created} 条，将更新 ${sheet.updated} 条，不变 ${sheet.unchanged} 条，拒绝 ${sheet.refused} 行`}
+      description={
+        refusedRows.length > 0 || sheet.ignoredHeaders.length > 0 ? (
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, maxHeight: 120, overflowY: 'auto' }} data-testid={`import-errors-${sheet.table}`}>
+            {refusedRows.map((r) => (
+              <li key={r.row}>
+                <Typography.Text strong>{`第${r.row}行`}</Typography.Text>
+                {` · ${r.errors.map((e) => `${e.field}：${e.message}`).join('；')}`}
+              </li>
+            ))}
+            {sheet.ignoredHeaders.length > 0 && <li>{`未能识别、没有导入的列：${sheet.ignoredHeaders.join('、')}`}</li>}
+          </ul>
+        ) : undefined
+      }
+    />
   );
 }

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Drawer, Space, Tabs, Tag } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
 import type { StaffListItem } from '../../../shared/staff-record';
+import { personDetailTabs, type PersonTableName } from '../../../shared/synced-table-catalog';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { ChangeHistoryTab } from './change-history-tab';
-import { FamilyTab } from './family-tab';
-import { HonoursTab } from './honours-tab';
+import { personRecordTabs } from './person-record-tabs';
 import { StaffBasicTab } from './staff-basic-tab';
 import { StatusChangeDialog } from './status-change-dialog';
 import { TransferDialog } from './transfer-dialog';
@@ -118,16 +118,19 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
                   />
                 ),
               },
-              {
-                key: 'family',
-                label: detail.family.length > 0 ? `家属（${detail.family.length}）` : '家属',
-                children: <FamilyTab staffId={person.id} family={detail.family} readOnly={Boolean(person.readOnlyNote)} />,
-              },
-              {
-                key: 'honours',
-                label: detail.honours.length > 0 ? `表彰（${detail.honours.length}）` : '表彰',
-                children: <HonoursTab staffId={person.id} honours={detail.honours} readOnly={Boolean(person.readOnlyNote)} />,
-              },
+              // The person-record tabs, labelled and ordered by their tables' definitions.
+              ...personDetailTabs().flatMap((definition) => {
+                const tab = personRecordTabs[definition.name as PersonTableName];
+                if (!tab) return [];
+                const count = tab.count(detail);
+                return [
+                  {
+                    key: definition.name,
+                    label: count > 0 ? `${definition.detail.tab}（${count}）` : definition.detail.tab,
+                    children: tab.render(detail, Boolean(person.readOnlyNote)),
+                  },
+                ];
+              }),
               { key: 'history', label: '变更记录', children: <ChangeHistoryTab history={history} /> },
             ]}
           />

@@ -11,6 +11,7 @@ import {
   type StaffInput,
   type StaffListItem,
 } from '../../../shared/staff-record';
+import { fieldAppliesTo, type CategoryOnlyField } from '../../../shared/staff-category-fields';
 import { useClient } from '../../api/client-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
@@ -74,9 +75,12 @@ function valuesOf(person: StaffListItem): StaffFormValues {
   };
 }
 
-/** Every field explicitly, so a cleared field is stored as cleared; 辅警-only fields only for 辅警. */
+/**
+ * Every field explicitly, so a cleared field is stored as cleared; a field the category does not
+ * have (层级/星级 but for 辅警, 职级 for 辅警: `shared/staff-category-fields.ts`) is sent empty.
+ */
 function inputOf(values: StaffFormValues, id: string | undefined): StaffInput {
-  const auxiliary = values.category === '辅警';
+  const has = (field: CategoryOnlyField) => fieldAppliesTo(field, values.category);
   return {
     id,
     category: values.category as StaffCategoryName,
@@ -85,9 +89,9 @@ function inputOf(values: StaffFormValues, id: string | undefined): StaffInput {
     phone: textOrNull(values.phone),
     badgeNo: textOrNull(values.badgeNo),
     position: textOrNull(values.position),
-    rank: auxiliary ? null : textOrNull(values.rank),
-    auxLevel: auxiliary ? numberOrNull(values.auxLevel) : null,
-    starRating: auxiliary ? numberOrNull(values.starRating) : null,
+    rank: has('rank') ? textOrNull(values.rank) : null,
+    auxLevel: has('auxLevel') ? numberOrNull(values.auxLevel) : null,
+    starRating: has('starRating') ? numberOrNull(values.starRating) : null,
     workStartDate: values.workStartDate ?? null,
     priorServiceMonths: numberOrNull(values.priorServiceMonths) ?? 0,
     joinedStationDate: values.joinedStationDate ?? null,
@@ -133,7 +137,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
   const chosenBase = Form.useWatch('retirementBase', form);
   const override = Form.useWatch('retirementDateOverride', form);
   const derived = deriveFromIdNumber(idNumber, today, category, chosenBase);
-  const auxiliary = category === '辅警';
+  const auxiliary = fieldAppliesTo('auxLevel', category);
 
   useEffect(() => {
     if (!open) return;

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import type { StaffDetail } from '../../../shared/staff-record';
+import type { PersonTableName } from '../../../shared/synced-table-catalog';
+import { FamilyTab } from './family-tab';
+import { HonoursTab } from './honours-tab';
+
+/** How one person-record table shows in the detail drawer. */
+export interface PersonRecordTab {
+  /** How many records the person has (the tab reads 家属（2）). */
+  count(detail: StaffDetail): number;
+  render(detail: StaffDetail, readOnly: boolean): ReactNode;
+}
+
+/**
+ * The person-record tabs of the detail drawer, by table. The tab's label and its place come from
+ * the table's definition (`detail` in `shared/roster-tables.ts`); a table without an entry here
+ * has no tab.
+ */
+export const personRecordTabs: Partial<Record<PersonTableName, PersonRecordTab>> = {
+  family_member: {
+    count: (detail) => detail.family.length,
+    render: (detail, readOnly) => <FamilyTab staffId={detail.staff.id} family={detail.family} readOnly={readOnly} />,
+  },
+  honour: {
+    count: (detail) => detail.honours.length,
+    render: (detail, readOnly) => <HonoursTab staffId={detail.staff.id} honours={detail.honours} readOnly={readOnly} />,
+  },
+};
