@@ -10,6 +10,8 @@ import { chinaDateTimeOf } from '../shared/china-date';
 import { DEFAULT_CLOCK_TOLERANCE_MS, HybridLogicalClock } from '../shared/hybrid-logical-clock';
 import { currentSchemaVersion, migrationMap } from './migrations/migration-map';
 import { newestLiveChangeOf } from './change-log';
+import { ledgerCatalog, type LedgerCatalog } from './ledger-catalog';
+import { syncedTableNames, syncedTableSpec } from './synced-tables';
 import type { Database } from './schema';
 
 /**
@@ -153,6 +155,17 @@ async function migrate(db: Kysely<Database>, sqlite: BetterSqlite3.Database, pat
   }
 }
 
+/** Gives every synced table and column of this build its small number (once; then a no-op). */
+function internSyncedSchema(catalog: LedgerCatalog, sqlite: BetterSqlite3.Database): void {
+  sqlite.transaction(() => {
+    for (const table of syncedTableNames()) {
+      const tableNo = catalog.tableNo(table);
+      for (const column of Object.keys(syncedTableSpec(table)?.columns ?? {})) catalog.columnNo(tableNo, column);
+    }
+  })();
+  catalog.commit();
+}
+
 /** The schema version (newest applied migration) of an open store. */
 export function schemaVersionOf(store: LedgerStore): string {
   const row = store.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').get() as { name: string } | undefined;
@@ -175,6 +188,8 @@ export async function openLedgerStore(path: string, options: OpenStoreOptions = 
     if (sqlite.open) sqlite.close();
     throw error;
   }
+  // Every synced table and column has its number before anything reads: a read never writes.
+  internSyncedSchema(ledgerCatalog(sqlite), sqlite);
   let siteId = readMeta(sqlite, META_SITE_ID);
   if (!siteId) {
     siteId = randomBytes(8).toString('hex');

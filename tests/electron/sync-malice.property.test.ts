@@ -534,11 +534,12 @@ function checkWorld(world: World, newPeople: { index: number; id: string }[]): v
       w.kind,
     ]),
   );
+  const honestLogs = new Map(HONEST.map((index) => [index, new Map(changeLogOf(world.sites[index].store).map((c) => [changeKey(c.hlc, c.tbl, c.row_id, c.col), c]))]));
   for (const [key, crafted] of world.delivered) {
     if (crafted.allowed || world.honest.has(key)) continue; // allowed, or a duplicate of an honest change's timestamp (which then changes nothing)
     const { change } = crafted;
     for (const index of HONEST) {
-      const logged = changeLogOf(world.sites[index].store).find((c) => c.hlc === change.h && c.tbl === change.t && c.row_id === change.r && c.col === change.c);
+      const logged = honestLogs.get(index)?.get(changeKey(change.h, change.t, change.r, change.c));
       expect({ site: world.sites[index].code, change, logged: logged?.value }).toEqual({ site: world.sites[index].code, change, logged: undefined });
     }
     // Held — or refused with the rest of its row, when the row is new and another change of its first write was refused.

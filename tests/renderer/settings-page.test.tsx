@@ -7,6 +7,7 @@ import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
 import { createInProcessClient } from '../../electron/transports/in-process-client';
 import type { Platform } from '../../renderer/api/client-context';
 import { renderApp } from './render-app';
+import { allLoggedChanges } from '../../db/change-log';
 
 let store: LedgerStore;
 
@@ -41,8 +42,8 @@ describe('设置', () => {
     expect(screen.queryByRole('button', { name: '未填经办人，去设置' })).not.toBeInTheDocument();
 
     await client.call('settings.set', { key: 'report.preparedBy', value: '李强' });
-    const lastUser = store.sqlite.prepare('SELECT user_name FROM change_log ORDER BY seq DESC LIMIT 1').get();
-    expect(lastUser).toEqual({ user_name: '王丽' });
+    const lastUser = allLoggedChanges(store).at(-1);
+    expect(lastUser).toMatchObject({ userName: '王丽', column: 'value' });
   });
 
   it('shows a rule’s own Chinese message and unit for a value out of range, and keeps the old value', async () => {

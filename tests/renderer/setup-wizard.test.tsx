@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allLoggedChanges } from '../../db/change-log';
 import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
 import { createAppDeps } from '../../electron/app-deps';
 import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
@@ -18,10 +19,14 @@ beforeEach(async () => {
 
 afterEach(() => store.close());
 
-/** The app on a real in-memory ledger, through the in-process transport and the real handlers. */
-function renderApp() {
+/**
+ * The app on a real in-memory ledger, through the in-process transport and the real handlers;
+ * `live: false` leaves out the transport's events (a window that has not heard of a change).
+ */
+function renderApp(options: { live?: boolean } = {}) {
+  const client = createInProcessClient(createHandlerRegistry(), createAppDeps(store));
   const platform: Platform = {
-    client: createInProcessClient(createHandlerRegistry(), createAppDeps(store)),
+    client: options.live === false ? { call: client.call.bind(client) } : client,
     files: { save: async () => ({ saved: true }), open: async () => [] },
   };
   return renderAppInJsdom(platform);
@@ -57,7 +62,7 @@ describe('first run: the setup wizard', () => {
     expect(store.sqlite.prepare('SELECT code, name, role FROM station').all()).toEqual([
       { code: '330102-01', name: '西湖区公安分局北山派出所', role: 'station' },
     ]);
-    expect((store.sqlite.prepare("SELECT count(*) AS n FROM change_log WHERE tbl = 'station'").get() as { n: number }).n).toBe(4);
+    expect(allLoggedChanges(store).filter((c) => c.table === 'station')).toHaveLength(4);
   });
 
   it('shows the field message for a bad station code and does not set up', async () => {
@@ -86,9 +91,18 @@ describe('first run: the setup wizard', () => {
     expect(screen.queryByText('欢迎使用暖警台账')).not.toBeInTheDocument();
   });
 
+  it('gives way to the frame as soon as another window sets the unit up (data.changed)', async () => {
+    renderApp();
+    await screen.findByText('欢迎使用暖警台账');
+    await createInProcessClient(createHandlerRegistry(), createAppDeps(store)).call('station.setup', { code: '330102-02', name: '灵隐派出所', role: 'station' });
+    expect((await screen.findAllByText('灵隐派出所')).length).toBeGreaterThan(0);
+    expect(screen.queryByText('欢迎使用暖警台账')).not.toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: /人员档案/ })).toBeInTheDocument();
+  });
+
   it('shows the server’s refusal when the unit was set up elsewhere meanwhile', async () => {
     const user = userEvent.setup({ delay: null });
-    renderApp();
+    renderApp({ live: false });
     await screen.findByText('欢迎使用暖警台账');
     // Another window (or the CLI) sets up the same ledger while the wizard is open.
     await createInProcessClient(createHandlerRegistry(), createAppDeps(store)).call('station.setup', { code: '330102-02', name: '灵隐派出所', role: 'station' });
