@@ -285,5 +285,7 @@ describe('sync convergence (property)', () => {
     // The generator does produce the interesting cases.
     expect(conflictsSeen).toBeGreaterThan(50);
     expect(bundlesLost).toBeGreaterThan(50);
-  });
+    // About 30 s alone on a quiet machine; room for a busy one running other files beside it, and
+    // for fast-check to shrink a failure.
+  }, 300_000);
 });

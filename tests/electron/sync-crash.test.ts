@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedgerStore } from '../../db/ledger-store';
 import { writeRecord } from '../../db/write-path';
@@ -28,6 +29,7 @@ let template: string;
 let bundlePath: string;
 let stationSite: string;
 let bundleChanges: number;
+let childScript: string;
 
 beforeAll(async () => {
   folder = tempFolder('nuanjing-sync-crash-');
@@ -60,9 +62,13 @@ beforeAll(async () => {
   station.store.close();
   bureauStore.close(); // checkpoints the WAL into the file, so a plain copy is a whole database
   expect(existsSync(`${template}-wal`)).toBe(false);
+  childScript = await buildChild();
 }, 120_000);
 
-afterAll(() => folder.remove());
+afterAll(() => {
+  folder.remove();
+  if (childScript) rmSync(childScript, { force: true });
+});
 
 interface Outcome {
   killed: boolean;
@@ -75,7 +81,7 @@ interface Outcome {
 
 /** The child: the real import, reporting "BEGIN" when its (outermost) transaction starts. */
 const CHILD = `
-const [dbPath, bundlePath] = process.argv.slice(1);
+const [dbPath, bundlePath] = process.argv.slice(-2);
 const { readFileSync } = await import('node:fs');
 const { openLedgerStore } = await import(${JSON.stringify(join(ROOT, 'db/ledger-store.ts'))});
 const { createAppDeps } = await import(${JSON.stringify(join(ROOT, 'electron/app-deps.ts'))});
@@ -92,6 +98,19 @@ store.close();
 `;
 
 /**
+ * The child compiled once, as the app's own code is for the packaged app (esbuild, packages left to
+ * Node), so each of the 17 children starts in plain Node instead of compiling TypeScript first. It
+ * lives under the project (git-ignored test-output/) so Node finds the packages it imports.
+ */
+async function buildChild(): Promise<string> {
+  const dir = join(ROOT, 'test-output');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, `sync-crash-child-${process.pid}.mjs`);
+  await build({ stdin: { contents: CHILD, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'error' });
+  return outfile;
+}
+
+/**
  * Imports the bundle into a fresh copy of the bureau in a child process and kills it: `killAt` says
  * when — milliseconds after spawn, or after the transaction began — or never (null).
  */
@@ -99,7 +118,7 @@ function importInChild(dbPath: string, killAt: { afterBegin: boolean; ms: number
   copyFileSync(template, dbPath);
   const started = Date.now();
   return new Promise((resolveOutcome, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx/esm', '--input-type=module', '-e', CHILD, dbPath, bundlePath], {
+    const child = spawn(process.execPath, [childScript, dbPath, bundlePath], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
