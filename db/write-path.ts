@@ -152,11 +152,31 @@ function currentRow(sqlite: BetterSqlite3.Database, table: string, rowId: string
 /** Writes fields of a row: one UPDATE of those columns, or one INSERT when the row is new. */
 function writeFields(sqlite: BetterSqlite3.Database, table: string, rowId: string, fields: [string, FieldValue][], rowExists: boolean): void {
   if (fields.length === 0) return;
-  const columns = fields.map(([column]) => `"${column}"`);
+  const names = fields.map(([column]) => column);
   const values = fields.map(([, value]) => value);
-  if (rowExists) dynamicStatement(sqlite, `UPDATE "${table}" SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values, rowId);
-  else dynamicStatement(sqlite, `INSERT INTO "${table}" (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`).run(rowId, ...values);
+  const key = `${rowExists ? 'U' : 'I'}\u0000${table}\u0000${names.join('\u0000')}`;
+  let statement = fieldWriters.get(sqlite)?.get(key);
+  if (!statement) {
+    const columns = names.map((column) => `"${column}"`);
+    statement = dynamicStatement(
+      sqlite,
+      rowExists
+        ? `UPDATE "${table}" SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`
+        : `INSERT INTO "${table}" (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`,
+    );
+    let writers = fieldWriters.get(sqlite);
+    if (!writers) {
+      writers = new Map();
+      fieldWriters.set(sqlite, writers);
+    }
+    writers.set(key, statement);
+  }
+  if (rowExists) statement.run(...values, rowId);
+  else statement.run(rowId, ...values);
 }
+
+/** The UPDATE / INSERT of a set of columns, by table and column list (building its SQL costs as much as running it). */
+const fieldWriters = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 /** The owners a row has had once `owner` is logged for it, as stored (null while only one). */
 function ownersSeenAfter(entry: RowVersionEntry | undefined, ownerBefore: FieldValue | undefined, owner: FieldValue): string | null {

@@ -1,7 +1,8 @@
 import { chinaDateTimeOf } from '../../shared/china-date';
 import { parseHlc, siteOfHlc } from '../../shared/hybrid-logical-clock';
 import type { WithheldReason } from '../../shared/sync-record';
-import { isLoggedChange, ownerHistoryOf } from '../../db/change-log';
+import { isLoggedChange, ownerHistoryOf, rowVersionOf } from '../../db/change-log';
+import { ledgerCatalog } from '../../db/ledger-catalog';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { FieldValue } from '../../db/synced-tables';
 import type { FieldChange } from '../../db/write-path';
@@ -96,10 +97,20 @@ function judgingOrder(a: FieldChange, b: FieldChange): number {
 class PreImportView {
   private readonly rows = new Map<string, Record<string, FieldValue> | null>();
   private readonly owners = new Map<string, OwnerEntry[]>();
+  /** Whether the log has ever seen each row (most rows of a first bundle are new: no lookup per field). */
+  private readonly logged = new Map<string, boolean>();
+
   constructor(private readonly store: LedgerStore) {}
 
   isKnown(change: FieldChange): boolean {
-    return isLoggedChange(this.store, change.hlc, change.table, change.rowId, change.column);
+    const key = rowKey(change.table, change.rowId);
+    let seen = this.logged.get(key);
+    if (seen === undefined) {
+      const catalog = ledgerCatalog(this.store.sqlite);
+      seen = rowVersionOf(this.store.sqlite, catalog.tableNo(change.table), change.rowId) !== undefined;
+      this.logged.set(key, seen);
+    }
+    return seen && isLoggedChange(this.store, change.hlc, change.table, change.rowId, change.column);
   }
 
   row(table: string, id: string): Record<string, FieldValue> | null {

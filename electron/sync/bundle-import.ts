@@ -256,6 +256,11 @@ function followTransferredPeople(deps: AppDeps, results: AppliedChange[]): void 
   const { store } = deps;
   const tables = new Set(personDetailTables(syncedTableNames()));
   const seen = new Set<string>();
+  const people = new Map<string, ReturnType<typeof readRow>>();
+  const personOf = (id: string) => {
+    if (!people.has(id)) people.set(id, readRow(store, 'staff', id));
+    return people.get(id);
+  };
   for (const { change, outcome } of results) {
     if (outcome !== 'applied' || !tables.has(change.table)) continue;
     const key = `${change.table}\u0000${change.rowId}`;
@@ -265,7 +270,7 @@ function followTransferredPeople(deps: AppDeps, results: AppliedChange[]): void 
     if (!row || row.deleted_at !== null || typeof row.staff_id !== 'string') continue;
     // The old station's own 调出 entry stays with the old station: it is its record of the move.
     if (change.table === 'staff_status_change' && row.status === '调出') continue;
-    const person = readRow(store, 'staff', row.staff_id);
+    const person = personOf(row.staff_id);
     if (person && typeof person.station_id === 'string' && person.station_id !== row.station_id) {
       writeRecord(store, deps.user, change.table, change.rowId, { station_id: person.station_id });
     }
