@@ -18,5 +18,7 @@ export function watchClockRefusals(client: ApiClient, onRefused: () => void): Ap
         throw error;
       }
     },
+    // Events pass through untouched (progress of long jobs, data.changed).
+    ...(client.on ? { on: client.on.bind(client) } : {}),
   };
 }

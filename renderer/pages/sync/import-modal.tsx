@@ -193,7 +193,7 @@ export function ImportModal({ receiverName }: { receiverName: string }) {
           }
         />
       )}
-      <Flex vertical gap={12} style={{ maxHeight: 'calc(100vh - 330px)', minHeight: 120, overflowY: 'auto' }}>
+      <Flex vertical gap={12} style={{ maxHeight: busy ? 'calc(100vh - 430px)' : 'calc(100vh - 330px)', minHeight: 120, overflowY: 'auto' }}>
         {items.map((item, i) => (
           <ItemCard key={`${item.fileName}-${i}`} item={item} stage={stage} />
         ))}
