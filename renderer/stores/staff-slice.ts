@@ -49,7 +49,8 @@ export interface StaffSlice {
   /** Opens the detail drawer on a person and loads their record. */
   openStaff(client: ApiClient, id: string): Promise<void>;
   closeStaff(): void;
-  loadDetail(client: ApiClient, id: string): Promise<void>;
+  /** Loads a person's record; `quiet` (a refresh after a write elsewhere) shows no loading state. */
+  loadDetail(client: ApiClient, id: string, quiet?: boolean): Promise<void>;
   /** Creates or updates a person; refreshes the roster and the open detail. */
   saveStaff(client: ApiClient, input: StaffInput): Promise<StaffListItem>;
   changeStaffStatus(client: ApiClient, input: StatusChangeInput): Promise<StaffListItem>;
@@ -91,12 +92,16 @@ export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set
    * cause is not loaded a second time.
    */
   let ownWrites = 0;
+  /** Until then a `data.changed` is taken as the echo of this window's last write (web mode's event stream may lag its reply). */
+  let echoUntil = 0;
+  const ECHO_MS = 1500;
   async function ownWrite<T>(work: () => Promise<T>): Promise<T> {
     ownWrites += 1;
     try {
       return await work();
     } finally {
       ownWrites -= 1;
+      echoUntil = Date.now() + ECHO_MS;
     }
   }
 
@@ -138,8 +143,8 @@ export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set
       set({ selectedStaffId: null, staffDetail: null, staffHistory: [], detailError: null });
     },
 
-    async loadDetail(client, id) {
-      set({ detailLoading: true });
+    async loadDetail(client, id, quiet = false) {
+      if (!quiet) set({ detailLoading: true });
       try {
         const [detail, history] = await Promise.all([client.call('staff.get', { id }), client.call('staff.history', { id })]);
         // A late answer for a drawer the clerk has already closed or switched is dropped.
@@ -198,12 +203,12 @@ export const createStaffSlice: StateCreator<AppStore, [], [], StaffSlice> = (set
     },
 
     async refreshStaffFor(client, change) {
-      if (ownWrites > 0) return;
+      if (ownWrites > 0 || Date.now() < echoUntil) return;
       const touched = (tables: string[]) => change.tables.some((table) => tables.includes(table));
       const id = get().selectedStaffId;
       await Promise.all([
         get().rosterLoaded && touched(ROSTER_TABLES) ? get().loadRoster(client) : Promise.resolve(),
-        id && touched(DETAIL_TABLES) ? get().loadDetail(client, id) : Promise.resolve(),
+        id && touched(DETAIL_TABLES) ? get().loadDetail(client, id, true) : Promise.resolve(),
       ]);
     },
   };
