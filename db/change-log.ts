@@ -3,6 +3,7 @@ import { chinaDateTimeOf } from '../shared/china-date';
 import { formatIntegerHlc, hlcFromInteger, integerOfHlc, siteOfHlc } from '../shared/hybrid-logical-clock';
 import { ledgerCatalog, type LedgerCatalog } from './ledger-catalog';
 import type { LedgerStore } from './ledger-store';
+import type { ChangeLogTable } from './schema';
 import { decodeRecordKeys, decodeRowClock, type FieldVersion, type RecordKey, type RowClock } from './row-clock';
 import type { FieldValue } from './synced-column';
 
@@ -28,20 +29,8 @@ import type { FieldValue } from './synced-column';
  * This module reads and writes records; the merge rules are the write path's (db/write-path.ts).
  */
 
-/** A record as stored. */
-export interface StoredRecord {
-  site_no: number;
-  hlc: number;
-  row_no: number;
-  user_no: number;
-  cols: Buffer;
-  vals: string;
-  prev: string | null;
-  lost: Buffer | null;
-  voided: number;
-  replaces: number | null;
-  recorded_at: number | null;
-}
+/** A record as stored (the table's row; `voided` as read back). */
+export type StoredRecord = Omit<ChangeLogTable, 'voided'> & { voided: number };
 
 /** A record, unpacked. */
 export interface ChangeRecord {

@@ -33,6 +33,26 @@ function pushVarint(out: number[], value: number): void {
 const zigzag = (value: number): number => (value >= 0 ? value * 2 : -value * 2 - 1);
 const unzigzag = (value: number): number => (value % 2 === 0 ? value / 2 : -(value + 1) / 2);
 
+/** Reads unsigned LEB128 varints from a blob, in order. */
+function varintReader(blob: Uint8Array, what: string): { read(): number; done(): boolean } {
+  let at = 0;
+  return {
+    read() {
+      let value = 0;
+      let scale = 1;
+      for (;;) {
+        const byte = blob[at];
+        at += 1;
+        if (byte === undefined) throw new Error(`${what} truncated`);
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return value;
+        scale *= 0x80;
+      }
+    },
+    done: () => at >= blob.length,
+  };
+}
+
 /** Packs a row clock (fields grouped by shared version). */
 export function encodeRowClock(clock: RowClock): Buffer {
   const out: number[] = [];
@@ -77,19 +97,7 @@ export function encodeRowClock(clock: RowClock): Buffer {
 export function decodeRowClock(blob: Uint8Array | null | undefined): RowClock {
   const clock: RowClock = new Map();
   if (!blob || blob.length === 0) return clock;
-  let at = 0;
-  const read = (): number => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = blob[at];
-      at += 1;
-      if (byte === undefined) throw new Error('row clock truncated');
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 0x80;
-    }
-  };
+  const { read } = varintReader(blob, 'row clock');
   const groups = read();
   for (let g = 0; g < groups; g += 1) {
     const hlc = unzigzag(read());
@@ -124,20 +132,8 @@ export function encodeRecordKeys(keys: RecordKey[]): Buffer {
 export function decodeRecordKeys(blob: Uint8Array | null | undefined): RecordKey[] {
   const keys: RecordKey[] = [];
   if (!blob) return keys;
-  let at = 0;
-  const read = (): number => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = blob[at];
-      at += 1;
-      if (byte === undefined) throw new Error('record keys truncated');
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 0x80;
-    }
-  };
-  while (at < blob.length) {
+  const { read, done } = varintReader(blob, 'record keys');
+  while (!done()) {
     const site = read();
     keys.push({ site, hlc: unzigzag(read()) });
   }

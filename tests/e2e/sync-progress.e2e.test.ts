@@ -2,28 +2,8 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, nuanjing } from '../support/e2e-calls';
 import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
-import { runNuanjingInProcess } from '../support/cli-in-process';
-
-/** Runs the CLI and fails with its output when it does not succeed. */
-async function nuanjing(args: string[]): Promise<string> {
-  const result = await runNuanjingInProcess(args);
-  if (result.code !== 0) throw new Error(`nuanjing ${args.join(' ')} exited with ${result.code}:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
-/** Calls web mode's API directly, with the token from the printed URL. */
-async function callApi<T>(app: WebModeApp, method: string, args: unknown = {}): Promise<T> {
-  const url = new URL(app.url);
-  const response = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-nuanjing-token': url.searchParams.get('token') ?? '' },
-    body: JSON.stringify(args),
-  });
-  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.data;
-}
 
 const shotDir = join(testOutputDir, 'sync-progress');
 

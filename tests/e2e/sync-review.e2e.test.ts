@@ -5,22 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClockStatus, SyncStatus, WithheldChange } from '../../shared/sync-record';
 import { openLedgerStore } from '../../db/ledger-store';
 import { createBureau, exportFor, openStationFile, pairStation, personInput, stationFromSetup, carry } from '../support/sync-sites';
+import { callApi } from '../support/e2e-calls';
 import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
 
 const DAY_MS = 86_400_000;
-
-/** Calls web mode's API directly, as the page does, with the token from the printed URL. */
-async function callApi<T>(app: WebModeApp, method: string, args: unknown = {}): Promise<T> {
-  const url = new URL(app.url);
-  const response = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-nuanjing-token': url.searchParams.get('token') ?? '' },
-    body: JSON.stringify(args),
-  });
-  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.data;
-}
 
 const shotDir = join(testOutputDir, 'sync-review');
 
