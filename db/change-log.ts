@@ -16,8 +16,12 @@ import type { FieldValue } from './synced-column';
  *   timestamp, row number): "what changed since this peer acknowledged" is a range of the key per
  *   origin, "who changed what in this row" the index on `row_no`. A record holds
  *   - `cols`: the columns written, one byte each (numbers from `ledger_column`);
- *   - `vals`: their values, a JSON array in the same order (the only copy of a past value: the
- *     current one is also the row's, which is what the row is for);
+ *   - `vals`: the values the record keeps, a JSON object by column number — null when it keeps
+ *     none. A value is kept only once it is no longer the row's: overwritten by a later write,
+ *     lost on arrival, or voided. While a record is a field's current winner its value is the
+ *     row's and is stored nowhere else (no value in two tables). The write path keeps that
+ *     invariant: before a field's winner changes, the old winner's value moves from the row into
+ *     its record (`keepOverwrittenValues`);
  *   - `prev`: per column the field's version the writer had seen, `[hlc, siteNo]` or null — the
  *     whole column null when none had one (a new row);
  *   - `lost`: per column 1 when the value lost against a newer version on arrival — null when all
@@ -39,7 +43,8 @@ export interface ChangeRecord {
   rowNo: number;
   userNo: number;
   cols: number[];
-  vals: FieldValue[];
+  /** Per column the value this record keeps; `undefined` where the value is the row's (see `vals` above). */
+  vals: (FieldValue | undefined)[];
   prev: (FieldVersion | null)[];
   lost: boolean[];
   voided: boolean;
@@ -65,7 +70,7 @@ export function unpackRecord(stored: StoredRecord): ChangeRecord {
     rowNo: stored.row_no,
     userNo: stored.user_no,
     cols,
-    vals: JSON.parse(stored.vals) as FieldValue[],
+    vals: keptValuesOf(cols, stored.vals),
     prev: cols.map((_, i) => {
       const entry = prevList?.[i];
       return entry ? { hlc: entry[0], site: entry[1] } : null;
@@ -75,6 +80,36 @@ export function unpackRecord(stored: StoredRecord): ChangeRecord {
     replaces: stored.replaces,
     recordedAt: stored.recorded_at,
   };
+}
+
+/** Per column the value a stored `vals` keeps (undefined: the row's). */
+function keptValuesOf(cols: number[], vals: string | null): (FieldValue | undefined)[] {
+  if (vals === null) return cols.map(() => undefined);
+  const kept = JSON.parse(vals) as Record<string, FieldValue>;
+  return cols.map((col) => (Object.prototype.hasOwnProperty.call(kept, col) ? kept[col] : undefined));
+}
+
+/** The stored form of the values a record keeps: a JSON object by column number, or null for none. */
+export function packKeptValues(cols: number[], vals: (FieldValue | undefined)[]): string | null {
+  let kept: Record<number, FieldValue> | null = null;
+  cols.forEach((col, i) => {
+    const value = vals[i];
+    if (value !== undefined) (kept ??= {})[col] = value;
+  });
+  return kept === null ? null : JSON.stringify(kept);
+}
+
+/**
+ * A record's values, each the kept one or, where it keeps none, the row's (`row`: the row as it is
+ * now — the record is then that field's winner, so the row holds its value).
+ */
+export function resolvedValues(catalog: LedgerCatalog, record: ChangeRecord, tableNo: number, row: Record<string, FieldValue> | undefined): FieldValue[] {
+  return record.cols.map((col, i) => {
+    const kept = record.vals[i];
+    if (kept !== undefined) return kept;
+    const column = catalog.columnOf(tableNo, col);
+    return (column !== undefined ? row?.[column] : undefined) ?? null;
+  });
 }
 
 /** The columns of `change_log` in insert order, for a packed record. */
@@ -87,7 +122,7 @@ export function packRecord(record: ChangeRecord): unknown[] {
     record.rowNo,
     record.userNo,
     Buffer.from(record.cols),
-    JSON.stringify(record.vals),
+    packKeptValues(record.cols, record.vals),
     anyPrev ? JSON.stringify(record.prev.map((p) => (p ? [p.hlc, p.site] : null))) : null,
     anyLost ? Buffer.from(record.lost.map((l) => (l ? 1 : 0))) : null,
     record.voided ? 1 : 0,
@@ -102,8 +137,11 @@ export interface ChangeLogStatements {
   insertRowVersion: BetterSqlite3.Statement<[number, string, number, Buffer, Buffer, string | null]>;
   updateRowVersion: BetterSqlite3.Statement<[Buffer, Buffer, string | null, number, string]>;
   insertRecord: BetterSqlite3.Statement<unknown[]>;
+  /** A local write's record: no kept values, not lost, not voided, not re-dated, recorded when made. */
+  insertOwnRecord: BetterSqlite3.Statement<[number, number, number, number, Buffer, string | null]>;
   record: BetterSqlite3.Statement<[number, number, number], StoredRecord>;
-  replaceFields: BetterSqlite3.Statement<[Buffer, string, string | null, Buffer | null, number, number, number]>;
+  replaceFields: BetterSqlite3.Statement<[Buffer, string | null, string | null, Buffer | null, number, number, number]>;
+  keepValues: BetterSqlite3.Statement<[string | null, number, number, number]>;
   voidRecord: BetterSqlite3.Statement<[number, number, number]>;
   siteAfter: BetterSqlite3.Statement<[number, number], StoredRecord>;
   newestLive: BetterSqlite3.Statement<[number], { hlc: number | null }>;
@@ -126,8 +164,10 @@ export function changeLogStatements(sqlite: BetterSqlite3.Database): ChangeLogSt
       insertRecord: sqlite.prepare(
         'INSERT INTO change_log (site_no, hlc, row_no, user_no, cols, vals, prev, lost, voided, replaces, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      insertOwnRecord: sqlite.prepare('INSERT INTO change_log (site_no, hlc, row_no, user_no, cols, prev) VALUES (?, ?, ?, ?, ?, ?)'),
       record: sqlite.prepare('SELECT * FROM change_log WHERE site_no = ? AND hlc = ? AND row_no = ?'),
       replaceFields: sqlite.prepare('UPDATE change_log SET cols = ?, vals = ?, prev = ?, lost = ? WHERE site_no = ? AND hlc = ? AND row_no = ?'),
+      keepValues: sqlite.prepare('UPDATE change_log SET vals = ? WHERE site_no = ? AND hlc = ? AND row_no = ?'),
       voidRecord: sqlite.prepare('UPDATE change_log SET voided = 1 WHERE site_no = ? AND hlc = ? AND row_no = ?'),
       siteAfter: sqlite.prepare('SELECT * FROM change_log WHERE site_no = ? AND hlc > ? AND voided = 0 ORDER BY hlc'),
       newestLive: sqlite.prepare('SELECT max(hlc) AS hlc FROM change_log WHERE site_no = ? AND voided = 0'),
@@ -214,8 +254,19 @@ export interface LoggedChange {
   recordedAt: string;
 }
 
-/** The field changes of one record, as {@link LoggedChange}s. */
-export function fieldChangesOf(catalog: LedgerCatalog, record: ChangeRecord, table: string, rowId: string, tableNo: number): LoggedChange[] {
+/**
+ * The field changes of one record, as {@link LoggedChange}s; `row` is the row as it is now (for the
+ * values the record does not keep because they are the row's).
+ */
+export function fieldChangesOf(
+  catalog: LedgerCatalog,
+  record: ChangeRecord,
+  table: string,
+  rowId: string,
+  tableNo: number,
+  row: Record<string, FieldValue> | undefined,
+): LoggedChange[] {
+  const values = resolvedValues(catalog, record, tableNo, row);
   const siteId = catalog.siteIdOf(record.siteNo);
   const hlc = formatIntegerHlc(record.hlc, siteId);
   const userName = catalog.userOf(record.userNo);
@@ -227,7 +278,7 @@ export function fieldChangesOf(catalog: LedgerCatalog, record: ChangeRecord, tab
       table,
       rowId,
       column: catalog.columnOf(tableNo, col) ?? `#${col}`,
-      value: record.vals[i] ?? null,
+      value: values[i],
       hlc,
       prevHlc: prev ? hlcTextOf(catalog, prev) : null,
       siteId,
@@ -246,7 +297,26 @@ export function rowChangeHistory(store: LedgerStore, table: string, rowId: strin
   const tableNo = catalog.tableNo(table);
   const version = rowVersionOf(store.sqlite, tableNo, rowId);
   if (!version) return [];
-  return rowRecords(store.sqlite, version).flatMap((record) => fieldChangesOf(catalog, record, table, rowId, tableNo));
+  const row = currentRowOf(store.sqlite, table, rowId);
+  return rowRecords(store.sqlite, version).flatMap((record) => fieldChangesOf(catalog, record, table, rowId, tableNo, row));
+}
+
+/** Per connection and table, the statement that reads one row by id. */
+const rowReaders = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** A synced row as it is now (its table's name from the catalog, never from input), or undefined. */
+export function currentRowOf(sqlite: BetterSqlite3.Database, table: string, rowId: string): Record<string, FieldValue> | undefined {
+  let readers = rowReaders.get(sqlite);
+  if (!readers) {
+    readers = new Map();
+    rowReaders.set(sqlite, readers);
+  }
+  let reader = readers.get(table);
+  if (!reader) {
+    reader = sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`);
+    readers.set(table, reader);
+  }
+  return reader.get(rowId) as Record<string, FieldValue> | undefined;
 }
 
 /** Row number → its table and id, for reading records in bulk. */
@@ -270,7 +340,7 @@ export function allLoggedChanges(store: LedgerStore): LoggedChange[] {
   records.sort((a, b) => compareRecords(catalog, a, b));
   return records.flatMap((record) => {
     const row = directory.get(record.rowNo);
-    return row ? fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo) : [];
+    return row ? fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo, currentRowOf(store.sqlite, row.table, row.rowId)) : [];
   });
 }
 
@@ -375,10 +445,11 @@ export function* siteChangesAfter(store: LedgerStore, siteId: string, after: str
   const siteNo = catalog.knownSiteNo(siteId);
   if (siteNo === undefined) return;
   const bound = after ? (integerOfHlc(after) ?? Number.MIN_SAFE_INTEGER) : Number.MIN_SAFE_INTEGER;
-  for (const stored of changeLogStatements(store.sqlite).siteAfter.iterate(siteNo, bound)) {
+  // all(), not iterate(): the rows are read while going through the records.
+  for (const stored of changeLogStatements(store.sqlite).siteAfter.all(siteNo, bound)) {
     const record = unpackRecord(stored);
     const row = directory.get(record.rowNo);
-    if (row) yield* fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo);
+    if (row) yield* fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo, currentRowOf(store.sqlite, row.table, row.rowId));
   }
 }
 
@@ -394,4 +465,36 @@ export function allFieldVersions(store: LedgerStore): { table: string; rowId: st
   }
   const key = (v: { table: string; rowId: string; column: string }) => `${v.table}\u0000${v.rowId}\u0000${v.column}`;
   return versions.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Where the log breaks its storage rule (see the top of this file): a record that keeps no value
+ * for a column must be that field's current winner, a voided record keeps all its values, and a
+ * Returns one line per breach — empty when the rule holds.
+ * For checks and tests: it reads every record.
+ */
+export function valueStorageProblems(store: LedgerStore): string[] {
+  const catalog = ledgerCatalog(store.sqlite);
+  const problems: string[] = [];
+  for (const entry of store.sqlite.prepare('SELECT tbl_no, row_id, row_no, clock, history FROM row_version').all() as {
+    tbl_no: number;
+    row_id: string;
+    row_no: number;
+    clock: Buffer;
+    history: Buffer;
+  }[]) {
+    const clock = decodeRowClock(entry.clock);
+    const table = catalog.tableOf(entry.tbl_no) ?? `#${entry.tbl_no}`;
+    for (const record of rowRecords(store.sqlite, { rowNo: entry.row_no, history: decodeRecordKeys(entry.history) })) {
+      record.cols.forEach((col, i) => {
+        if (record.vals[i] !== undefined) return;
+        const winner = clock.get(col);
+        const isWinner = winner !== undefined && winner.hlc === record.hlc && winner.site === record.siteNo;
+        if (record.voided || !isWinner) {
+          problems.push(`${table} ${entry.row_id} ${catalog.columnOf(entry.tbl_no, col) ?? col} @${formatIntegerHlc(record.hlc, catalog.siteIdOf(record.siteNo))}: keeps no value but is ${record.voided ? 'voided' : 'not the winner'}`);
+        }
+      });
+    }
+  }
+  return problems;
 }

@@ -115,6 +115,7 @@ function makeCatalog(sqlite: BetterSqlite3.Database): LedgerCatalog {
 
   return {
     siteNo: (siteId) =>
+      sites.byName.get(siteId) ??
       intern(sites, siteId, () => sql.siteByName.get(siteId), () => Number(sql.addSite.run(siteId).lastInsertRowid)),
     knownSiteNo: (siteId) => {
       const cached = sites.byName.get(siteId);
@@ -128,16 +129,19 @@ function makeCatalog(sqlite: BetterSqlite3.Database): LedgerCatalog {
       return id;
     },
     tableNo: (table) =>
+      tables.byName.get(table) ??
       intern(tables, table, () => sql.tableByName.get(table), () => Number(sql.addTable.run(table).lastInsertRowid)),
     tableOf: (no) => nameOf(tables, no, () => sql.tableByNo.get(no)),
     columnNo: (tableNo, column) =>
+      // The cached number first: a write asks for every column it sets (no closures made for a hit).
+      columnsOf(tableNo).byName.get(column) ??
       intern(columnsOf(tableNo), column, () => sql.columnByName.get(tableNo, column), () => {
         const no = (sql.nextColumn.get(tableNo) as { no: number }).no;
         sql.addColumn.run(tableNo, no, column);
         return no;
       }),
     columnOf: (tableNo, no) => nameOf(columnsOf(tableNo), no, () => sql.columnByNo.get(tableNo, no)),
-    userNo: (name) => intern(users, name, () => sql.userByName.get(name), () => Number(sql.addUser.run(name).lastInsertRowid)),
+    userNo: (name) => users.byName.get(name) ?? intern(users, name, () => sql.userByName.get(name), () => Number(sql.addUser.run(name).lastInsertRowid)),
     userOf: (no) => nameOf(users, no, () => sql.userByNo.get(no)) ?? '',
     sites: () => {
       const all = new Map<number, string>();

@@ -93,6 +93,16 @@ export function encodeRowClock(clock: RowClock): Buffer {
   return Buffer.from(out);
 }
 
+/** Packs the clock of a row written whole at one version (a new row): one group, as {@link encodeRowClock} would. */
+export function encodeSingleVersionClock(version: FieldVersion, columns: number[]): Buffer {
+  const out: number[] = [1];
+  pushVarint(out, zigzag(version.hlc));
+  pushVarint(out, version.site);
+  pushVarint(out, columns.length);
+  for (const column of columns) pushVarint(out, column);
+  return Buffer.from(out);
+}
+
 /** Unpacks a row clock; an empty or missing blob is an empty clock. */
 export function decodeRowClock(blob: Uint8Array | null | undefined): RowClock {
   const clock: RowClock = new Map();

@@ -47,7 +47,7 @@ export interface ChangeLogTable {
   row_no: number;
   user_no: number;
   cols: Buffer;
-  vals: string;
+  vals: string | null;
   prev: string | null;
   lost: Buffer | null;
   voided: Generated<number>;

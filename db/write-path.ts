@@ -5,10 +5,13 @@ import { formatIntegerHlc, integerOfHlc, parseHlc, siteOfHlc } from '../shared/h
 import {
   changeLogStatements,
   compareRecords,
+  currentRowOf,
   hlcTextOf,
+  packKeptValues,
   packRecord,
   rowDirectory,
   rowRecords,
+  resolvedValues,
   rowVersionOf,
   unpackRecord,
   versionOfHlc,
@@ -17,7 +20,7 @@ import {
 } from './change-log';
 import { ledgerCatalog, type LedgerCatalog } from './ledger-catalog';
 import type { LedgerStore } from './ledger-store';
-import { encodeRecordKeys, encodeRowClock, type FieldVersion, type RecordKey, type RowClock } from './row-clock';
+import { encodeRecordKeys, encodeRowClock, encodeSingleVersionClock, type FieldVersion, type RecordKey, type RowClock } from './row-clock';
 import { syncedTableSpec, type FieldValue } from './synced-tables';
 
 /**
@@ -145,17 +148,21 @@ function dynamicStatement(sqlite: BetterSqlite3.Database, sql: string): BetterSq
   return statement;
 }
 
-function currentRow(sqlite: BetterSqlite3.Database, table: string, rowId: string): Record<string, FieldValue> | undefined {
-  return dynamicStatement(sqlite, `SELECT * FROM "${table}" WHERE id = ?`).get(rowId) as Record<string, FieldValue> | undefined;
-}
+const currentRow = currentRowOf;
 
-/** Writes fields of a row: one UPDATE of those columns, or one INSERT when the row is new. */
-function writeFields(sqlite: BetterSqlite3.Database, table: string, rowId: string, fields: [string, FieldValue][], rowExists: boolean): void {
-  if (fields.length === 0) return;
-  const names = fields.map(([column]) => column);
-  const values = fields.map(([, value]) => value);
-  const key = `${rowExists ? 'U' : 'I'}\u0000${table}\u0000${names.join('\u0000')}`;
-  let statement = fieldWriters.get(sqlite)?.get(key);
+/**
+ * Writes fields of a row: one UPDATE of those columns, or one INSERT when the row is new. `shape`
+ * names the column set (any string unique to table and columns; built by the caller once).
+ */
+function writeColumns(sqlite: BetterSqlite3.Database, table: string, rowId: string, names: string[], values: FieldValue[], rowExists: boolean, shape: string): void {
+  if (names.length === 0) return;
+  let writers = fieldWriters.get(sqlite);
+  if (!writers) {
+    writers = new Map();
+    fieldWriters.set(sqlite, writers);
+  }
+  const key = `${rowExists ? 'U' : 'I'}${shape}`;
+  let statement = writers.get(key);
   if (!statement) {
     const columns = names.map((column) => `"${column}"`);
     statement = dynamicStatement(
@@ -164,15 +171,16 @@ function writeFields(sqlite: BetterSqlite3.Database, table: string, rowId: strin
         ? `UPDATE "${table}" SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`
         : `INSERT INTO "${table}" (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`,
     );
-    let writers = fieldWriters.get(sqlite);
-    if (!writers) {
-      writers = new Map();
-      fieldWriters.set(sqlite, writers);
-    }
     writers.set(key, statement);
   }
   if (rowExists) statement.run(...values, rowId);
   else statement.run(rowId, ...values);
+}
+
+/** {@link writeColumns} of `[column, value]` pairs. */
+function writeFields(sqlite: BetterSqlite3.Database, table: string, rowId: string, fields: [string, FieldValue][], rowExists: boolean): void {
+  const names = fields.map(([column]) => column);
+  writeColumns(sqlite, table, rowId, names, fields.map(([, value]) => value), rowExists, `${table}\u0000${names.join('\u0000')}`);
 }
 
 /** The UPDATE / INSERT of a set of columns, by table and column list (building its SQL costs as much as running it). */
@@ -211,6 +219,48 @@ function sameVersion(a: FieldVersion | undefined | null, b: FieldVersion | undef
 }
 
 /**
+ * Before fields of a row get a new winner: each old winner's value moves from the row into the
+ * winner's record, which keeps it from then on (the log stores a value only once it is no longer
+ * the row's; see db/change-log.ts). `overwritten`: each column and its winner until now; `row`:
+ * the row before the write.
+ */
+function keepOverwrittenValues(
+  store: LedgerStore,
+  tableNo: number,
+  rowNo: number,
+  overwritten: { col: number; winner: FieldVersion }[],
+  row: Record<string, FieldValue> | undefined,
+): void {
+  if (!row || overwritten.length === 0) return;
+  const catalog = ledgerCatalog(store.sqlite);
+  const stmts = changeLogStatements(store.sqlite);
+  const byRecord = new Map<string, { winner: FieldVersion; cols: number[] }>();
+  for (const { col, winner } of overwritten) {
+    const key = `${winner.site}:${winner.hlc}`;
+    let group = byRecord.get(key);
+    if (!group) {
+      group = { winner, cols: [] };
+      byRecord.set(key, group);
+    }
+    group.cols.push(col);
+  }
+  for (const { winner, cols } of byRecord.values()) {
+    const stored = stmts.record.get(winner.site, winner.hlc, rowNo);
+    if (!stored) continue;
+    const record = unpackRecord(stored);
+    let moved = false;
+    for (const col of cols) {
+      const index = record.cols.indexOf(col);
+      if (index < 0 || record.vals[index] !== undefined) continue;
+      const column = catalog.columnOf(tableNo, col);
+      record.vals[index] = (column !== undefined ? row[column] : undefined) ?? null;
+      moved = true;
+    }
+    if (moved) stmts.keepValues.run(packKeptValues(record.cols, record.vals), winner.site, winner.hlc, rowNo);
+  }
+}
+
+/**
  * The refusal of a local write while this site's clock is further ahead of the PC's date than the
  * tolerance: the PC's date is now earlier than edits already in the ledger. Writing anyway would
  * stamp the new edit with the old, wrong-dated clock — so either the date is wrong now (the clerk
@@ -239,54 +289,61 @@ export function writeRecord(
   rowId: string,
   values: Record<string, FieldValue | undefined>,
 ): string[] {
-  requireSpec(table);
+  if (!store.sqlite.inTransaction) return store.transaction(() => writeRecord(store, actor, table, rowId, values));
   // Everything that can refuse the write is checked before the first statement that writes, so
   // inside a caller's transaction no savepoint is needed (one per row is a large share of a bulk write).
-  const write = (): string[] => {
-    const catalog = ledgerCatalog(store.sqlite);
-    const tableNo = catalog.tableNo(table);
-    const entry = rowVersionOf(store.sqlite, tableNo, rowId);
-    // Every row was created by this path, with its entry: no entry, no row (one lookup less per new row).
-    const row = entry ? currentRow(store.sqlite, table, rowId) : undefined;
-    const changed = Object.entries(values).filter(
-      (entry): entry is [string, FieldValue] => entry[1] !== undefined && (!row || row[entry[0]] !== entry[1]),
-    );
-    if (changed.length === 0) return [];
-    const behind = clockBehindLedger(store);
-    if (behind) throw behind;
-    const cols = changed.map(([column]) => {
-      requireColumn(table, column);
-      return catalog.columnNo(tableNo, column);
-    });
-    const hlc = store.clock.nextInteger();
-    const siteNo = catalog.siteNo(store.siteId);
-    const clock: RowClock = entry?.clock ?? new Map();
-    const rowNo = entry?.rowNo ?? allocateRowNo(store);
-    const prev = cols.map((col) => clock.get(col) ?? null);
-    for (const col of cols) clock.set(col, { hlc, site: siteNo });
-    const record: ChangeRecord = {
-      siteNo,
-      hlc,
-      rowNo,
-      userNo: catalog.userNo(actor.userName),
-      cols,
-      vals: changed.map(([, value]) => value),
-      prev,
-      lost: cols.map(() => false),
-      voided: false,
-      replaces: null,
-      recordedAt: null,
-    };
-    changeLogStatements(store.sqlite).insertRecord.run(...packRecord(record));
-    const owner = changed.find(([column]) => column === 'station_id');
-    const ownersSeen = owner ? ownersSeenAfter(entry, row?.station_id, owner[1]) : (entry?.ownersSeen ? JSON.stringify(entry.ownersSeen) : null);
-    saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen, { site: siteNo, hlc });
-    writeFields(store.sqlite, table, rowId, changed, row !== undefined);
-    store.noteChanged(table, rowId);
-    store.rememberClock();
-    return changed.map(([column]) => column);
-  };
-  return store.sqlite.inTransaction ? write() : store.transaction(write);
+  const spec = requireSpec(table);
+  const catalog = ledgerCatalog(store.sqlite);
+  const tableNo = catalog.tableNo(table);
+  const entry = rowVersionOf(store.sqlite, tableNo, rowId);
+  // Every row was created by this path, with its entry: no entry, no row (one lookup less per new row).
+  const row = entry ? currentRow(store.sqlite, table, rowId) : undefined;
+  const names: string[] = [];
+  const written: FieldValue[] = [];
+  const cols: number[] = [];
+  for (const column in values) {
+    const value = values[column];
+    if (value === undefined || (row !== undefined && row[column] === value)) continue;
+    if (!(column in spec.columns)) throw new Error(`not a synced column: ${table}.${column}`);
+    names.push(column);
+    written.push(value);
+    cols.push(catalog.columnNo(tableNo, column));
+  }
+  if (names.length === 0) return [];
+  const behind = clockBehindLedger(store);
+  if (behind) throw behind;
+  const stmts = changeLogStatements(store.sqlite);
+  const hlc = store.clock.nextInteger();
+  const siteNo = catalog.siteNo(store.siteId);
+  const version: FieldVersion = { hlc, site: siteNo };
+  const rowNo = entry?.rowNo ?? allocateRowNo(store);
+  const userNo = catalog.userNo(actor.userName);
+  const colBytes = Buffer.from(cols);
+  let prevJson: string | null = null;
+  let ownersSeen: string | null = null;
+  if (entry) {
+    const clock = entry.clock;
+    const prev: (FieldVersion | null)[] = [];
+    const overwritten: { col: number; winner: FieldVersion }[] = [];
+    for (const col of cols) {
+      const winner = clock.get(col);
+      prev.push(winner ?? null);
+      if (winner) overwritten.push({ col, winner });
+      clock.set(col, version);
+    }
+    if (overwritten.length > 0) prevJson = JSON.stringify(prev.map((p) => (p ? [p.hlc, p.site] : null)));
+    keepOverwrittenValues(store, tableNo, rowNo, overwritten, row);
+    const ownerAt = names.indexOf('station_id');
+    ownersSeen = ownerAt >= 0 ? ownersSeenAfter(entry, row?.station_id, written[ownerAt]) : entry.ownersSeen ? JSON.stringify(entry.ownersSeen) : null;
+  }
+  // The record keeps no value: every one it wrote is the row's now.
+  stmts.insertOwnRecord.run(siteNo, hlc, rowNo, userNo, colBytes, prevJson);
+  if (entry) saveRowVersion(store, tableNo, rowId, entry, rowNo, entry.clock, ownersSeen, version);
+  else stmts.insertRowVersion.run(tableNo, rowId, rowNo, encodeSingleVersionClock(version, cols), encodeRecordKeys([version]), null);
+  writeColumns(store.sqlite, table, rowId, names, written, row !== undefined, `${tableNo}:${colBytes.toString('latin1')}`);
+  store.noteChanged(table, rowId);
+  store.rememberClock();
+  return names;
 }
 
 /**
@@ -315,17 +372,27 @@ function sameValue(a: FieldValue | undefined, b: FieldValue): boolean {
   return (a ?? null) === b;
 }
 
-/** The newest live (not voided) record of a row that wrote `col`, with its value. */
-function bestLive(catalog: LedgerCatalog, records: ChangeRecord[], col: number): { version: FieldVersion; value: FieldValue } | undefined {
-  let best: { version: FieldVersion; value: FieldValue } | undefined;
+/**
+ * The newest live (not voided) record of a row that wrote `col`, with its value (the kept one, or
+ * the row's — `row` as it is now — where the record keeps none).
+ */
+function bestLive(
+  catalog: LedgerCatalog,
+  records: ChangeRecord[],
+  col: number,
+  row: Record<string, FieldValue> | undefined,
+  column: string | undefined,
+): { version: FieldVersion; value: FieldValue } | undefined {
+  let best: { version: FieldVersion; value: FieldValue | undefined } | undefined;
   for (const record of records) {
     if (record.voided) continue;
     const index = record.cols.indexOf(col);
     if (index < 0) continue;
     const version = { hlc: record.hlc, site: record.siteNo };
-    if (!best || compareVersions(catalog, version, best.version) > 0) best = { version, value: record.vals[index] ?? null };
+    if (!best || compareVersions(catalog, version, best.version) > 0) best = { version, value: record.vals[index] };
   }
-  return best;
+  if (!best) return undefined;
+  return { version: best.version, value: best.value !== undefined ? best.value : ((column !== undefined ? row?.[column] : undefined) ?? null) };
 }
 
 function compareVersions(catalog: LedgerCatalog, a: FieldVersion, b: FieldVersion): number {
@@ -377,20 +444,23 @@ function voidWrite(store: LedgerStore, group: FieldChange[], replaced: string, r
   const replacedVersion = { hlc: replacedHlc, site: siteNo };
   const wonBy = record.cols.filter((col) => sameVersion(entry.clock.get(col), replacedVersion));
   if (wonBy.length === 0) return;
+  // Voided, it is no field's winner any more: it keeps the values it had in the row.
+  const row = currentRow(store.sqlite, first.table, first.rowId);
+  keepOverwrittenValues(store, tableNo, rowNo, wonBy.map((col) => ({ col, winner: replacedVersion })), row);
   const records = rowRecords(store.sqlite, entry);
   const fallback: [string, FieldValue][] = [];
   for (const col of wonBy) {
-    const best = bestLive(catalog, records, col);
+    const column = catalog.columnOf(tableNo, col);
+    const best = bestLive(catalog, records, col, row, column);
     if (!best) {
       entry.clock.delete(col);
       continue;
     }
     entry.clock.set(col, best.version);
-    const column = catalog.columnOf(tableNo, col);
     if (column) fallback.push([column, best.value]);
   }
   saveRowVersion(store, tableNo, first.rowId, entry, rowNo, entry.clock, entry.ownersSeen ? JSON.stringify(entry.ownersSeen) : null);
-  writeFields(store.sqlite, first.table, first.rowId, fallback, currentRow(store.sqlite, first.table, first.rowId) !== undefined);
+  writeFields(store.sqlite, first.table, first.rowId, fallback, row !== undefined);
   store.noteChanged(first.table, first.rowId);
 }
 
@@ -483,6 +553,7 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
         recordedAt,
       };
       const winners: [string, FieldValue][] = [];
+      const overwritten: { col: number; winner: FieldVersion }[] = [];
       let ownersSeen = entry?.ownersSeen ? JSON.stringify(entry.ownersSeen) : null;
       for (const change of fresh) {
         const { column, value } = change;
@@ -501,6 +572,7 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
               JSON.stringify(local ?? null), currentText, siteOfHlc(currentText as string), userOfVersion(catalog, historyOf(), current), change.userName, recordedText,
             );
           }
+          if (current) overwritten.push({ col, winner: current });
           clock.set(col, incoming);
           winners.push([column, value]);
         } else if (!supersededBy(historyOf(), col, incoming) && !sameValue(local, value)) {
@@ -515,13 +587,15 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
           ownersSeen = ownersSeenAfter(ownersSeen ? { rowNo, clock, history: [], ownersSeen: JSON.parse(ownersSeen) as string[] } : entry, row?.station_id, value);
         }
         record.cols.push(col);
-        record.vals.push(value);
+        // A winner's value is the row's; a loser's is kept in its record.
+        record.vals.push(wins ? undefined : value);
         record.prev.push(change.prevHlc ? versionOfHlc(catalog, change.prevHlc) : null);
         record.lost.push(!wins);
         results.push({ change, outcome: wins ? 'applied' : 'lost', createdRow: row === undefined && wins && winners.length === 1, conflict });
       }
+      keepOverwrittenValues(store, tableNo, rowNo, overwritten, row);
       const packed = packRecord(record);
-      if (existing) stmts.replaceFields.run(packed[4] as Buffer, packed[5] as string, packed[6] as string | null, packed[7] as Buffer | null, siteNo, hlcInt, rowNo);
+      if (existing) stmts.replaceFields.run(packed[4] as Buffer, packed[5] as string | null, packed[6] as string | null, packed[7] as Buffer | null, siteNo, hlcInt, rowNo);
       else stmts.insertRecord.run(...packed);
       saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen, existing ? undefined : { site: siteNo, hlc: hlcInt });
       if (winners.length > 0) {
@@ -556,7 +630,18 @@ export function redateOwnChangesAfter(store: LedgerStore, actor: WriteActor, aft
     if (bound === null) throw new Error(`时间戳格式不正确：${after}`);
     const siteNo = catalog.siteNo(store.siteId);
     const future = stmts.siteAfter.all(siteNo, bound).map(unpackRecord);
-    for (const record of future) stmts.voidRecord.run(record.siteNo, record.hlc, record.rowNo);
+    const directory = rowDirectory(store.sqlite);
+    // Voided, they are no field's winners: each keeps all its values (read before anything moves).
+    const valuesOf = new Map<ChangeRecord, FieldValue[]>();
+    for (const record of future) {
+      const row = directory.get(record.rowNo);
+      const values = row ? resolvedValues(catalog, record, row.tableNo, currentRow(store.sqlite, row.table, row.rowId)) : record.vals.map((v) => v ?? null);
+      valuesOf.set(record, values);
+    }
+    for (const record of future) {
+      stmts.voidRecord.run(record.siteNo, record.hlc, record.rowNo);
+      stmts.keepValues.run(packKeptValues(record.cols, valuesOf.get(record) as FieldValue[]), record.siteNo, record.hlc, record.rowNo);
+    }
 
     let newestLive: { version: FieldVersion; siteId: string } | null = null;
     for (const [no, siteId] of catalog.sites()) {
@@ -567,7 +652,6 @@ export function redateOwnChangesAfter(store: LedgerStore, actor: WriteActor, aft
     }
     store.clock.resetTo(newestLive ? formatIntegerHlc(newestLive.version.hlc, newestLive.siteId) : null);
 
-    const directory = rowDirectory(store.sqlite);
     const entries = new Map<number, RowVersionEntry>();
     const entryOf = (rowNo: number): RowVersionEntry => {
       let entry = entries.get(rowNo);
@@ -590,33 +674,32 @@ export function redateOwnChangesAfter(store: LedgerStore, actor: WriteActor, aft
         if (winnerVoided.has(key)) continue;
         const winner = entryOf(record.rowNo).clock.get(col);
         winnerVoided.set(key, winner !== undefined && winner.site === siteNo && voided.has(winner.hlc));
-        const best = bestLive(catalog, histories.get(record.rowNo) as ChangeRecord[], col);
+        const best = bestLive(catalog, histories.get(record.rowNo) as ChangeRecord[], col, undefined, undefined);
         if (best) lastVersion.set(key, best.version);
       }
     }
     const userNo = catalog.userNo(actor.userName);
     const tables = new Set<string>();
     let redated = 0;
+    const redatedRecords: ChangeRecord[] = [];
     for (const record of future) {
       const hlc = store.clock.nextInteger();
       const entry = entryOf(record.rowNo);
       const row = directory.get(record.rowNo) as { table: string; tableNo: number; rowId: string };
       const wins = record.cols.map((col) => winnerVoided.get(fieldKey(record.rowNo, col)) === true);
-      stmts.insertRecord.run(
-        ...packRecord({
-          siteNo,
-          hlc,
-          rowNo: record.rowNo,
-          userNo,
-          cols: record.cols,
-          vals: record.vals,
-          prev: record.cols.map((col) => lastVersion.get(fieldKey(record.rowNo, col)) ?? null),
-          lost: wins.map((w) => !w),
-          voided: false,
-          replaces: record.hlc,
-          recordedAt: null,
-        }),
-      );
+      redatedRecords.push({
+        siteNo,
+        hlc,
+        rowNo: record.rowNo,
+        userNo,
+        cols: record.cols,
+        vals: valuesOf.get(record) as FieldValue[],
+        prev: record.cols.map((col) => lastVersion.get(fieldKey(record.rowNo, col)) ?? null),
+        lost: wins.map((w) => !w),
+        voided: false,
+        replaces: record.hlc,
+        recordedAt: null,
+      });
       record.cols.forEach((col, i) => {
         const version = { hlc, site: siteNo };
         lastVersion.set(fieldKey(record.rowNo, col), version);
@@ -626,6 +709,12 @@ export function redateOwnChangesAfter(store: LedgerStore, actor: WriteActor, aft
       tables.add(row.table);
       store.noteChanged(row.table, row.rowId);
       redated += record.cols.length;
+    }
+    // Each re-dated write keeps the values it is not the final winner of (the row holds the rest).
+    for (const record of redatedRecords) {
+      const clock = entryOf(record.rowNo).clock;
+      record.vals = record.cols.map((col, i) => (sameVersion(clock.get(col), { hlc: record.hlc, site: record.siteNo }) ? undefined : record.vals[i]));
+      stmts.insertRecord.run(...packRecord(record));
     }
     store.rememberClock();
     return { redated, tables: [...tables] };

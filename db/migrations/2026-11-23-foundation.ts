@@ -53,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Routing: the rows that have changed owner (few), to tell a former owner its row left.
   await db.schema.createIndex('row_version_moved').on('row_version').column('tbl_no').where(sql.ref('owners_seen'), 'is not', null).execute();
 
-  // The history: one record per write of a row — the columns it set, packed, with their values —
+  // The history: one record per write of a row — the columns it set, packed, and the values no longer the row's —
   // append-only, keyed by origin site and timestamp: "what changed since this peer acknowledged"
   // is a range of the key (see db/change-log.ts for the record's layout).
   await db.schema
@@ -63,7 +63,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('row_no', 'integer', (c) => c.notNull())
     .addColumn('user_no', 'integer', (c) => c.notNull())
     .addColumn('cols', 'blob', (c) => c.notNull())
-    .addColumn('vals', 'text', (c) => c.notNull())
+    // The values a record keeps once they are no longer the row's (JSON by column number; null: none).
+    .addColumn('vals', 'text')
     .addColumn('prev', 'text')
     .addColumn('lost', 'blob')
     .addColumn('voided', 'integer', (c) => c.notNull().defaultTo(0))

@@ -3,6 +3,7 @@ import { formatIntegerHlc, integerOfHlc } from '../../shared/hybrid-logical-cloc
 import {
   changeLogStatements,
   compareRecords,
+  currentRowOf,
   fieldChangesOf,
   hlcTextOf,
   movedRows,
@@ -16,7 +17,7 @@ import { ledgerCatalog, type LedgerCatalog } from '../../db/ledger-catalog';
 import { decodeRecordKeys, decodeRowClock, type FieldVersion, type RecordKey } from '../../db/row-clock';
 import type { BundleExport } from '../../shared/sync-record';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
-import { syncedTableNames } from '../../db/synced-tables';
+import { syncedTableNames, type FieldValue } from '../../db/synced-tables';
 import type { AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { BUNDLE_FORMAT_VERSION, sealBundle, type BundleHeader } from './bundle-envelope';
@@ -58,6 +59,8 @@ interface RoutedRow {
   owner: FieldVersion | undefined;
   /** The keys of its records in the log. */
   history: RecordKey[];
+  /** The row as it is now: the values of the records that are its fields' winners. */
+  values: Record<string, FieldValue> | undefined;
 }
 
 /** A write selected for the bundle: all its fields, or only some (a moved row's owner). */
@@ -110,15 +113,23 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
     const ownerCol = catalog.columnNo(tableNo, 'station_id');
     const rows = store.sqlite
       .prepare(
-        `SELECT t.id AS id, rv.row_no AS rowNo, rv.clock AS clock, rv.history AS history FROM "${table}" t
+        `SELECT t.*, rv.row_no AS "rv.row_no", rv.clock AS "rv.clock", rv.history AS "rv.history" FROM "${table}" t
          JOIN row_version rv ON rv.tbl_no = ? AND rv.row_id = t.id
          WHERE t.station_id IN (SELECT value FROM json_each(?))`,
       )
-      .all(tableNo, isPersonTable(table) ? ownedJson : ownedOrReferenceJson) as { id: string; rowNo: number; clock: Buffer; history: Buffer }[];
+      .all(tableNo, isPersonTable(table) ? ownedJson : ownedOrReferenceJson) as Record<string, FieldValue>[];
     for (const row of rows) {
-      const routed = { table, tableNo, rowId: row.id, rowNo: row.rowNo, owner: decodeRowClock(row.clock).get(ownerCol), history: decodeRecordKeys(row.history) };
-      inScope.set(rowKey(table, row.id), routed);
-      byRowNo.set(row.rowNo, routed);
+      const routed: RoutedRow = {
+        table,
+        tableNo,
+        rowId: row.id as string,
+        rowNo: row['rv.row_no'] as number,
+        owner: decodeRowClock(row['rv.clock'] as unknown as Buffer).get(ownerCol),
+        history: decodeRecordKeys(row['rv.history'] as unknown as Buffer),
+        values: row,
+      };
+      inScope.set(rowKey(table, routed.rowId), routed);
+      byRowNo.set(routed.rowNo, routed);
     }
   }
   /** A row whose current owner the peer has not acknowledged (new to it, or moved to it) goes whole. */
@@ -138,6 +149,7 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
       rowNo: entry.rowNo,
       owner: entry.clock.get(catalog.columnNo(tableNo, 'station_id')),
       history: entry.history,
+      values: currentRowOf(store.sqlite, moved.table, moved.rowId),
     });
   }
 
@@ -196,6 +208,8 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
     if (withOwner.has(row.rowNo)) continue;
     withOwner.add(row.rowNo);
     if (!row.owner) continue;
+    // Usually the owner's record is in the bundle already, with all its fields.
+    if (selected.get(`${row.owner.site}:${row.owner.hlc}:${row.rowNo}`)?.cols === null) continue;
     const stored = stmts.record.get(row.owner.site, row.owner.hlc, row.rowNo);
     if (stored) select(unpackRecord(stored), row, [ownerColOf(row)]);
   }
@@ -207,7 +221,7 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
 export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): LoggedChange[] {
   const catalog = ledgerCatalog(store.sqlite);
   return selectOutgoingWrites(store, peer).flatMap(({ record, row, cols }) =>
-    fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo).filter((change) => cols === null || cols.has(catalog.columnNo(row.tableNo, change.column))),
+    fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo, row.values).filter((change) => cols === null || cols.has(catalog.columnNo(row.tableNo, change.column))),
   );
 }
 
@@ -220,8 +234,10 @@ function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite): W
   const prev: (string | null)[] = [];
   record.cols.forEach((col, i) => {
     if (!keep[i]) return;
-    columns.push(catalog.columnOf(row.tableNo, col) ?? `#${col}`);
-    values.push(record.vals[i] ?? null);
+    const column = catalog.columnOf(row.tableNo, col);
+    columns.push(column ?? `#${col}`);
+    const kept = record.vals[i];
+    values.push(kept !== undefined ? kept : ((column !== undefined ? row.values?.[column] : undefined) ?? null));
     const version = record.prev[i];
     prev.push(version ? hlcTextOf(catalog, version) : null);
   });

@@ -144,7 +144,8 @@ describe('opening a file from the previous step', () => {
       .prepare("INSERT INTO row_version (tbl_no, row_id, row_no, clock, history) VALUES (1, 'st-1', 1, ?, ?)")
       .run(encodeRowClock(new Map([[0, { hlc, site: 1 }]])), encodeRecordKeys([{ site: 1, hlc }]));
     sqlite.prepare("INSERT INTO meta (key, value) VALUES ('next_row_no', '2')").run();
-    sqlite.prepare(`INSERT INTO change_log (site_no, hlc, row_no, user_no, cols, vals) VALUES (1, ?, 1, 1, x'00', '["北山派出所"]')`).run(hlc);
+    // The record is the winner of `name`: its value is the row's, so it keeps none (vals NULL).
+    sqlite.prepare(`INSERT INTO change_log (site_no, hlc, row_no, user_no, cols, vals) VALUES (1, ?, 1, 1, x'00', NULL)`).run(hlc);
     await db.destroy();
     expect(existsSync(path)).toBe(true);
 

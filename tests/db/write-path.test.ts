@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chinaDateTimeOf } from '../../shared/china-date';
-import { fieldVersionOf, loggedFieldCount } from '../../db/change-log';
+import { fieldVersionOf, loggedFieldCount, valueStorageProblems } from '../../db/change-log';
 import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
 import { applyRemoteChanges, restoreRecord, tombstoneRecord, writeRecord, type FieldChange } from '../../db/write-path';
 import {
@@ -379,6 +379,44 @@ describe('applyRemoteChanges: per-field last-writer-wins', () => {
     expect(() => applyRemoteChanges(b, changes)).toThrow(/not a synced column/);
     expect(countRows(b, 'station')).toBe(0);
     expect(loggedFieldCount(b)).toBe(0);
+  });
+});
+
+describe('each value stored once', () => {
+  it('a new row logs no value (they are the row\'s); an overwrite moves the old value into its record; a loser keeps its own', async () => {
+    const { a, b, clockA, clockB } = await twoSites();
+    const storedVals = (store: LedgerStore) => (store.sqlite.prepare('SELECT vals FROM change_log ORDER BY hlc').all() as { vals: string | null }[]).map((r) => r.vals);
+    writeRecord(a, wang, 'station', 'st-1', { station_id: 'st-1', code: '330102-01', name: '北山派出所', role: 'station' });
+    expect(storedVals(a)).toEqual([null]);
+    carry(a, b);
+    // b renames the unit too, before it hears of a's rename: an older, concurrent edit.
+    clockB.advance(500);
+    writeRecord(b, li, 'station', 'st-1', { name: '北山所' });
+    clockA.advance(1000);
+    writeRecord(a, wang, 'station', 'st-1', { name: '北山派出所（新）' });
+    // The first record keeps only the name it no longer holds in the row; the second keeps nothing.
+    expect(storedVals(a).map((v) => (v === null ? null : Object.values(JSON.parse(v) as object)))).toEqual([['北山派出所'], null]);
+    expect(changeLogOf(a).map((c) => [c.col, JSON.parse(c.value)])).toEqual([
+      ['station_id', 'st-1'],
+      ['code', '330102-01'],
+      ['name', '北山派出所'],
+      ['role', 'station'],
+      ['name', '北山派出所（新）'],
+    ]);
+    // b's older edit loses at a: its value is kept in its own record.
+    carry(b, a);
+    expect(rowOf(a, 'station', 'st-1')?.name).toBe('北山派出所（新）');
+    expect(changeLogOf(a).filter((c) => c.col === 'name').map((c) => [JSON.parse(c.value), c.applied])).toEqual([
+      ['北山派出所', 1],
+      ['北山所', 0],
+      ['北山派出所（新）', 1],
+    ]);
+    for (const store of [a, b]) expect(valueStorageProblems(store)).toEqual([]);
+    // At b the other way round: b's own value was overwritten on arrival, and moved into b's record.
+    carry(a, b);
+    expect(rowOf(b, 'station', 'st-1')?.name).toBe('北山派出所（新）');
+    expect(changeLogOf(b).filter((c) => c.col === 'name').map((c) => JSON.parse(c.value))).toEqual(['北山派出所', '北山所', '北山派出所（新）']);
+    expect(valueStorageProblems(b)).toEqual([]);
   });
 });
 

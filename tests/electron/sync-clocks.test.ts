@@ -4,7 +4,7 @@ import { parseHlc } from '../../shared/hybrid-logical-clock';
 import { craftedBundle, hlcAt, wireChange } from '../support/crafted-bundles';
 import { carry, createSites, dumpStore, exportFor, importInto, openStationFile, personInput, stationFromSetup, type Site } from '../support/sync-sites';
 import { manualClock } from '../support/test-ledger';
-import { allLoggedChanges } from '../../db/change-log';
+import { allLoggedChanges, valueStorageProblems } from '../../db/change-log';
 
 /**
  * The review's finding 6 (issue 7): clocks. A change dated more than the tolerance (about a day)
@@ -115,6 +115,15 @@ describe('6. a PC whose date was wrong', () => {
     const repaired = await east.client.call('sync.repairClock', {});
     expect(repaired.redated).toBe(status.futureChanges);
     expect(repaired.clock.ok).toBe(true);
+    // Each re-dated change carries the value of the change it replaces; the voided one keeps its own.
+    expect(valueStorageProblems(east.store)).toEqual([]);
+    const logged = allLoggedChanges(east.store);
+    const replacements = logged.filter((c) => c.replaces !== null);
+    expect(replacements.length).toBe(repaired.redated);
+    for (const c of replacements) {
+      const original = logged.find((o) => o.hlc === c.replaces && o.table === c.table && o.rowId === c.rowId && o.column === c.column);
+      expect({ voided: original?.voided, value: original?.value }).toEqual({ voided: true, value: c.value });
+    }
     expect((await east.client.call('staff.get', { id: person.id })).staff.name).toBe(person.name);
     await east.client.call('staff.save', { ...personInput(5), id: person.id, notes: '改正日期后' });
 
@@ -132,6 +141,7 @@ describe('6. a PC whose date was wrong', () => {
     // And the bureau's bundle back to the station carries nothing it would hold.
     const down = await importInto(east, await exportFor(bureau, east));
     expect({ held: down.held, rejected: down.rejected }).toEqual({ held: 0, rejected: 0 });
+    for (const site of [east, bureau]) expect(valueStorageProblems(site.store)).toEqual([]);
   });
 
   it('voids a wrong-dated change the receiver had already applied, so the correction wins', async () => {
@@ -161,5 +171,8 @@ describe('6. a PC whose date was wrong', () => {
     await north.client.call('staff.save', { ...personInput(1), id: person.id, notes: '再改' });
     await carry(north, bureau);
     expect(row(bureau, 'staff', person.id)?.notes).toBe('再改');
+    // The voided change at the bureau keeps its value; the bureau's history still shows it.
+    expect(allLoggedChanges(bureau.store).some((c) => c.voided && c.rowId === person.id && c.value === '快了20天')).toBe(true);
+    for (const site of [north, bureau]) expect(valueStorageProblems(site.store)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { valueStorageProblems } from '../../db/change-log';
 import type { LedgerStore } from '../../db/ledger-store';
 import { openLedgerStore } from '../../db/ledger-store';
 import { tombstoneRecord, writeRecord } from '../../db/write-path';
@@ -199,7 +200,10 @@ function checkConverged(world: World): void {
     for (const change of changeLogOf(site.store) as LoggedChange[]) {
       const key = `${change.tbl}|${change.row_id}|${change.col}`;
       const list = all.get(key) ?? [];
-      if (!list.some((c) => c.hlc === change.hlc)) list.push(change);
+      const same = list.find((c) => c.hlc === change.hlc);
+      // One change has one value wherever it is logged (kept in its record, or the row's).
+      if (same) expect({ site: site.code, key, hlc: change.hlc, value: change.value }).toEqual({ site: site.code, key, hlc: change.hlc, value: same.value });
+      else list.push(change);
       all.set(key, list);
     }
   }
@@ -237,6 +241,8 @@ function checkConverged(world: World): void {
       expect(held).toEqual(expected);
     }
   }
+  // Each log stores a value only where the row does not hold it (db/change-log.ts).
+  for (const site of world.sites) expect(valueStorageProblems(site.store), site.code).toEqual([]);
   // Every concurrent loser whose value is not the final one is listed for review somewhere.
   const listed = new Set<string>();
   for (const site of world.sites) {
