@@ -377,6 +377,15 @@ export function isLoggedChange(store: LedgerStore, hlc: string, table: string, r
   return record.cols.includes(catalog.columnNo(catalog.tableNo(table), column));
 }
 
+/** The columns the log holds of the write at `hlc` to a row (none when it holds no such write). */
+export function loggedColumnsAt(store: LedgerStore, hlc: string, table: string, rowId: string): string[] {
+  const record = recordAt(store, hlc, table, rowId);
+  if (!record) return [];
+  const catalog = ledgerCatalog(store.sqlite);
+  const tableNo = catalog.tableNo(table);
+  return record.cols.map((col) => catalog.columnOf(tableNo, col) ?? `#${col}`);
+}
+
 /** The user who wrote the change at `hlc` to a row ('' when unknown). */
 export function userOfChange(store: LedgerStore, hlc: string, table: string, rowId: string): string {
   const record = recordAt(store, hlc, table, rowId);

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../shared/contract/api-error';
 import { chinaDateTimeOf } from '../shared/china-date';
-import { formatIntegerHlc, integerOfHlc, parseHlc, siteOfHlc } from '../shared/hybrid-logical-clock';
+import { formatIntegerHlc, hlcToInteger, integerOfHlc, parseHlc, siteOfHlc } from '../shared/hybrid-logical-clock';
 import {
   changeLogStatements,
   compareRecords,
@@ -57,10 +57,80 @@ export interface FieldChange {
 }
 
 /**
+ * One write of a row as it travels in a sync bundle: the columns it set at one timestamp, with
+ * their values and the versions the writer had seen, in the same order. The import judges and
+ * applies writes, not single fields (a first bundle has ten times fewer writes than fields).
+ */
+export interface RemoteWrite {
+  table: string;
+  rowId: string;
+  hlc: string;
+  userName: string;
+  /** On a write re-dated by its site's clock repair: the timestamp of the write it replaces. */
+  replaces: string | null;
+  columns: string[];
+  values: FieldValue[];
+  /** Per column the field's timestamp the writer had seen (null for a first write). */
+  prevHlcs: (string | null)[];
+}
+
+/** The single-field changes of a write, in its column order. */
+export function fieldChangesOfWrite(write: RemoteWrite): FieldChange[] {
+  return write.columns.map((column, i) => ({
+    table: write.table,
+    rowId: write.rowId,
+    column,
+    value: write.values[i],
+    hlc: write.hlc,
+    prevHlc: write.prevHlcs[i],
+    userName: write.userName,
+    replaces: write.replaces,
+  }));
+}
+
+/** A write with only some of its columns (by index), or the write itself when it keeps them all. */
+export function writeWithColumns(write: RemoteWrite, keep: number[]): RemoteWrite {
+  if (keep.length === write.columns.length) return write;
+  return { ...write, columns: keep.map((i) => write.columns[i]), values: keep.map((i) => write.values[i]), prevHlcs: keep.map((i) => write.prevHlcs[i]) };
+}
+
+/** Groups single-field changes into writes (timestamp and row), in the order first seen. */
+export function writesOfChanges(changes: FieldChange[]): RemoteWrite[] {
+  const writes = new Map<string, RemoteWrite>();
+  for (const change of changes) {
+    const key = `${change.hlc}\u0000${change.table}\u0000${change.rowId}`;
+    let write = writes.get(key);
+    if (!write) {
+      write = { table: change.table, rowId: change.rowId, hlc: change.hlc, userName: change.userName, replaces: change.replaces ?? null, columns: [], values: [], prevHlcs: [] };
+      writes.set(key, write);
+    }
+    write.columns.push(change.column);
+    write.values.push(change.value);
+    write.prevHlcs.push(change.prevHlc);
+  }
+  return [...writes.values()];
+}
+
+/**
  * What happened to one incoming change: `held` when its timestamp is further ahead of this PC's
  * clock than the tolerance (not applied, not logged, the clock not moved — the import lists it).
  */
 export type ApplyOutcome = 'applied' | 'lost' | 'duplicate' | 'held';
+
+/** What happened to one incoming write, column by column. */
+export interface AppliedWrite {
+  write: RemoteWrite;
+  outcomes: ApplyOutcome[];
+  /** Per column: a conflict was recorded for review. */
+  conflicts: boolean[];
+  /** True when the row did not exist before this write (and the write created it). */
+  createdRow: boolean;
+  /**
+   * The row as it was before this write, when it existed and this write set a value in it: the
+   * first such write of a row in a batch holds the row as it was before the batch.
+   */
+  rowBefore: Record<string, FieldValue> | undefined;
+}
 
 export interface AppliedChange {
   change: FieldChange;
@@ -124,9 +194,6 @@ function requireSpec(table: string) {
   return spec;
 }
 
-function requireColumn(table: string, column: string): void {
-  if (!(column in requireSpec(table).columns)) throw new Error(`not a synced column: ${table}.${column}`);
-}
 
 /**
  * Statements whose SQL names a table or column (from the synced-table specs, never from input),
@@ -405,8 +472,7 @@ function compareVersions(catalog: LedgerCatalog, a: FieldVersion, b: FieldVersio
  * back to its best live change. A write not seen yet is logged as voided already (with the
  * replacement's fields), so that when it arrives it is a duplicate and changes nothing.
  */
-function voidWrite(store: LedgerStore, group: FieldChange[], replaced: string, recordedAt: number): void {
-  const first = group[0];
+function voidWrite(store: LedgerStore, first: RemoteWrite, fresh: number[], replaced: string, recordedAt: number): void {
   if (siteOfHlc(replaced) !== siteOfHlc(first.hlc)) return;
   const catalog = ledgerCatalog(store.sqlite);
   const stmts = changeLogStatements(store.sqlite);
@@ -418,7 +484,7 @@ function voidWrite(store: LedgerStore, group: FieldChange[], replaced: string, r
   const rowNo = entry?.rowNo ?? allocateRowNo(store);
   const stored = stmts.record.get(siteNo, replacedHlc, rowNo);
   if (!stored) {
-    const cols = group.map((change) => catalog.columnNo(tableNo, change.column));
+    const cols = fresh.map((i) => catalog.columnNo(tableNo, first.columns[i]));
     stmts.insertRecord.run(
       ...packRecord({
         siteNo,
@@ -426,7 +492,7 @@ function voidWrite(store: LedgerStore, group: FieldChange[], replaced: string, r
         rowNo,
         userNo: catalog.userNo(first.userName),
         cols,
-        vals: group.map((change) => change.value),
+        vals: fresh.map((i) => first.values[i]),
         prev: cols.map(() => null),
         lost: cols.map(() => true),
         voided: true,
@@ -464,19 +530,6 @@ function voidWrite(store: LedgerStore, group: FieldChange[], replaced: string, r
   store.noteChanged(first.table, first.rowId);
 }
 
-/** Groups changes by write (timestamp and row), in timestamp order, fields in their order. */
-function groupByWrite(changes: FieldChange[]): FieldChange[][] {
-  const ordered = [...changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-  const groups = new Map<string, FieldChange[]>();
-  for (const change of ordered) {
-    const key = `${change.hlc}\u0000${change.table}\u0000${change.rowId}`;
-    const group = groups.get(key);
-    if (group) group.push(change);
-    else groups.set(key, [change]);
-  }
-  return [...groups.values()];
-}
-
 /** Whether a record of the row was written with `version` of column `col` in view. */
 function supersededBy(records: ChangeRecord[], col: number, version: FieldVersion): boolean {
   return records.some((record) => {
@@ -486,56 +539,103 @@ function supersededBy(records: ChangeRecord[], col: number, version: FieldVersio
 }
 
 /**
- * Applies changes from another site, in one transaction, through the same log and row clocks as
- * local edits. Changes are applied in timestamp order, one record per write of a row; a change
- * already in the log is a duplicate and changes nothing, so importing a bundle twice, or bundles
- * in any order, converges. A change stamped further ahead of this PC's clock than the tolerance is
- * `held`: not applied, not logged, and the clock does not move (so one PC's wrong date never drags
- * this site's clock into its future). A re-dated change (`replaces`) voids the write it replaces
- * first. The caller validates every change against its table schema, and its authority, first.
- * `progress` hears how many changes are done; if it throws, nothing of the batch is written.
+ * Applies changes from another site — {@link applyRemoteWrites} of single-field changes grouped
+ * into writes — and reports each change's outcome (tests, and held changes released later).
  */
 export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], progress?: (done: number, total: number) => void): AppliedChange[] {
+  const results: AppliedChange[] = [];
+  for (const applied of applyRemoteWrites(store, writesOfChanges(changes), progress)) {
+    const fields = fieldChangesOfWrite(applied.write);
+    let firstWin = applied.createdRow;
+    fields.forEach((change, i) => {
+      const outcome = applied.outcomes[i];
+      const createdRow = firstWin && outcome === 'applied';
+      if (createdRow) firstWin = false;
+      results.push({ change, outcome, createdRow, conflict: applied.conflicts[i] });
+    });
+  }
+  return results;
+}
+
+/** Orders writes by timestamp (a stable sort: a row's writes at one timestamp stay in order). */
+function byTimestamp(writes: RemoteWrite[]): RemoteWrite[] {
+  for (let i = 1; i < writes.length; i += 1) if (writes[i - 1].hlc > writes[i].hlc) return [...writes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  return writes;
+}
+
+/**
+ * Applies writes from another site, in one transaction, through the same log and row clocks as
+ * local edits: in timestamp order, one record per write of a row. A change already in the log is
+ * a duplicate and changes nothing, so importing a bundle twice, or bundles in any order,
+ * converges. A write stamped further ahead of this PC's clock than the tolerance is `held`: not
+ * applied, not logged, and the clock does not move (so one PC's wrong date never drags this site's
+ * clock into its future). A re-dated write (`replaces`) voids the write it replaces first. The
+ * caller validates every change against its table schema, and its authority, first. `progress`
+ * hears how many changes (fields) are done; if it throws, nothing of the batch is written.
+ */
+export function applyRemoteWrites(store: LedgerStore, writes: RemoteWrite[], progress?: (done: number, total: number) => void): AppliedWrite[] {
   return store.transaction(() => {
     const catalog = ledgerCatalog(store.sqlite);
     const stmts = changeLogStatements(store.sqlite);
     const recordedAt = store.now();
     const recordedText = store.nowText();
-    const results: AppliedChange[] = [];
-    let groups = 0;
-    for (const group of groupByWrite(changes)) {
+    const total = progress ? writes.reduce((sum, write) => sum + write.columns.length, 0) : 0;
+    const results: AppliedWrite[] = [];
+    let done = 0;
+    for (const write of byTimestamp(writes)) {
       // Every 256 writes: how far it got (the caller may stop the import here: all rolls back).
-      if (progress && (groups += 1) % 256 === 0) progress(results.length, changes.length);
-      const first = group[0];
-      const { table, rowId, hlc } = first;
-      for (const change of group) requireColumn(table, change.column);
+      if (progress && results.length % 256 === 255) progress(done, total);
+      done += write.columns.length;
+      const { table, rowId, hlc } = write;
+      const spec = requireSpec(table);
+      for (const column of write.columns) if (!(column in spec.columns)) throw new Error(`not a synced column: ${table}.${column}`);
+      const outcomes: ApplyOutcome[] = write.columns.map(() => 'duplicate');
+      const conflicts: boolean[] = write.columns.map(() => false);
+      const applied: AppliedWrite = { write, outcomes, conflicts, createdRow: false, rowBefore: undefined };
+      results.push(applied);
       const tableNo = catalog.tableNo(table);
-      const siteId = siteOfHlc(hlc);
-      const hlcInt = integerOfHlc(hlc);
-      if (hlcInt === null) throw new Error(`时间戳格式不正确：${hlc}`);
+      const parts = parseHlc(hlc);
+      if (!parts) throw new Error(`时间戳格式不正确：${hlc}`);
+      const { siteId } = parts;
+      const hlcInt = hlcToInteger(parts.millis, parts.counter);
       const siteNo = catalog.siteNo(siteId);
       const before = rowVersionOf(store.sqlite, tableNo, rowId);
-      const existingStored = before ? stmts.record.get(siteNo, hlcInt, before.rowNo) : undefined;
-      const existing = existingStored ? unpackRecord(existingStored) : undefined;
-      const fresh: FieldChange[] = [];
-      for (const change of group) {
-        const col = catalog.columnNo(tableNo, change.column);
-        if (existing?.cols.includes(col) || fresh.some((f) => f.column === change.column)) {
-          results.push({ change, outcome: 'duplicate', createdRow: false, conflict: false });
-        } else fresh.push(change);
-      }
-      if (fresh.length === 0) continue;
-      if (!store.clock.observeRemote(hlc)) {
-        for (const change of fresh) results.push({ change, outcome: 'held', createdRow: false, conflict: false });
+      const cols = write.columns.map((column) => catalog.columnNo(tableNo, column));
+      if (!before && !write.replaces && new Set(cols).size === cols.length) {
+        // A row this ledger has never seen, written whole (most of a first bundle): every field wins.
+        if (!store.clock.observeRemoteParts(parts)) {
+          outcomes.fill('held');
+          continue;
+        }
+        const rowNo = allocateRowNo(store);
+        const incoming: FieldVersion = { hlc: hlcInt, site: siteNo };
+        let prevJson: string | null = null;
+        if (write.prevHlcs.some((p) => p !== null)) prevJson = JSON.stringify(write.prevHlcs.map((p) => (p ? versionOfHlc(catalog, p) : null)).map((v) => (v ? [v.hlc, v.site] : null)));
+        stmts.insertRecord.run(siteNo, hlcInt, rowNo, catalog.userNo(write.userName), Buffer.from(cols), null, prevJson, null, 0, null, recordedAt);
+        stmts.insertRowVersion.run(tableNo, rowId, rowNo, encodeSingleVersionClock(incoming, cols), encodeRecordKeys([incoming]), null);
+        outcomes.fill('applied');
+        applied.createdRow = true;
+        writeColumns(store.sqlite, table, rowId, write.columns, write.values, false, `${tableNo}:${write.columns.join('\u0000')}`);
+        store.noteChanged(table, rowId);
         continue;
       }
-      for (const replaced of new Set(fresh.map((change) => change.replaces).filter((r): r is string => !!r))) {
-        voidWrite(store, fresh.filter((change) => change.replaces === replaced), replaced, recordedAt);
+      const existingStored = before ? stmts.record.get(siteNo, hlcInt, before.rowNo) : undefined;
+      const existing = existingStored ? unpackRecord(existingStored) : undefined;
+      const fresh: number[] = [];
+      cols.forEach((col, i) => {
+        if (!existing?.cols.includes(col) && !fresh.some((f) => cols[f] === col)) fresh.push(i);
+      });
+      if (fresh.length === 0) continue;
+      if (!store.clock.observeRemoteParts(parts)) {
+        for (const i of fresh) outcomes[i] = 'held';
+        continue;
       }
-      const entry = rowVersionOf(store.sqlite, tableNo, rowId);
+      if (write.replaces) voidWrite(store, write, fresh, write.replaces, recordedAt);
+      const entry = write.replaces ? rowVersionOf(store.sqlite, tableNo, rowId) : before;
       const rowNo = entry?.rowNo ?? allocateRowNo(store);
       const clock: RowClock = entry?.clock ?? new Map();
-      const row = currentRow(store.sqlite, table, rowId);
+      // Every row was created by this path, with its entry: no entry, no row.
+      const row = entry ? currentRow(store.sqlite, table, rowId) : undefined;
       const incoming: FieldVersion = { hlc: hlcInt, site: siteNo };
       let history: ChangeRecord[] | undefined;
       const historyOf = () => (history ??= rowRecords(store.sqlite, { rowNo, history: entry?.history ?? [] }));
@@ -543,44 +643,50 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
         siteNo,
         hlc: hlcInt,
         rowNo,
-        userNo: catalog.userNo(first.userName),
+        userNo: catalog.userNo(write.userName),
         cols: [],
         vals: [],
         prev: [],
         lost: [],
         voided: false,
-        replaces: first.replaces ? integerOfHlc(first.replaces) : null,
+        replaces: write.replaces ? integerOfHlc(write.replaces) : null,
         recordedAt,
       };
-      const winners: [string, FieldValue][] = [];
+      const winnerNames: string[] = [];
+      const winnerValues: FieldValue[] = [];
       const overwritten: { col: number; winner: FieldVersion }[] = [];
       let ownersSeen = entry?.ownersSeen ? JSON.stringify(entry.ownersSeen) : null;
-      for (const change of fresh) {
-        const { column, value } = change;
-        const col = catalog.columnNo(tableNo, column);
+      for (const i of fresh) {
+        const column = write.columns[i];
+        const value = write.values[i];
+        const prevHlc = write.prevHlcs[i];
+        const col = cols[i];
         const current = clock.get(col);
         const local = row?.[column];
         const wins = !current || compareVersions(catalog, incoming, current) > 0;
-        const currentText = current ? hlcTextOf(catalog, current) : null;
-        let conflict = false;
         if (wins) {
-          // The local value is overwritten. It was a concurrent edit unless the writer had seen it.
-          if (current && change.prevHlc !== currentText && !sameValue(local, value)) {
-            conflict = true;
-            stmts.conflict.run(
-              store.newId(), table, rowId, column, JSON.stringify(value), hlc,
-              JSON.stringify(local ?? null), currentText, siteOfHlc(currentText as string), userOfVersion(catalog, historyOf(), current), change.userName, recordedText,
-            );
+          if (current) {
+            const currentText = hlcTextOf(catalog, current);
+            // The local value is overwritten. It was a concurrent edit unless the writer had seen it.
+            if (prevHlc !== currentText && !sameValue(local, value)) {
+              conflicts[i] = true;
+              stmts.conflict.run(
+                store.newId(), table, rowId, column, JSON.stringify(value), hlc,
+                JSON.stringify(local ?? null), currentText, siteOfHlc(currentText), userOfVersion(catalog, historyOf(), current), write.userName, recordedText,
+              );
+            }
+            overwritten.push({ col, winner: current });
           }
-          if (current) overwritten.push({ col, winner: current });
           clock.set(col, incoming);
-          winners.push([column, value]);
+          winnerNames.push(column);
+          winnerValues.push(value);
         } else if (!supersededBy(historyOf(), col, incoming) && !sameValue(local, value)) {
           // The incoming value loses, and no known edit was made with it in view: keep it for review.
-          conflict = true;
+          conflicts[i] = true;
+          const currentText = hlcTextOf(catalog, current);
           stmts.conflict.run(
             store.newId(), table, rowId, column, JSON.stringify(local ?? null), currentText,
-            JSON.stringify(value), hlc, siteId, change.userName, userOfVersion(catalog, historyOf(), current as FieldVersion), recordedText,
+            JSON.stringify(value), hlc, siteId, write.userName, userOfVersion(catalog, historyOf(), current), recordedText,
           );
         }
         if (column === 'station_id') {
@@ -589,17 +695,22 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
         record.cols.push(col);
         // A winner's value is the row's; a loser's is kept in its record.
         record.vals.push(wins ? undefined : value);
-        record.prev.push(change.prevHlc ? versionOfHlc(catalog, change.prevHlc) : null);
+        record.prev.push(prevHlc ? versionOfHlc(catalog, prevHlc) : null);
         record.lost.push(!wins);
-        results.push({ change, outcome: wins ? 'applied' : 'lost', createdRow: row === undefined && wins && winners.length === 1, conflict });
+        outcomes[i] = wins ? 'applied' : 'lost';
       }
       keepOverwrittenValues(store, tableNo, rowNo, overwritten, row);
       const packed = packRecord(record);
       if (existing) stmts.replaceFields.run(packed[4] as Buffer, packed[5] as string | null, packed[6] as string | null, packed[7] as Buffer | null, siteNo, hlcInt, rowNo);
       else stmts.insertRecord.run(...packed);
-      saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen, existing ? undefined : { site: siteNo, hlc: hlcInt });
-      if (winners.length > 0) {
-        writeFields(store.sqlite, table, rowId, winners, row !== undefined);
+      if (!entry && winnerNames.length === cols.length && ownersSeen === null) {
+        // A new row written whole (the usual first write): one group for its clock.
+        stmts.insertRowVersion.run(tableNo, rowId, rowNo, encodeSingleVersionClock(incoming, cols), encodeRecordKeys([incoming]), null);
+      } else saveRowVersion(store, tableNo, rowId, entry, rowNo, clock, ownersSeen, existing ? undefined : incoming);
+      if (winnerNames.length > 0) {
+        applied.createdRow = row === undefined;
+        applied.rowBefore = row;
+        writeColumns(store.sqlite, table, rowId, winnerNames, winnerValues, row !== undefined, `${tableNo}:${winnerNames.join('\u0000')}`);
         store.noteChanged(table, rowId);
       }
     }

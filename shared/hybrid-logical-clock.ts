@@ -147,8 +147,13 @@ export class HybridLogicalClock {
   observeRemote(remote: HlcTimestamp): boolean {
     const parts = parseHlc(remote);
     if (!parts) throw new Error(`时间戳格式不正确：${remote}`);
+    return this.observeRemoteParts(parts);
+  }
+
+  /** {@link observeRemote} of a timestamp already parsed (an import parses each once). */
+  observeRemoteParts(parts: HlcParts): boolean {
     if (parts.millis > this.wallClock() + this.toleranceMs()) return false;
-    this.observe(remote);
+    this.observeParts(parts);
     return true;
   }
 
@@ -174,6 +179,10 @@ export class HybridLogicalClock {
   observe(remote: HlcTimestamp): void {
     const parts = parseHlc(remote);
     if (!parts) throw new Error(`时间戳格式不正确：${remote}`);
+    this.observeParts(parts);
+  }
+
+  private observeParts(parts: HlcParts): void {
     if (parts.millis > this.millis || (parts.millis === this.millis && parts.counter > this.counter)) {
       this.millis = parts.millis;
       this.counter = parts.counter;

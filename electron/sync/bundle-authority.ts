@@ -1,11 +1,11 @@
 import { chinaDateTimeOf } from '../../shared/china-date';
 import { parseHlc, siteOfHlc } from '../../shared/hybrid-logical-clock';
 import type { WithheldReason } from '../../shared/sync-record';
-import { isLoggedChange, ownerHistoryOf, rowVersionOf } from '../../db/change-log';
+import { loggedColumnsAt, ownerHistoryOf, rowVersionOf } from '../../db/change-log';
 import { ledgerCatalog } from '../../db/ledger-catalog';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { FieldValue } from '../../db/synced-tables';
-import type { FieldChange } from '../../db/write-path';
+import { writeWithColumns, type FieldChange, type RemoteWrite } from '../../db/write-path';
 import { readRow } from './row-reader';
 import { ancestorsOf, isPersonTable, stationNodes, subtreeOf, type StationNode } from './station-tree';
 import { fieldLabelOf, tableLabelOf } from './sync-labels';
@@ -70,7 +70,8 @@ export interface AuthorityInput {
 }
 
 export interface AuthorityVerdict {
-  allowed: FieldChange[];
+  /** The writes (or the part of each) the sender may make; duplicates included, for the write path to recognise. */
+  allowed: RemoteWrite[];
   refused: RefusedChange[];
 }
 
@@ -86,11 +87,9 @@ function rowKey(table: string, id: string): string {
   return `${table}\u0000${id}`;
 }
 
-/** Changes in timestamp order; within one timestamp (one write of a row) the owner first, then the person. */
-function judgingOrder(a: FieldChange, b: FieldChange): number {
-  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
-  const rank = (c: FieldChange) => (c.column === 'station_id' ? 0 : c.column === 'staff_id' ? 1 : 2);
-  return rank(a) - rank(b);
+/** Within one timestamp (one write of a row) the owner is judged first, then the person, then the rest. */
+function columnRank(column: string): number {
+  return column === 'station_id' ? 0 : column === 'staff_id' ? 1 : 2;
 }
 
 /** Reads rows and owner histories as they are before the import, caching per row. */
@@ -102,22 +101,26 @@ class PreImportView {
 
   constructor(private readonly store: LedgerStore) {}
 
-  isKnown(change: FieldChange): boolean {
-    const key = rowKey(change.table, change.rowId);
+  /** The columns of a write the log already holds (a duplicate, whoever sends it again), or null for none. */
+  knownColumns(write: RemoteWrite): Set<string> | null {
+    const key = rowKey(write.table, write.rowId);
     let seen = this.logged.get(key);
     if (seen === undefined) {
       const catalog = ledgerCatalog(this.store.sqlite);
-      seen = rowVersionOf(this.store.sqlite, catalog.tableNo(change.table), change.rowId) !== undefined;
+      seen = rowVersionOf(this.store.sqlite, catalog.tableNo(write.table), write.rowId) !== undefined;
       this.logged.set(key, seen);
     }
-    return seen && isLoggedChange(this.store, change.hlc, change.table, change.rowId, change.column);
+    if (!seen) return null;
+    const columns = loggedColumnsAt(this.store, write.hlc, write.table, write.rowId);
+    return columns.length > 0 ? new Set(columns) : null;
   }
 
   row(table: string, id: string): Record<string, FieldValue> | null {
     const key = rowKey(table, id);
     let row = this.rows.get(key);
     if (row === undefined) {
-      row = readRow(this.store, table, id) ?? null;
+      // Every row was created by the write path, with its log entry: never logged, not there.
+      row = this.logged.get(key) === false ? null : (readRow(this.store, table, id) ?? null);
       this.rows.set(key, row);
     }
     return row;
@@ -128,7 +131,8 @@ class PreImportView {
     const key = rowKey(table, id);
     let timeline = this.owners.get(key);
     if (!timeline) {
-      timeline = ownerHistoryOf(this.store, table, id).filter((e): e is OwnerEntry => typeof e.owner === 'string');
+      const history = this.logged.get(key) === false ? [] : ownerHistoryOf(this.store, table, id);
+      timeline = history.filter((e): e is OwnerEntry => typeof e.owner === 'string');
       const current = this.row(table, id)?.station_id;
       if (timeline.length === 0 && typeof current === 'string') timeline.push({ hlc: '', owner: current });
       this.owners.set(key, timeline);
@@ -157,52 +161,117 @@ function leftAt(timeline: OwnerEntry[], units: Set<string>): OwnerEntry | undefi
   return left;
 }
 
-/** Decides, change by change, what a sender may write here. Reads only; writes nothing. */
-export function judgeChanges(store: LedgerStore, ownStationId: string, input: AuthorityInput, changes: FieldChange[]): AuthorityVerdict {
+/** Writes in timestamp order, in runs of one timestamp (almost always one write each). */
+function runsByTimestamp(writes: RemoteWrite[]): RemoteWrite[][] {
+  const ordered = [...writes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  const runs: RemoteWrite[][] = [];
+  for (const write of ordered) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].hlc === write.hlc) last.push(write);
+    else runs.push([write]);
+  }
+  return runs;
+}
+
+/**
+ * Decides what a sender may write here, change by change: in timestamp order, and within one
+ * timestamp every owner (`station_id`) first, then every person (`staff_id`), then the rest. The
+ * rest of a write (columns other than those two, of a table other than the units) is judged once
+ * for the write — their verdict depends on the row and the timestamp, not on the column. Reads
+ * only; writes nothing.
+ */
+export function judgeWrites(store: LedgerStore, ownStationId: string, input: AuthorityInput, writes: RemoteWrite[]): AuthorityVerdict {
   const view = new PreImportView(store);
   const nodes = stationNodes(store);
-  const judge = input.relation === 'child' ? childJudge(store, view, nodes, input, ownStationId) : parentJudge(store, view, nodes, ownStationId, changes);
-  const allowed: FieldChange[] = [];
+  const judge = input.relation === 'child' ? childJudge(store, view, nodes, input, ownStationId) : parentJudge(view, nodes, ownStationId, writes);
+  const allowed: RemoteWrite[] = [];
   const refused: RefusedChange[] = [];
-  for (const change of [...changes].sort(judgingOrder)) {
-    if (view.isKnown(change)) {
-      allowed.push(change); // a duplicate: the write path recognises it and changes nothing
-      continue;
+  const fieldOf = (write: RemoteWrite, i: number): FieldChange => ({
+    table: write.table,
+    rowId: write.rowId,
+    column: write.columns[i],
+    value: write.values[i],
+    hlc: write.hlc,
+    prevHlc: write.prevHlcs[i],
+    userName: write.userName,
+    replaces: write.replaces,
+  });
+  const refuse = (write: RemoteWrite, i: number, verdict: { reason: WithheldReason; detail: string }) => {
+    const change = fieldOf(write, i);
+    refused.push({ change, reason: verdict.reason, detail: `${describe(change)}：${verdict.detail}` });
+  };
+  for (const run of runsByTimestamp(writes)) {
+    const kept = run.map(() => [] as number[]);
+    const known = run.map((write) => view.knownColumns(write));
+    for (let rank = 0; rank <= 2; rank += 1) {
+      run.forEach((write, w) => {
+        // The verdict on the write's ordinary columns, once (not for units: theirs depend on the column).
+        let ordinary: { reason: WithheldReason; detail: string } | null | undefined;
+        write.columns.forEach((column, i) => {
+          if (columnRank(column) !== rank) return;
+          // A duplicate: the write path recognises it and changes nothing.
+          if (known[w]?.has(column)) {
+            kept[w].push(i);
+            return;
+          }
+          let verdict: { reason: WithheldReason; detail: string } | null;
+          if (rank === 2 && write.table !== 'station') verdict = ordinary === undefined ? (ordinary = judge(fieldOf(write, i))) : ordinary;
+          else verdict = judge(fieldOf(write, i));
+          if (verdict) refuse(write, i, verdict);
+          else kept[w].push(i);
+        });
+      });
     }
-    const refusal = judge(change);
-    if (refusal) refused.push({ change, ...refusal });
-    else allowed.push(change);
+    run.forEach((write, w) => {
+      if (kept[w].length > 0) allowed.push(writeWithColumns(write, kept[w].sort((a, b) => a - b)));
+    });
   }
   if (refused.length === 0) return { allowed, refused };
+
   // A new row is created whole or not at all: a refused field of its first write refuses the rest.
   const firstWrite = new Map<string, string>();
-  for (const change of changes) {
-    const key = rowKey(change.table, change.rowId);
-    if (view.row(change.table, change.rowId) === null && (firstWrite.get(key) ?? '\uffff') > change.hlc) firstWrite.set(key, change.hlc);
+  for (const write of writes) {
+    const key = rowKey(write.table, write.rowId);
+    if (view.row(write.table, write.rowId) === null && (firstWrite.get(key) ?? '\uffff') > write.hlc) firstWrite.set(key, write.hlc);
   }
   const refusedRows = new Map<string, RefusedChange>();
   for (const r of refused) {
     const key = rowKey(r.change.table, r.change.rowId);
     if (firstWrite.get(key) === r.change.hlc && !refusedRows.has(key)) refusedRows.set(key, r);
   }
+  let accepted = allowed;
   if (refusedRows.size > 0) {
-    for (let i = allowed.length - 1; i >= 0; i -= 1) {
-      const cause = refusedRows.get(rowKey(allowed[i].table, allowed[i].rowId));
-      if (cause && !view.isKnown(allowed[i])) {
-        refused.push({ change: allowed[i], reason: cause.reason, detail: cause.detail });
-        allowed.splice(i, 1);
+    accepted = [];
+    for (const write of allowed) {
+      const cause = refusedRows.get(rowKey(write.table, write.rowId));
+      if (!cause) {
+        accepted.push(write);
+        continue;
       }
+      const known = view.knownColumns(write);
+      const keep: number[] = [];
+      write.columns.forEach((column, i) => {
+        if (known?.has(column)) keep.push(i);
+        else refused.push({ change: fieldOf(write, i), reason: cause.reason, detail: cause.detail });
+      });
+      if (keep.length > 0) accepted.push(writeWithColumns(write, keep));
     }
   }
   // A refused value that a later accepted change of the same field overrides anyway (the history
   // of a unit's own row before it joined, say) is not worth the clerk's attention.
+  const refusedFields = new Set(refused.map((r) => `${rowKey(r.change.table, r.change.rowId)}\u0000${r.change.column}`));
+  const refusedRowKeys = new Set(refused.map((r) => rowKey(r.change.table, r.change.rowId)));
   const acceptedLast = new Map<string, string>();
-  for (const change of allowed) {
-    const key = `${rowKey(change.table, change.rowId)}\u0000${change.column}`;
-    if ((acceptedLast.get(key) ?? '') < change.hlc) acceptedLast.set(key, change.hlc);
+  for (const write of accepted) {
+    const row = rowKey(write.table, write.rowId);
+    if (!refusedRowKeys.has(row)) continue;
+    for (const column of write.columns) {
+      const key = `${row}\u0000${column}`;
+      if (refusedFields.has(key) && (acceptedLast.get(key) ?? '') < write.hlc) acceptedLast.set(key, write.hlc);
+    }
   }
   const listed = refused.filter((r) => (acceptedLast.get(`${rowKey(r.change.table, r.change.rowId)}\u0000${r.change.column}`) ?? '') < r.change.hlc);
-  return { allowed, refused: listed };
+  return { allowed: accepted, refused: listed };
 }
 
 type Judge = (change: FieldChange) => { reason: WithheldReason; detail: string } | null;
@@ -361,41 +430,45 @@ function childJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[
     return null;
   };
 
-  return (change) => {
-    const origin = judgeOrigin(change);
-    if (origin) return origin;
-    const verdict = change.table === 'station' ? judgeStation(change) : judgeRow(change);
-    return verdict ? { reason: verdict.reason, detail: `${describe(change)}：${verdict.detail}` } : null;
-  };
+  return (change) => judgeOrigin(change) ?? (change.table === 'station' ? judgeStation(change) : judgeRow(change));
 }
 
-function parentJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[], ownStationId: string, changes: FieldChange[]): Judge {
+function parentJudge(view: PreImportView, nodes: StationNode[], ownStationId: string, writes: RemoteWrite[]): Judge {
   const ours = subtreeOf(nodes, ownStationId);
   // The bureaus above as the tree will be once the bureau's unit rows of this bundle are in (it may
   // tell us of a new bureau above it): the bureau is the authority on the tree above us.
   const simulated = nodes.map((n) => ({ ...n }));
-  for (const change of [...changes].sort(judgingOrder)) {
-    if (change.table !== 'station') continue;
-    let node = simulated.find((n) => n.id === change.rowId);
-    if (!node) {
-      node = { id: change.rowId, code: null, name: null, role: null, parent_code: null, deleted_at: null };
-      simulated.push(node);
+  const unitWrites = writes.filter((write) => write.table === 'station');
+  for (const run of runsByTimestamp(unitWrites)) {
+    for (let rank = 0; rank <= 2; rank += 1) {
+      for (const write of run) {
+        write.columns.forEach((column, i) => {
+          if (columnRank(column) !== rank) return;
+          let node = simulated.find((n) => n.id === write.rowId);
+          if (!node) {
+            node = { id: write.rowId, code: null, name: null, role: null, parent_code: null, deleted_at: null };
+            simulated.push(node);
+          }
+          if (column in node) (node as unknown as Record<string, FieldValue>)[column] = write.values[i];
+        });
+      }
     }
-    if (change.column in node) (node as unknown as Record<string, FieldValue>)[change.column] = change.value;
   }
   const above = new Set([...ancestorsOf(nodes, ownStationId), ...ancestorsOf(simulated, ownStationId)]);
   const bundleOwner = new Map<string, OwnerEntry[]>();
-  for (const change of changes) {
-    if (change.column !== 'station_id' || typeof change.value !== 'string') continue;
-    const key = rowKey(change.table, change.rowId);
+  for (const write of writes) {
+    const at = write.columns.indexOf('station_id');
+    const owner = at >= 0 ? write.values[at] : undefined;
+    if (typeof owner !== 'string') continue;
+    const key = rowKey(write.table, write.rowId);
     const list = bundleOwner.get(key) ?? [];
-    list.push({ hlc: change.hlc, owner: change.value });
+    list.push({ hlc: write.hlc, owner });
     bundleOwner.set(key, list);
   }
   return (change) => {
     const outside = (owner: string | undefined) => ({
       reason: 'OUTSIDE_SUBTREE' as const,
-      detail: `${describe(change)}：上级单位发来的这条记录属于「${unitName(simulated, owner)}」，不在本单位辖区内，本机不保存其他单位的记录，未导入。请告知上级单位。`,
+      detail: `上级单位发来的这条记录属于「${unitName(simulated, owner)}」，不在本单位辖区内，本机不保存其他单位的记录，未导入。请告知上级单位。`,
     });
     if (change.table === 'station') return ours.has(change.rowId) || above.has(change.rowId) ? null : outside(change.rowId);
     const before = view.row(change.table, change.rowId)?.station_id;

@@ -5,14 +5,14 @@ import { hasChangesFromSite, isVoidedTimestamp, movedRows, newestLiveChangeOf } 
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import type { SyncWithheldTable } from '../../db/sync-schema';
 import { syncedTableNames } from '../../db/synced-tables';
-import { applyRemoteChanges, tombstoneRecord, writeRecord, type AppliedChange, type FieldChange } from '../../db/write-path';
+import { applyRemoteWrites, fieldChangesOfWrite, tombstoneRecord, writeRecord, writesOfChanges, type AppliedWrite, type RemoteWrite } from '../../db/write-path';
 import type { AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { readRow, type RowSnapshot } from './row-reader';
-import { judgeChanges, type AuthorityInput } from './bundle-authority';
+import { judgeWrites, type AuthorityInput } from './bundle-authority';
 import { applyClockTolerance } from './clock-policy';
 import { BundleError, echoableCode, echoableVersion, openBundle, readBundleHeader, verifyBundleSignature, type BundleHeader, type BundleRegistration } from './bundle-envelope';
-import { checkedChanges, parsePayload } from './bundle-payload';
+import { checkedWrites, parsePayload } from './bundle-payload';
 import { ownSiteKeys } from './own-site-keys';
 import { registrationMacValid, registrationSchema } from './setup-file';
 import { siteKeysFingerprint } from './site-keys';
@@ -57,7 +57,9 @@ interface VerifiedBundle {
   /** The sender as refusals and summaries name it: this installation's record of it. */
   senderLabel: string;
   senderName: string;
-  changes: FieldChange[];
+  writes: RemoteWrite[];
+  /** How many field changes the writes carry. */
+  changeCount: number;
   highWater: Record<string, string>;
   sites: Record<string, string>;
 }
@@ -171,23 +173,13 @@ export function verifyBundle(deps: AppDeps, bytes: Buffer, limits: BundleLimits 
   }
   const payload = parsePayload(opened.payload, senderLabel);
   if (payload.schemaVersion > ourSchema) throw syncErrors.newerSchema(theirVersion, payload.schemaVersion.slice(0, 60), ourSchema);
-  const changes = checkedChanges(payload, senderLabel);
-  return { header, peer, registration, senderLabel, senderName: peer.name, changes, highWater: payload.highWater, sites: payload.sites ?? {} };
+  const writes = checkedWrites(payload, senderLabel);
+  const changeCount = writes.reduce((sum, write) => sum + write.columns.length, 0);
+  return { header, peer, registration, senderLabel, senderName: peer.name, writes, changeCount, highWater: payload.highWater, sites: payload.sites ?? {} };
 }
 
 /** The envelope refusals that name the units: re-worded with the names this installation knows. */
 const NAMING_REFUSALS = new Set(['BUNDLE_WRONG_RECIPIENT', 'BUNDLE_BAD_SIGNATURE', 'BUNDLE_DECRYPT_FAILED', 'BUNDLE_CORRUPT', 'BUNDLE_INFLATE_TOO_LARGE']);
-
-/** The rows a bundle touches, as they are before it is applied (undefined: not there yet). */
-function snapshotRows(store: LedgerStore, changes: FieldChange[]): Map<string, RowSnapshot | undefined> {
-  const rows = new Map<string, RowSnapshot | undefined>();
-  for (const change of changes) {
-    const key = `${change.table}\u0000${change.rowId}`;
-    if (rows.has(key)) continue;
-    rows.set(key, readRow(store, change.table, change.rowId));
-  }
-  return rows;
-}
 
 function sameRow(a: RowSnapshot, b: RowSnapshot | undefined): boolean {
   return b !== undefined && Object.keys(a).every((column) => a[column] === b[column]);
@@ -195,15 +187,16 @@ function sameRow(a: RowSnapshot, b: RowSnapshot | undefined): boolean {
 
 /**
  * Per-table counts of an import: rows inserted (not there before), rows updated (a value the clerk
- * sees changed), rows unchanged (every change a duplicate, a loser, or a rewrite of the same
- * value), and the conflicts recorded for review. With `openConflicts` (per table: the conflicts
- * this import recorded that are still open after it), only those count: a conflict recorded while
- * replaying a history and settled by a later change of the same bundle is not the clerk's to review.
+ * sees changed), rows unchanged (every change a duplicate, a loser, refused, or a rewrite of the
+ * same value), and the conflicts recorded for review. `touched`: every row the bundle names. With
+ * `openConflicts` (per table: the conflicts this import recorded that are still open after it),
+ * only those count: a conflict recorded while replaying a history and settled by a later change of
+ * the same bundle is not the clerk's to review.
  */
 export function summarizeResults(
   store: LedgerStore,
-  results: AppliedChange[],
-  before: Map<string, RowSnapshot | undefined>,
+  results: AppliedWrite[],
+  touched: RemoteWrite[],
   openConflicts?: Map<string, number>,
 ): { tables: TableSyncCounts[]; totals: BundleImportSummary['totals'] } {
   const counts = new Map<string, TableSyncCounts>();
@@ -215,23 +208,24 @@ export function summarizeResults(
     }
     return entry;
   };
-  const applied = new Set<string>();
+  // Per row, its first write that set a value: it created the row, or holds the row as it was.
+  const firstApplied = new Map<string, AppliedWrite>();
   for (const result of results) {
-    if (result.outcome === 'applied') applied.add(`${result.change.table}\u0000${result.change.rowId}`);
-    if (!openConflicts && result.conflict) entryOf(result.change.table).conflicts += 1;
+    const key = `${result.write.table}\u0000${result.write.rowId}`;
+    if ((result.createdRow || result.rowBefore) && !firstApplied.has(key)) firstApplied.set(key, result);
+    if (!openConflicts) for (const conflict of result.conflicts) if (conflict) entryOf(result.write.table).conflicts += 1;
   }
   for (const [table, count] of openConflicts ?? []) entryOf(table).conflicts += count;
-  for (const [key, snapshot] of before) {
-    const table = key.slice(0, key.indexOf('\u0000'));
-    const entry = entryOf(table);
-    if (!applied.has(key)) {
-      entry.unchanged += 1;
-      continue;
-    }
-    const id = key.slice(table.length + 1);
-    const now = readRow(store, table, id);
-    if (snapshot === undefined) entry.inserted += 1;
-    else if (now && !sameRow(now, snapshot)) entry.updated += 1;
+  const seen = new Set<string>();
+  for (const write of touched) {
+    const key = `${write.table}\u0000${write.rowId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const entry = entryOf(write.table);
+    const first = firstApplied.get(key);
+    if (!first) entry.unchanged += 1;
+    else if (first.createdRow) entry.inserted += 1;
+    else if (!sameRow(readRow(store, write.table, write.rowId) ?? {}, first.rowBefore)) entry.updated += 1;
     else entry.unchanged += 1;
   }
   const order = syncedTableNames();
@@ -252,28 +246,30 @@ export function summarizeResults(
  * it to the person's station now, as the transfer did with the others (an ordinary edit, which
  * then travels to the new station, and to the old one as a change of owner).
  */
-function followTransferredPeople(deps: AppDeps, results: AppliedChange[]): void {
+function followTransferredPeople(deps: AppDeps, results: AppliedWrite[]): void {
   const { store } = deps;
   const tables = new Set(personDetailTables(syncedTableNames()));
-  const seen = new Set<string>();
-  const people = new Map<string, ReturnType<typeof readRow>>();
-  const personOf = (id: string) => {
-    if (!people.has(id)) people.set(id, readRow(store, 'staff', id));
-    return people.get(id);
-  };
-  for (const { change, outcome } of results) {
-    if (outcome !== 'applied' || !tables.has(change.table)) continue;
-    const key = `${change.table}\u0000${change.rowId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const row = readRow(store, change.table, change.rowId);
-    if (!row || row.deleted_at !== null || typeof row.staff_id !== 'string') continue;
-    // The old station's own 调出 entry stays with the old station: it is its record of the move.
-    if (change.table === 'staff_status_change' && row.status === '调出') continue;
-    const person = personOf(row.staff_id);
-    if (person && typeof person.station_id === 'string' && person.station_id !== row.station_id) {
-      writeRecord(store, deps.user, change.table, change.rowId, { station_id: person.station_id });
+  const idsByTable = new Map<string, Set<string>>();
+  for (const { write, outcomes } of results) {
+    if (!tables.has(write.table) || !outcomes.includes('applied')) continue;
+    let ids = idsByTable.get(write.table);
+    if (!ids) {
+      ids = new Set();
+      idsByTable.set(write.table, ids);
     }
+    ids.add(write.rowId);
+  }
+  for (const [table, ids] of idsByTable) {
+    // The rows of this import whose person now belongs to another unit (one query per table).
+    const strays = store.sqlite
+      .prepare(
+        `SELECT r.id AS id, p.station_id AS personStation FROM "${table}" r JOIN staff p ON p.id = r.staff_id
+         WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted_at IS NULL AND typeof(p.station_id) = 'text' AND p.station_id IS NOT r.station_id
+         ${table === 'staff_status_change' ? "AND r.status IS NOT '调出'" : ''}`,
+      )
+      .all(JSON.stringify([...ids])) as { id: string; personStation: string }[];
+    // The old station's own 调出 entry stays with the old station: it is its record of the move.
+    for (const stray of strays) writeRecord(store, deps.user, table, stray.id, { station_id: stray.personStation });
   }
 }
 
@@ -281,14 +277,16 @@ function followTransferredPeople(deps: AppDeps, results: AppliedChange[]): void 
  * An open conflict whose losing value has just arrived as the value in force (the other side
  * resolved it by keeping that value) is settled: both sides then show the same resolution.
  */
-function settleConflicts(store: LedgerStore, results: AppliedChange[], by: string): void {
+function settleConflicts(store: LedgerStore, results: AppliedWrite[], by: string): void {
   if (!store.sqlite.prepare('SELECT 1 FROM sync_conflict WHERE resolved_at IS NULL LIMIT 1').get()) return;
   const settle = store.sqlite.prepare(
     'UPDATE sync_conflict SET resolved_at = ?, resolved_by = ? WHERE resolved_at IS NULL AND tbl = ? AND row_id = ? AND col = ? AND lost_value = ?',
   );
   const now = store.nowText();
-  for (const { change, outcome } of results) {
-    if (outcome === 'applied') settle.run(now, by, change.table, change.rowId, change.column, JSON.stringify(change.value));
+  for (const { write, outcomes } of results) {
+    outcomes.forEach((outcome, i) => {
+      if (outcome === 'applied') settle.run(now, by, write.table, write.rowId, write.columns[i], JSON.stringify(write.values[i]));
+    });
   }
 }
 
@@ -396,7 +394,7 @@ function authorityInputFor(store: LedgerStore, peer: SyncPeerRow, issuedRole: 's
 }
 
 interface AppliedBatch {
-  results: AppliedChange[];
+  results: AppliedWrite[];
   withheld: WithheldEntry[];
 }
 
@@ -404,14 +402,17 @@ interface AppliedBatch {
  * Judges and applies one batch of a sender's changes: the allowed through the one write path,
  * the refused and the held (dated too far ahead) kept in the withheld list.
  */
-function applyFromSender(deps: AppDeps, input: AuthorityInput, changes: FieldChange[], fileName: string, progress?: (done: number, total: number) => void): AppliedBatch {
+function applyFromSender(deps: AppDeps, input: AuthorityInput, writes: RemoteWrite[], fileName: string, progress?: (done: number, total: number) => void): AppliedBatch {
   const { store } = deps;
   const own = requireLocalStation(store);
-  const verdict = judgeChanges(store, own.id, input, changes);
-  const results = applyRemoteChanges(store, verdict.allowed, progress);
+  const verdict = judgeWrites(store, own.id, input, writes);
+  const results = applyRemoteWrites(store, verdict.allowed, progress);
   const withheld: WithheldEntry[] = verdict.refused.map((r) => ({ kind: 'rejected', change: r.change, reason: r.reason, detail: r.detail }));
   for (const result of results) {
-    if (result.outcome === 'held') withheld.push({ kind: 'held', change: result.change, reason: 'CLOCK_AHEAD', detail: heldDetail(store, result.change, input.senderLabel) });
+    if (!result.outcomes.includes('held')) continue;
+    fieldChangesOfWrite(result.write).forEach((change, i) => {
+      if (result.outcomes[i] === 'held') withheld.push({ kind: 'held', change, reason: 'CLOCK_AHEAD', detail: heldDetail(store, change, input.senderLabel) });
+    });
   }
   dropReplacedHeld(store, verdict.allowed);
   recordWithheld(store, withheld, { code: input.senderCode, name: input.senderLabel }, fileName);
@@ -434,8 +435,8 @@ export function releaseHeld(deps: AppDeps): number {
       if (!peer) continue;
       const input = authorityInputFor(store, peer, peerRole(store, peer), learnVouchedSites(store, peer, {}));
       forgetWithheld(store, due.rows.map((r) => r.id));
-      const batch = applyFromSender(deps, input, due.changes, due.rows[0]?.file_name ?? '');
-      released += batch.results.filter((r) => r.outcome === 'applied' || r.outcome === 'lost').length;
+      const batch = applyFromSender(deps, input, writesOfChanges(due.changes), due.rows[0]?.file_name ?? '');
+      for (const result of batch.results) released += result.outcomes.filter((outcome) => outcome === 'applied' || outcome === 'lost').length;
     }
     return released;
   });
@@ -457,13 +458,12 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
     if (verified.registration) savePeer(store, peer);
     const vouched = learnVouchedSites(store, peer, peer.relation === 'child' && issuedRole === 'bureau' ? verified.sites : {});
     const input = authorityInputFor(store, peer, issuedRole, vouched);
-    const snapshot = snapshotRows(store, verified.changes);
     const conflictsBefore = lastConflictRowid(store);
-    options.progress?.(0, verified.changes.length);
-    const { results, withheld } = applyFromSender(deps, input, verified.changes, options.fileName, options.progress);
+    options.progress?.(0, verified.changeCount);
+    const { results, withheld } = applyFromSender(deps, input, verified.writes, options.fileName, options.progress);
     settleConflicts(store, results, `${verified.senderName}（同步）`);
     const released = releaseHeld(deps);
-    const { tables, totals } = summarizeResults(store, results, snapshot, openConflictsSince(store, conflictsBefore));
+    const { tables, totals } = summarizeResults(store, results, verified.writes, openConflictsSince(store, conflictsBefore));
     const listedRow = store.sqlite.prepare('SELECT * FROM sync_withheld WHERE hlc = ? AND tbl = ? AND row_id = ? AND col = ?');
     const withheldNow = withheld.slice(0, 50).map((entry) => listedRow.get(entry.change.hlc, entry.change.table, entry.change.rowId, entry.change.column) as SyncWithheldTable | undefined);
     const summary: BundleImportSummary = {
@@ -473,7 +473,7 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
       sequence: header.sequence,
       createdAt: Number.isNaN(Date.parse(header.createdAt)) ? header.createdAt.slice(0, 40) : chinaDateTimeOf(Date.parse(header.createdAt)),
       dryRun: options.dryRun,
-      changes: verified.changes.length,
+      changes: verified.changeCount,
       tables,
       totals,
       registeredSender: verified.registration !== null,
@@ -503,8 +503,8 @@ export function importBundle(deps: AppDeps, bytes: Buffer, options: ImportOption
     });
     store.sqlite
       .prepare('INSERT INTO sync_history (id, direction, peer_code, peer_name, file_name, sequence, at, changes, summary_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(store.newId(), 'import', peer.code, peer.name, options.fileName, header.sequence, now, verified.changes.length, JSON.stringify(summary));
-    options.progress?.(verified.changes.length, verified.changes.length);
+      .run(store.newId(), 'import', peer.code, peer.name, options.fileName, header.sequence, now, verified.changeCount, JSON.stringify(summary));
+    options.progress?.(verified.changeCount, verified.changeCount);
     if (options.dryRun) throw new DryRunRollback(summary);
     return summary;
   };

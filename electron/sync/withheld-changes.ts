@@ -4,7 +4,7 @@ import type { WithheldChange, WithheldReason } from '../../shared/sync-record';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { SyncWithheldTable } from '../../db/sync-schema';
 import type { FieldValue } from '../../db/synced-tables';
-import type { FieldChange } from '../../db/write-path';
+import type { FieldChange, RemoteWrite } from '../../db/write-path';
 import { latestAllowedHlc } from './clock-policy';
 import { syncErrors } from './sync-errors';
 import { fieldLabelOf, tableLabelOf } from './sync-labels';
@@ -57,9 +57,12 @@ export function recordWithheld(store: LedgerStore, entries: WithheldEntry[], pee
 }
 
 /** Drops held entries that a re-dated change replaces (`x`): the wrong-dated original is void. */
-export function dropReplacedHeld(store: LedgerStore, changes: FieldChange[]): void {
+export function dropReplacedHeld(store: LedgerStore, writes: RemoteWrite[]): void {
   const drop = store.sqlite.prepare("DELETE FROM sync_withheld WHERE kind = 'held' AND hlc = ? AND tbl = ? AND row_id = ? AND col = ?");
-  for (const change of changes) if (change.replaces) drop.run(change.replaces, change.table, change.rowId, change.column);
+  for (const write of writes) {
+    const { replaces } = write;
+    if (replaces) for (const column of write.columns) drop.run(replaces, write.table, write.rowId, column);
+  }
 }
 
 function valueText(value: FieldValue): string {
