@@ -20,6 +20,12 @@ export interface AppDeps {
   jobs?: JobRunner;
   /** Inside a job's worker: whether the job with this task id was asked to stop. */
   cancelRequested?: (taskId: string) => boolean;
+  /**
+   * Called at each progress point of a long job before its cancel check: a pause there (see
+   * `NUANJING_JOB_PACE_MS` in electron/jobs/job-worker.ts) slows a job down for a demonstration or a
+   * test of its progress bar and cancel button, whatever the speed of the machine.
+   */
+  pauseAtProgress?: () => void;
 }
 
 /** Today's date in China time, from the store's injected wall clock. */

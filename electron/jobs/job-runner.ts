@@ -71,6 +71,7 @@ export function createWorkerJobRunner(deps: AppDeps, workerEntry: string): JobRu
       const flag = running.get(taskId);
       if (!flag) return false;
       Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
       return true;
     },
   };

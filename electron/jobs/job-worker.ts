@@ -9,6 +9,16 @@ import type { JobWorkerData, JobWorkerMessage } from './job-runner';
  * was given through the handler registry — its deps have no job runner, so the handler runs here —
  * and posts the events and the envelope back.
  */
+/**
+ * `NUANJING_JOB_PACE_MS`: a pause at each progress point of a long job, in milliseconds (none when
+ * unset). The jobs are fast on a developer's PC; to show — or test — the progress bar and 取消 on a
+ * station-sized file, web mode can be started with it (the worker inherits the environment).
+ */
+function jobPaceMs(): number {
+  const value = Number(process.env.NUANJING_JOB_PACE_MS ?? 0);
+  return Number.isFinite(value) && value > 0 ? Math.min(value, 10_000) : 0;
+}
+
 async function runJob(data: JobWorkerData): Promise<void> {
   const post = (message: JobWorkerMessage) => parentPort?.postMessage(message);
   const store = await openLedgerStore(data.dbPath);
@@ -19,6 +29,9 @@ async function runJob(data: JobWorkerData): Promise<void> {
       events: (name, payload) => post({ type: 'event', name, payload }),
     });
     deps.cancelRequested = () => Atomics.load(data.cancelFlag, 0) === 1;
+    const paceMs = jobPaceMs();
+    // Waits on the cancel flag itself: a cancel ends the pause at once.
+    if (paceMs > 0) deps.pauseAtProgress = () => void Atomics.wait(data.cancelFlag, 0, 0, paceMs);
     const response = await createHandlerRegistry().dispatch(deps, data.method, data.args);
     post({ type: 'done', response });
   } finally {

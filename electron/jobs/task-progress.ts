@@ -30,6 +30,7 @@ const REPORT_EVERY_MS = 100;
 export function progressReporter(deps: AppDeps, taskId: string | undefined, label: string): ProgressReporter {
   let last = 0;
   return (done, total) => {
+    if (taskId && done < total) deps.pauseAtProgress?.();
     if (taskId && (cancelledHere.has(taskId) || deps.cancelRequested?.(taskId))) {
       cancelledHere.delete(taskId);
       throw taskCancelled(label);

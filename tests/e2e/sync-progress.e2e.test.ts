@@ -30,7 +30,9 @@ describe('a large import in web mode shows its progress and can be cancelled (re
     mkdirSync(outDir);
     await nuanjing(['sync', 'export', '--db', stationDb, '--to', '3301', '--out', outDir]);
     bundlePath = join(outDir, readdirSync(outDir)[0]);
-    bureau = await startWebMode(bureauDb);
+    // Paced (a pause at each progress point), so the import is still running when 取消导入 is
+    // clicked however fast this machine is.
+    bureau = await startWebMode(bureauDb, { NUANJING_JOB_PACE_MS: '250' });
     browser = await launchChromium();
   }, 180_000);
 

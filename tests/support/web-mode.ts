@@ -36,10 +36,10 @@ export function runNuanjing(args: string[]): Promise<{ code: number; stdout: str
   });
 }
 
-/** Starts web mode (`nuanjing serve`) on a database and waits for the URL line. */
-export function startWebMode(dbPath: string): Promise<WebModeApp> {
+/** Starts web mode (`nuanjing serve`) on a database, with extra environment variables, and waits for the URL line. */
+export function startWebMode(dbPath: string, env: Record<string, string> = {}): Promise<WebModeApp> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'bin/nuanjing.mjs'), 'serve', '--db', dbPath], { cwd: projectRoot });
+    const child = spawn(process.execPath, [join(projectRoot, 'bin/nuanjing.mjs'), 'serve', '--db', dbPath], { cwd: projectRoot, env: { ...process.env, ...env } });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`web mode did not print its URL:\n${output}`)), 60_000);
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
