@@ -118,6 +118,23 @@ export function decodeRowClock(blob: Uint8Array | null | undefined): RowClock {
   return clock;
 }
 
+/**
+ * The current version of one field, read straight from a packed clock without unpacking the rest
+ * (the routing of a bundle needs only each row's owner): undefined when the field has none.
+ */
+export function fieldVersionInClock(blob: Uint8Array | null | undefined, column: number): FieldVersion | undefined {
+  if (!blob || blob.length === 0) return undefined;
+  const { read } = varintReader(blob, 'row clock');
+  const groups = read();
+  for (let g = 0; g < groups; g += 1) {
+    const hlc = unzigzag(read());
+    const site = read();
+    const count = read();
+    for (let c = 0; c < count; c += 1) if (read() === column) return { hlc, site };
+  }
+  return undefined;
+}
+
 /** The key of one change-log record of a row: its origin site number and integer timestamp. */
 export interface RecordKey {
   site: number;

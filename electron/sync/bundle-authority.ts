@@ -92,52 +92,74 @@ function columnRank(column: string): number {
   return column === 'station_id' ? 0 : column === 'staff_id' ? 1 : 2;
 }
 
-/** Reads rows and owner histories as they are before the import, caching per row. */
+/** What the judges know of one row: read once from the ledger as it was before the import. */
+interface RowState {
+  key: string;
+  /** Whether the log has ever seen the row (most rows of a first bundle are new: nothing to read). */
+  logged: boolean;
+  /** The row as it was (null when there was none), read when first asked for. */
+  row?: Record<string, FieldValue> | null;
+  /** Its owner history, read when first asked for (mutable: accepted changes of this bundle are appended in order). */
+  owners?: OwnerEntry[];
+  /** For a row this bundle creates: the verdict on its creation. */
+  created?: 'accepted' | { reason: WithheldReason; detail: string };
+}
+
+/**
+ * Reads rows and owner histories as they are before the import, one state per row: a first
+ * bundle asks about each of its 30,000 rows several times (owner, person, the rest), so each row is
+ * looked up once, and a judge holding a row's state asks it without another lookup.
+ */
 class PreImportView {
-  private readonly rows = new Map<string, Record<string, FieldValue> | null>();
-  private readonly owners = new Map<string, OwnerEntry[]>();
-  /** Whether the log has ever seen each row (most rows of a first bundle are new: no lookup per field). */
-  private readonly logged = new Map<string, boolean>();
+  private readonly states = new Map<string, RowState>();
+  /** The state of the row each write is about (the same object for every write of a row). */
+  private readonly byWrite = new WeakMap<RemoteWrite, RowState>();
 
   constructor(private readonly store: LedgerStore) {}
 
+  state(table: string, id: string): RowState {
+    const key = rowKey(table, id);
+    let state = this.states.get(key);
+    if (!state) {
+      const catalog = ledgerCatalog(this.store.sqlite);
+      state = { key, logged: rowVersionOf(this.store.sqlite, catalog.tableNo(table), id) !== undefined };
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  stateOfWrite(write: RemoteWrite): RowState {
+    let state = this.byWrite.get(write);
+    if (!state) {
+      state = this.state(write.table, write.rowId);
+      this.byWrite.set(write, state);
+    }
+    return state;
+  }
+
   /** The columns of a write the log already holds (a duplicate, whoever sends it again), or null for none. */
   knownColumns(write: RemoteWrite): Set<string> | null {
-    const key = rowKey(write.table, write.rowId);
-    let seen = this.logged.get(key);
-    if (seen === undefined) {
-      const catalog = ledgerCatalog(this.store.sqlite);
-      seen = rowVersionOf(this.store.sqlite, catalog.tableNo(write.table), write.rowId) !== undefined;
-      this.logged.set(key, seen);
-    }
-    if (!seen) return null;
+    if (!this.stateOfWrite(write).logged) return null;
     const columns = loggedColumnsAt(this.store, write.hlc, write.table, write.rowId);
     return columns.length > 0 ? new Set(columns) : null;
   }
 
-  row(table: string, id: string): Record<string, FieldValue> | null {
-    const key = rowKey(table, id);
-    let row = this.rows.get(key);
-    if (row === undefined) {
-      // Every row was created by the write path, with its log entry: never logged, not there.
-      row = this.logged.get(key) === false ? null : (readRow(this.store, table, id) ?? null);
-      this.rows.set(key, row);
-    }
-    return row;
+  row(table: string, id: string, state = this.state(table, id)): Record<string, FieldValue> | null {
+    // Every row was created by the write path, with its log entry: never logged, not there.
+    if (state.row === undefined) state.row = state.logged ? (readRow(this.store, table, id) ?? null) : null;
+    return state.row;
   }
 
   /** The row's owner history (mutable: accepted changes of this bundle are appended in order). */
-  ownerTimeline(table: string, id: string): OwnerEntry[] {
-    const key = rowKey(table, id);
-    let timeline = this.owners.get(key);
-    if (!timeline) {
-      const history = this.logged.get(key) === false ? [] : ownerHistoryOf(this.store, table, id);
-      timeline = history.filter((e): e is OwnerEntry => typeof e.owner === 'string');
-      const current = this.row(table, id)?.station_id;
+  ownerTimeline(table: string, id: string, state = this.state(table, id)): OwnerEntry[] {
+    if (!state.owners) {
+      const history = state.logged ? ownerHistoryOf(this.store, table, id) : [];
+      const timeline = history.filter((e): e is OwnerEntry => typeof e.owner === 'string');
+      const current = this.row(table, id, state)?.station_id;
       if (timeline.length === 0 && typeof current === 'string') timeline.push({ hlc: '', owner: current });
-      this.owners.set(key, timeline);
+      state.owners = timeline;
     }
-    return timeline;
+    return state.owners;
   }
 }
 
@@ -205,6 +227,7 @@ export function judgeWrites(store: LedgerStore, ownStationId: string, input: Aut
     const known = run.map((write) => view.knownColumns(write));
     for (let rank = 0; rank <= 2; rank += 1) {
       run.forEach((write, w) => {
+        const state = view.stateOfWrite(write);
         // The verdict on the write's ordinary columns, once (not for units: theirs depend on the column).
         let ordinary: { reason: WithheldReason; detail: string } | null | undefined;
         write.columns.forEach((column, i) => {
@@ -215,8 +238,8 @@ export function judgeWrites(store: LedgerStore, ownStationId: string, input: Aut
             return;
           }
           let verdict: { reason: WithheldReason; detail: string } | null;
-          if (rank === 2 && write.table !== 'station') verdict = ordinary === undefined ? (ordinary = judge(fieldOf(write, i))) : ordinary;
-          else verdict = judge(fieldOf(write, i));
+          if (rank === 2 && write.table !== 'station') verdict = ordinary === undefined ? (ordinary = judge(fieldOf(write, i), state)) : ordinary;
+          else verdict = judge(fieldOf(write, i), state);
           if (verdict) refuse(write, i, verdict);
           else kept[w].push(i);
         });
@@ -232,7 +255,7 @@ export function judgeWrites(store: LedgerStore, ownStationId: string, input: Aut
   const firstWrite = new Map<string, string>();
   for (const write of writes) {
     const key = rowKey(write.table, write.rowId);
-    if (view.row(write.table, write.rowId) === null && (firstWrite.get(key) ?? '\uffff') > write.hlc) firstWrite.set(key, write.hlc);
+    if (view.row(write.table, write.rowId, view.stateOfWrite(write)) === null && (firstWrite.get(key) ?? '\uffff') > write.hlc) firstWrite.set(key, write.hlc);
   }
   const refusedRows = new Map<string, RefusedChange>();
   for (const r of refused) {
@@ -274,7 +297,7 @@ export function judgeWrites(store: LedgerStore, ownStationId: string, input: Aut
   return { allowed: accepted, refused: listed };
 }
 
-type Judge = (change: FieldChange) => { reason: WithheldReason; detail: string } | null;
+type Judge = (change: FieldChange, state: RowState) => { reason: WithheldReason; detail: string } | null;
 
 function unitName(nodes: StationNode[], id: string | undefined): string {
   const node = nodes.find((n) => n.id === id);
@@ -293,9 +316,8 @@ function childJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[
   for (const node of nodes) if (units.has(node.id) && node.code && node.deleted_at === null) unitCodes.add(node.code);
   const codesOutside = new Map<string, StationNode>();
   for (const node of nodes) if (!units.has(node.id) && node.code && node.deleted_at === null) codesOutside.set(node.code, node);
-  /** Rows created by this bundle, with the refusal of their creation when it was refused. */
+  /** Unit rows created by this bundle, with the refusal of their creation when it was refused (other rows keep theirs in their state). */
   const created = new Map<string, 'accepted' | { reason: WithheldReason; detail: string }>();
-  const timelineOf = (table: string, id: string) => view.ownerTimeline(table, id);
 
   const expectedOwnRow: Record<string, FieldValue> = {
     code: input.senderCode,
@@ -381,11 +403,10 @@ function childJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[
     return null;
   };
 
-  const judgeRow = (change: FieldChange) => {
-    const key = rowKey(change.table, change.rowId);
-    const timeline = timelineOf(change.table, change.rowId);
-    const existedBefore = view.row(change.table, change.rowId) !== null;
-    const creation = created.get(key);
+  const judgeRow = (change: FieldChange, state: RowState) => {
+    const timeline = view.ownerTimeline(change.table, change.rowId, state);
+    const existedBefore = view.row(change.table, change.rowId, state) !== null;
+    const creation = state.created;
     if (!existedBefore && creation !== undefined && creation !== 'accepted') return creation;
     if (!existedBefore && creation === undefined) {
       // The first change of a new row: its write must give it an owner in S.
@@ -394,10 +415,10 @@ function childJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[
           change.column === 'station_id'
             ? { reason: 'OWNER_NOT_ALLOWED' as const, detail: `${sender}新增的记录所属单位为「${unitName(nodes, String(change.value))}」，不在${sender}辖区内，未导入。` }
             : { reason: 'NO_OWNER' as const, detail: `${sender}新增的记录没有写明所属单位，未导入。` };
-        created.set(key, refusal);
+        state.created = refusal;
         return refusal;
       }
-      created.set(key, 'accepted');
+      state.created = 'accepted';
       timeline.push({ hlc: change.hlc, owner: change.value });
       return null;
     }
@@ -415,7 +436,7 @@ function childJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[
     }
     if (change.column === 'staff_id' && change.table !== 'staff') {
       const person = typeof change.value === 'string' ? change.value : '';
-      const personTimeline = timelineOf('staff', person);
+      const personTimeline = view.ownerTimeline('staff', person);
       const personOwner = ownerAt(personTimeline, change.hlc);
       if (personOwner === undefined) {
         return { reason: 'PERSON_NOT_OURS' as const, detail: `所关联的人员本机没有记录（不是${sender}的人员），未导入。` };
@@ -430,7 +451,7 @@ function childJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[
     return null;
   };
 
-  return (change) => judgeOrigin(change) ?? (change.table === 'station' ? judgeStation(change) : judgeRow(change));
+  return (change, state) => judgeOrigin(change) ?? (change.table === 'station' ? judgeStation(change) : judgeRow(change, state));
 }
 
 function parentJudge(view: PreImportView, nodes: StationNode[], ownStationId: string, writes: RemoteWrite[]): Judge {
@@ -465,15 +486,15 @@ function parentJudge(view: PreImportView, nodes: StationNode[], ownStationId: st
     list.push({ hlc: write.hlc, owner });
     bundleOwner.set(key, list);
   }
-  return (change) => {
+  return (change, state) => {
     const outside = (owner: string | undefined) => ({
       reason: 'OUTSIDE_SUBTREE' as const,
       detail: `上级单位发来的这条记录属于「${unitName(simulated, owner)}」，不在本单位辖区内，本机不保存其他单位的记录，未导入。请告知上级单位。`,
     });
     if (change.table === 'station') return ours.has(change.rowId) || above.has(change.rowId) ? null : outside(change.rowId);
-    const before = view.row(change.table, change.rowId)?.station_id;
+    const before = view.row(change.table, change.rowId, state)?.station_id;
     if (typeof before === 'string' && ours.has(before)) return null; // ours: the bureau may edit it, or move it away
-    const timeline = [...view.ownerTimeline(change.table, change.rowId), ...(bundleOwner.get(rowKey(change.table, change.rowId)) ?? [])].sort((a, b) =>
+    const timeline = [...view.ownerTimeline(change.table, change.rowId, state), ...(bundleOwner.get(state.key) ?? [])].sort((a, b) =>
       a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0,
     );
     const owner = timeline.length > 0 ? timeline[timeline.length - 1].owner : undefined;

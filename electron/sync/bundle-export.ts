@@ -14,14 +14,14 @@ import {
   type LoggedChange,
 } from '../../db/change-log';
 import { ledgerCatalog, type LedgerCatalog } from '../../db/ledger-catalog';
-import { decodeRecordKeys, decodeRowClock, type FieldVersion, type RecordKey } from '../../db/row-clock';
+import { decodeRecordKeys, fieldVersionInClock, type FieldVersion, type RecordKey } from '../../db/row-clock';
 import type { BundleExport } from '../../shared/sync-record';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import { syncedTableNames, type FieldValue } from '../../db/synced-tables';
 import type { AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
 import { BUNDLE_FORMAT_VERSION, sealBundle, type BundleHeader } from './bundle-envelope';
-import type { BundlePayload, WireWrite } from './bundle-payload';
+import type { BundlePayload, SentWireWrite } from './bundle-payload';
 import { ownSiteKeys } from './own-site-keys';
 import { makeRegistration } from './setup-file';
 import { ancestorsOf, isPersonTable, stationNodes, subtreeOf } from './station-tree';
@@ -57,8 +57,10 @@ interface RoutedRow {
   rowNo: number;
   /** The version of its `station_id` (its current owner), as an integer timestamp and site. */
   owner: FieldVersion | undefined;
-  /** The keys of its records in the log. */
-  history: RecordKey[];
+  /** The keys of its records in the log, packed (read them with {@link recordsOfRow}: most rows never need them). */
+  historyBlob: Buffer | null;
+  /** …or already unpacked. */
+  history?: RecordKey[];
   /** The row as it is now: the values of the records that are its fields' winners. */
   values: Record<string, FieldValue> | undefined;
 }
@@ -68,6 +70,12 @@ interface SelectedWrite {
   record: ChangeRecord;
   row: RoutedRow;
   cols: Set<number> | null;
+}
+
+/** A routed row's records in the log, in timestamp order. */
+function recordsOfRow(store: LedgerStore, row: RoutedRow): ChangeRecord[] {
+  row.history ??= decodeRecordKeys(row.historyBlob);
+  return rowRecords(store.sqlite, { rowNo: row.rowNo, history: row.history });
 }
 
 function rowKey(table: string, id: string): string {
@@ -124,8 +132,8 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
         tableNo,
         rowId: row.id as string,
         rowNo: row['rv.row_no'] as number,
-        owner: decodeRowClock(row['rv.clock'] as unknown as Buffer).get(ownerCol),
-        history: decodeRecordKeys(row['rv.history'] as unknown as Buffer),
+        owner: fieldVersionInClock(row['rv.clock'] as unknown as Buffer, ownerCol),
+        historyBlob: row['rv.history'] as unknown as Buffer,
         values: row,
       };
       inScope.set(rowKey(table, routed.rowId), routed);
@@ -148,6 +156,7 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
       rowId: moved.rowId,
       rowNo: entry.rowNo,
       owner: entry.clock.get(catalog.columnNo(tableNo, 'station_id')),
+      historyBlob: null,
       history: entry.history,
       values: currentRowOf(store.sqlite, moved.table, moved.rowId),
     });
@@ -168,14 +177,14 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
   if (toChild) {
     for (const row of inScope.values()) {
       const whole = goesWhole(row);
-      for (const record of rowRecords(store.sqlite, row)) {
+      for (const record of recordsOfRow(store, row)) {
         if (whole || !acked({ hlc: record.hlc, site: record.siteNo })) select(record, row, null);
       }
     }
     // A row moved away: only its change of owner, so the child learns it left.
     for (const row of former.values()) {
       const ownerCol = ownerColOf(row);
-      for (const record of rowRecords(store.sqlite, row)) {
+      for (const record of recordsOfRow(store, row)) {
         if (record.cols.includes(ownerCol) && !acked({ hlc: record.hlc, site: record.siteNo })) select(record, row, [ownerCol]);
       }
     }
@@ -194,7 +203,7 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
     if (Object.keys(ack).length > 0) {
       for (const row of inScope.values()) {
         if (!goesWhole(row)) continue;
-        for (const record of rowRecords(store.sqlite, row)) select(record, row, null);
+        for (const record of recordsOfRow(store, row)) select(record, row, null);
       }
     }
   }
@@ -225,12 +234,12 @@ export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): Lo
   );
 }
 
-/** A selected write as it travels: its fields in one entry. */
-function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite): WireWrite {
+/** A selected write as it travels: its fields in one entry, its column list by `columnList` (an index in the payload's `columns`). */
+function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite, columnList: (columns: string[]) => number): SentWireWrite {
   const siteId = catalog.siteIdOf(record.siteNo);
   const keep = record.cols.map((col) => cols === null || cols.has(col));
   const columns: string[] = [];
-  const values: WireWrite['v'] = [];
+  const values: SentWireWrite['v'] = [];
   const prev: (string | null)[] = [];
   record.cols.forEach((col, i) => {
     if (!keep[i]) return;
@@ -241,7 +250,7 @@ function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite): W
     const version = record.prev[i];
     prev.push(version ? hlcTextOf(catalog, version) : null);
   });
-  const wire: WireWrite = { t: row.table, r: row.rowId, h: formatIntegerHlc(record.hlc, siteId), u: catalog.userOf(record.userNo), c: columns, v: values };
+  const wire: SentWireWrite = { t: row.table, r: row.rowId, h: formatIntegerHlc(record.hlc, siteId), u: catalog.userOf(record.userNo), c: columnList(columns), v: values };
   if (prev.some((p) => p !== null)) wire.p = prev;
   if (record.replaces !== null) wire.x = formatIntegerHlc(record.replaces, siteId);
   return wire;
@@ -319,8 +328,20 @@ export function prepareBundle(deps: AppDeps, peerCode: string, progress?: (done:
       encryptionPublicKey: keys.encryptionPublicKey,
     });
   }
+  const columnLists: string[][] = [];
+  const columnListNo = new Map<string, number>();
+  const columnList = (columns: string[]): number => {
+    const key = columns.join(',');
+    let no = columnListNo.get(key);
+    if (no === undefined) {
+      no = columnLists.push(columns) - 1;
+      columnListNo.set(key, no);
+    }
+    return no;
+  };
   const payload: BundlePayload = {
-    writes: writes.map((write) => toWire(catalog, write)),
+    writes: writes.map((write) => toWire(catalog, write, columnList)),
+    columns: columnLists,
     changes: [],
     highWater: localHighWater(store),
     ...(peer.relation === 'parent' ? { sites: subtreeSites(store) } : {}),
