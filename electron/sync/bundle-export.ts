@@ -9,12 +9,13 @@ import {
   movedRows,
   rowRecords,
   rowVersionOf,
+  unpackHexRecord,
   unpackRecord,
   type ChangeRecord,
   type LoggedChange,
 } from '../../db/change-log';
 import { ledgerCatalog, type LedgerCatalog } from '../../db/ledger-catalog';
-import { decodeRecordKeys, fieldVersionInClock, type FieldVersion, type RecordKey } from '../../db/row-clock';
+import { decodeHexRecordKeys, fieldVersionInHexClock, type FieldVersion, type RecordKey } from '../../db/row-clock';
 import type { BundleExport } from '../../shared/sync-record';
 import { schemaVersionOf, type LedgerStore } from '../../db/ledger-store';
 import { syncedTableNames, type FieldValue } from '../../db/synced-tables';
@@ -57,8 +58,8 @@ interface RoutedRow {
   rowNo: number;
   /** The version of its `station_id` (its current owner), as an integer timestamp and site. */
   owner: FieldVersion | undefined;
-  /** The keys of its records in the log, packed (read them with {@link recordsOfRow}: most rows never need them). */
-  historyBlob: Buffer | null;
+  /** The keys of its records in the log as `hex(history)` (unpacked by {@link recordsOfRow}, only for the rows that need them). */
+  historyHex: string | null;
   /** …or already unpacked. */
   history?: RecordKey[];
   /** The row as it is now: the values of the records that are its fields' winners. */
@@ -74,12 +75,8 @@ interface SelectedWrite {
 
 /** A routed row's records in the log, in timestamp order. */
 function recordsOfRow(store: LedgerStore, row: RoutedRow): ChangeRecord[] {
-  row.history ??= decodeRecordKeys(row.historyBlob);
+  row.history ??= row.historyHex !== null ? decodeHexRecordKeys(row.historyHex) : (rowVersionOf(store.sqlite, row.tableNo, row.rowId)?.history ?? []);
   return rowRecords(store.sqlite, { rowNo: row.rowNo, history: row.history });
-}
-
-function rowKey(table: string, id: string): string {
-  return `${table}\u0000${id}`;
 }
 
 /**
@@ -114,14 +111,15 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
   const ownedOrReferenceJson = JSON.stringify([...owned, ...reference]);
 
   // Rows in scope, each with the version of its current owner.
-  const inScope = new Map<string, RoutedRow>();
   const byRowNo = new Map<number, RoutedRow>();
   for (const table of syncedTableNames()) {
     const tableNo = catalog.tableNo(table);
     const ownerCol = catalog.columnNo(tableNo, 'station_id');
     const rows = store.sqlite
       .prepare(
-        `SELECT t.*, rv.row_no AS "rv.row_no", rv.clock AS "rv.clock", rv.history AS "rv.history" FROM "${table}" t
+        // Clock and history as hex text: a string per row costs the driver far less than a Buffer.
+        // The history only towards a child, which reads every row's; towards the parent few rows need it.
+        `SELECT t.*, rv.row_no AS "rv.row_no", hex(rv.clock) AS "rv.clock"${toChild ? ', hex(rv.history) AS "rv.history"' : ''} FROM "${table}" t
          JOIN row_version rv ON rv.tbl_no = ? AND rv.row_id = t.id
          WHERE t.station_id IN (SELECT value FROM json_each(?))`,
       )
@@ -132,11 +130,10 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
         tableNo,
         rowId: row.id as string,
         rowNo: row['rv.row_no'] as number,
-        owner: fieldVersionInClock(row['rv.clock'] as unknown as Buffer, ownerCol),
-        historyBlob: row['rv.history'] as unknown as Buffer,
+        owner: fieldVersionInHexClock(row['rv.clock'] as string, ownerCol),
+        historyHex: toChild ? (row['rv.history'] as string) : null,
         values: row,
       };
-      inScope.set(rowKey(table, routed.rowId), routed);
       byRowNo.set(routed.rowNo, routed);
     }
   }
@@ -146,36 +143,42 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
   // Rows that once belonged to the subtree and belong elsewhere now.
   const former = new Map<number, RoutedRow>();
   for (const moved of movedRows(store)) {
-    if (inScope.has(rowKey(moved.table, moved.rowId)) || !moved.owners.some((owner) => owned.has(owner))) continue;
+    if (!moved.owners.some((owner) => owned.has(owner))) continue;
     const tableNo = catalog.tableNo(moved.table);
     const entry = rowVersionOf(store.sqlite, tableNo, moved.rowId);
-    if (!entry) continue;
+    if (!entry || byRowNo.has(entry.rowNo)) continue;
     former.set(entry.rowNo, {
       table: moved.table,
       tableNo,
       rowId: moved.rowId,
       rowNo: entry.rowNo,
       owner: entry.clock.get(catalog.columnNo(tableNo, 'station_id')),
-      historyBlob: null,
+      historyHex: null,
       history: entry.history,
       values: currentRowOf(store.sqlite, moved.table, moved.rowId),
     });
   }
 
-  const selected = new Map<string, SelectedWrite>();
+  /** The selected writes by row number (a row has one or a few). */
+  const selected = new Map<number, SelectedWrite[]>();
+  const selectedOf = (rowNo: number, version: { site: number; hlc: number }): SelectedWrite | undefined =>
+    selected.get(rowNo)?.find((write) => write.record.siteNo === version.site && write.record.hlc === version.hlc);
   const select = (record: ChangeRecord, row: RoutedRow, cols: number[] | null): void => {
     // A voided change (re-dated by its site's clock repair) is never sent: its replacement is.
     if (record.voided) return;
-    const key = `${record.siteNo}:${record.hlc}:${record.rowNo}`;
-    const existing = selected.get(key);
-    if (!existing) selected.set(key, { record, row, cols: cols ? new Set(cols) : null });
-    else if (existing.cols && cols) for (const col of cols) existing.cols.add(col);
+    const ofRow = selected.get(record.rowNo);
+    const existing = ofRow?.find((write) => write.record.siteNo === record.siteNo && write.record.hlc === record.hlc);
+    if (!existing) {
+      const write = { record, row, cols: cols ? new Set(cols) : null };
+      if (ofRow) ofRow.push(write);
+      else selected.set(record.rowNo, [write]);
+    } else if (existing.cols && cols) for (const col of cols) existing.cols.add(col);
     else existing.cols = null;
   };
   const ownerColOf = (row: RoutedRow) => catalog.columnNo(row.tableNo, 'station_id');
 
   if (toChild) {
-    for (const row of inScope.values()) {
+    for (const row of byRowNo.values()) {
       const whole = goesWhole(row);
       for (const record of recordsOfRow(store, row)) {
         if (whole || !acked({ hlc: record.hlc, site: record.siteNo })) select(record, row, null);
@@ -195,13 +198,13 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
       if (newest === null || newest === undefined) continue;
       const mark = ackBySite.get(siteNo);
       if (mark !== undefined && newest <= mark) continue;
-      for (const stored of stmts.siteAfter.iterate(siteNo, mark ?? Number.MIN_SAFE_INTEGER)) {
+      for (const stored of stmts.siteAfterHex.all(siteNo, mark ?? Number.MIN_SAFE_INTEGER)) {
         const row = byRowNo.get(stored.row_no) ?? former.get(stored.row_no);
-        if (row) select(unpackRecord(stored), row, null);
+        if (row) select(unpackHexRecord(stored), row, null);
       }
     }
     if (Object.keys(ack).length > 0) {
-      for (const row of inScope.values()) {
+      for (const row of byRowNo.values()) {
         if (!goesWhole(row)) continue;
         for (const record of recordsOfRow(store, row)) select(record, row, null);
       }
@@ -210,20 +213,18 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
 
   // Every row travels with its current owner, so a bundle that arrives before an older one (or
   // after a lost one) still says whose the row is: the receiver routes and checks it on that.
-  const withOwner = new Set<number>();
   const stmts = changeLogStatements(store.sqlite);
-  for (const write of [...selected.values()]) {
-    const row = write.row;
-    if (withOwner.has(row.rowNo)) continue;
-    withOwner.add(row.rowNo);
-    if (!row.owner) continue;
+  const writes: SelectedWrite[] = [];
+  for (const [rowNo, ofRow] of selected) {
+    const row = ofRow[0].row;
     // Usually the owner's record is in the bundle already, with all its fields.
-    if (selected.get(`${row.owner.site}:${row.owner.hlc}:${row.rowNo}`)?.cols === null) continue;
-    const stored = stmts.record.get(row.owner.site, row.owner.hlc, row.rowNo);
-    if (stored) select(unpackRecord(stored), row, [ownerColOf(row)]);
+    if (row.owner && selectedOf(rowNo, row.owner)?.cols !== null) {
+      const stored = stmts.record.get(row.owner.site, row.owner.hlc, rowNo);
+      if (stored) select(unpackRecord(stored), row, [ownerColOf(row)]);
+    }
+    writes.push(...ofRow);
   }
-
-  return [...selected.values()].sort((a, b) => compareRecords(catalog, a.record, b.record));
+  return writes.sort((a, b) => compareRecords(catalog, a.record, b.record));
 }
 
 /** The changes this installation would send to `peer` now, one per field, in timestamp order. */
@@ -234,24 +235,49 @@ export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): Lo
   );
 }
 
-/** A selected write as it travels: its fields in one entry, its column list by `columnList` (an index in the payload's `columns`). */
-function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite, columnList: (columns: string[]) => number): SentWireWrite {
+/**
+ * The column lists of a payload (`columns`), each once, and the index of a write's list in it:
+ * found by table and column numbers, so a write's column names are looked up only for a list not
+ * seen before.
+ */
+class PayloadColumnLists {
+  readonly lists: string[][] = [];
+  private readonly indexByKey = new Map<string, number>();
+
+  constructor(private readonly catalog: LedgerCatalog) {}
+
+  /** The index of the list of `cols` (of table `tableNo`); `hexKey`: the same columns as `hex(cols)`, when known. */
+  indexOf(tableNo: number, cols: number[], hexKey: string | undefined): number {
+    const key = hexKey !== undefined ? `h${tableNo}:${hexKey}` : `n${tableNo}:${cols.join(',')}`;
+    let index = this.indexByKey.get(key);
+    if (index === undefined) {
+      index = this.lists.push(cols.map((col) => this.catalog.columnOf(tableNo, col) ?? `#${col}`)) - 1;
+      this.indexByKey.set(key, index);
+    }
+    return index;
+  }
+}
+
+/** A selected write as it travels: its fields in one entry, its column list by index in the payload's `columns`. */
+function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite, columnLists: PayloadColumnLists): SentWireWrite {
   const siteId = catalog.siteIdOf(record.siteNo);
-  const keep = record.cols.map((col) => cols === null || cols.has(col));
-  const columns: string[] = [];
+  const all = cols === null || record.cols.every((col) => cols.has(col));
+  const kept = all ? record.cols : record.cols.filter((col) => cols.has(col));
+  const listNo = columnLists.indexOf(row.tableNo, kept, all ? record.colsKey : undefined);
+  const names = columnLists.lists[listNo];
   const values: SentWireWrite['v'] = [];
   const prev: (string | null)[] = [];
+  let anyPrev = false;
   record.cols.forEach((col, i) => {
-    if (!keep[i]) return;
-    const column = catalog.columnOf(row.tableNo, col);
-    columns.push(column ?? `#${col}`);
-    const kept = record.vals[i];
-    values.push(kept !== undefined ? kept : ((column !== undefined ? row.values?.[column] : undefined) ?? null));
+    if (!all && !cols.has(col)) return;
+    const keptValue = record.vals[i];
+    values.push(keptValue !== undefined ? keptValue : ((row.values?.[names[values.length]] as FieldValue | undefined) ?? null));
     const version = record.prev[i];
+    if (version) anyPrev = true;
     prev.push(version ? hlcTextOf(catalog, version) : null);
   });
-  const wire: SentWireWrite = { t: row.table, r: row.rowId, h: formatIntegerHlc(record.hlc, siteId), u: catalog.userOf(record.userNo), c: columnList(columns), v: values };
-  if (prev.some((p) => p !== null)) wire.p = prev;
+  const wire: SentWireWrite = { t: row.table, r: row.rowId, h: formatIntegerHlc(record.hlc, siteId), u: catalog.userOf(record.userNo), c: listNo, v: values };
+  if (anyPrev) wire.p = prev;
   if (record.replaces !== null) wire.x = formatIntegerHlc(record.replaces, siteId);
   return wire;
 }
@@ -328,20 +354,10 @@ export function prepareBundle(deps: AppDeps, peerCode: string, progress?: (done:
       encryptionPublicKey: keys.encryptionPublicKey,
     });
   }
-  const columnLists: string[][] = [];
-  const columnListNo = new Map<string, number>();
-  const columnList = (columns: string[]): number => {
-    const key = columns.join(',');
-    let no = columnListNo.get(key);
-    if (no === undefined) {
-      no = columnLists.push(columns) - 1;
-      columnListNo.set(key, no);
-    }
-    return no;
-  };
+  const columnLists = new PayloadColumnLists(catalog);
   const payload: BundlePayload = {
-    writes: writes.map((write) => toWire(catalog, write, columnList)),
-    columns: columnLists,
+    writes: writes.map((write) => toWire(catalog, write, columnLists)),
+    columns: columnLists.lists,
     changes: [],
     highWater: localHighWater(store),
     ...(peer.relation === 'parent' ? { sites: subtreeSites(store) } : {}),
