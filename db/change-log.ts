@@ -50,8 +50,6 @@ export interface ChangeRecord {
   voided: boolean;
   replaces: number | null;
   recordedAt: number | null;
-  /** The columns as read with `hex(cols)`, when read so: a cheap key of the column list. */
-  colsKey?: string;
 }
 
 /** A row's entry in `row_version`. */
@@ -63,7 +61,7 @@ export interface RowVersionEntry {
   ownersSeen: string[] | null;
 }
 
-/** A record as {@link ChangeRecordStatements.siteAfterHex} reads it: its columns as `hex(cols)`. */
+/** A record as {@link ChangeLogStatements.siteAfterHex} reads it: its columns as `hex(cols)`. */
 export type StoredHexRecord = Omit<StoredRecord, 'cols'> & { cols_hex: string };
 
 /** The column numbers of `hex(cols)`. */
@@ -73,11 +71,51 @@ function columnsOfHex(hex: string): number[] {
   return cols;
 }
 
-/** {@link unpackRecord} of a record read with its columns as hex (kept as `colsKey`). */
-export function unpackHexRecord(stored: StoredHexRecord): ChangeRecord {
-  const record = unpackWithColumns(stored, columnsOfHex(stored.cols_hex));
-  record.colsKey = stored.cols_hex;
-  return record;
+/**
+ * A record as a bundle sends it: what travels, its kept values and predecessors unpacked only when
+ * it has any (most records have neither: a first bundle reads tens of thousands). A
+ * {@link ChangeRecord} is one too.
+ */
+export interface OutgoingRecord {
+  siteNo: number;
+  hlc: number;
+  rowNo: number;
+  userNo: number;
+  cols: number[];
+  /** The columns as read with `hex(cols)`, when read so: a cheap key of the column list. */
+  colsKey?: string;
+  /** Per column the value the record keeps (undefined: the row's); null when it keeps none. */
+  vals: (FieldValue | undefined)[] | null;
+  /** Per column the version the writer had seen; null when none had one. */
+  prev: (FieldVersion | null)[] | null;
+  voided: boolean;
+  replaces: number | null;
+}
+
+/** An {@link OutgoingRecord} of a record read with its columns as hex. */
+export function outgoingRecordOf(stored: StoredHexRecord): OutgoingRecord {
+  const cols = columnsOfHex(stored.cols_hex);
+  return {
+    siteNo: stored.site_no,
+    hlc: stored.hlc,
+    rowNo: stored.row_no,
+    userNo: stored.user_no,
+    cols,
+    colsKey: stored.cols_hex,
+    vals: stored.vals === null ? null : keptValuesOf(cols, stored.vals),
+    prev: stored.prev === null ? null : prevVersionsOf(cols, stored.prev),
+    voided: stored.voided === 1,
+    replaces: stored.replaces,
+  };
+}
+
+/** Per column the version a stored `prev` names (null where none). */
+function prevVersionsOf(cols: number[], prev: string): (FieldVersion | null)[] {
+  const list = JSON.parse(prev) as ([number, number] | null)[];
+  return cols.map((_, i) => {
+    const entry = list[i];
+    return entry ? { hlc: entry[0], site: entry[1] } : null;
+  });
 }
 
 export function unpackRecord(stored: StoredRecord): ChangeRecord {
@@ -85,7 +123,6 @@ export function unpackRecord(stored: StoredRecord): ChangeRecord {
 }
 
 function unpackWithColumns(stored: Omit<StoredRecord, 'cols'>, cols: number[]): ChangeRecord {
-  const prevList = stored.prev ? (JSON.parse(stored.prev) as ([number, number] | null)[]) : null;
   return {
     siteNo: stored.site_no,
     hlc: stored.hlc,
@@ -93,11 +130,9 @@ function unpackWithColumns(stored: Omit<StoredRecord, 'cols'>, cols: number[]): 
     userNo: stored.user_no,
     cols,
     vals: keptValuesOf(cols, stored.vals),
-    prev: cols.map((_, i) => {
-      const entry = prevList?.[i];
-      return entry ? { hlc: entry[0], site: entry[1] } : null;
-    }),
-    lost: cols.map((_, i) => stored.lost !== null && stored.lost[i] === 1),
+    // Most records (a local write, a first arrival) have neither: plain filled arrays, no closure per column.
+    prev: stored.prev ? prevVersionsOf(cols, stored.prev) : new Array<FieldVersion | null>(cols.length).fill(null),
+    lost: stored.lost ? cols.map((_, i) => stored.lost?.[i] === 1) : new Array<boolean>(cols.length).fill(false),
     voided: stored.voided === 1,
     replaces: stored.replaces,
     recordedAt: stored.recorded_at,
@@ -106,7 +141,7 @@ function unpackWithColumns(stored: Omit<StoredRecord, 'cols'>, cols: number[]): 
 
 /** Per column the value a stored `vals` keeps (undefined: the row's). */
 function keptValuesOf(cols: number[], vals: string | null): (FieldValue | undefined)[] {
-  if (vals === null) return cols.map(() => undefined);
+  if (vals === null) return new Array<FieldValue | undefined>(cols.length).fill(undefined);
   const kept = JSON.parse(vals) as Record<string, FieldValue>;
   return cols.map((col) => (Object.prototype.hasOwnProperty.call(kept, col) ? kept[col] : undefined));
 }

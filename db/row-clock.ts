@@ -33,16 +33,6 @@ function pushVarint(out: number[], value: number): void {
 const zigzag = (value: number): number => (value >= 0 ? value * 2 : -value * 2 - 1);
 const unzigzag = (value: number): number => (value % 2 === 0 ? value / 2 : -(value + 1) / 2);
 
-/** Bytes by index: a blob, or the blob as SQLite's `hex()` spells it (see {@link fieldVersionInHexClock}). */
-interface ByteSource {
-  byteAt(index: number): number | undefined;
-  length: number;
-}
-
-function blobBytes(blob: Uint8Array): ByteSource {
-  return { byteAt: (index) => blob[index], length: blob.length };
-}
-
 /** The value of one hex digit (SQLite's `hex()` writes 0-9 and A-F). */
 function hexDigit(code: number): number {
   return code <= 57 ? code - 48 : (code & ~32) - 55;
@@ -53,20 +43,15 @@ export function hexByteAt(hex: string, index: number): number {
   return hexDigit(hex.charCodeAt(index * 2)) * 16 + hexDigit(hex.charCodeAt(index * 2 + 1));
 }
 
-function hexBytes(hex: string): ByteSource {
-  return { byteAt: (index) => (index * 2 < hex.length ? hexByteAt(hex, index) : undefined), length: hex.length / 2 };
-}
-
 /** Reads unsigned LEB128 varints from a blob, in order. */
-function varintReader(blob: Uint8Array | ByteSource, what: string): { read(): number; done(): boolean } {
-  const bytes = blob instanceof Uint8Array ? blobBytes(blob) : blob;
+function varintReader(blob: Uint8Array, what: string): { read(): number; done(): boolean } {
   let at = 0;
   return {
     read() {
       let value = 0;
       let scale = 1;
       for (;;) {
-        const byte = bytes.byteAt(at);
+        const byte = blob[at];
         at += 1;
         if (byte === undefined) throw new Error(`${what} truncated`);
         value += (byte & 0x7f) * scale;
@@ -74,7 +59,7 @@ function varintReader(blob: Uint8Array | ByteSource, what: string): { read(): nu
         scale *= 0x80;
       }
     },
-    done: () => at >= bytes.length,
+    done: () => at >= blob.length,
   };
 }
 
@@ -158,7 +143,22 @@ export function fieldVersionInClock(blob: Uint8Array | null | undefined, column:
  */
 export function fieldVersionInHexClock(hex: string | null | undefined, column: number): FieldVersion | undefined {
   if (!hex) return undefined;
-  return versionInClock(varintReader(hexBytes(hex), 'row clock').read, column);
+  // Called for every row of a bundle: one loop over the hex digits, no reader objects.
+  const length = hex.length / 2;
+  let at = 0;
+  const read = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= length) throw new Error('row clock truncated');
+      const byte = hexByteAt(hex, at);
+      at += 1;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  };
+  return versionInClock(read, column);
 }
 
 /** Unpacks {@link decodeRecordKeys} of keys read as `hex(history)`. */

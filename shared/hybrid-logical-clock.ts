@@ -44,9 +44,17 @@ export function isSiteId(value: string): boolean {
   return SITE_ID.test(value);
 }
 
+/** The ISO text of the last millisecond formatted: writes made together share it (a bundle formats tens of thousands). */
+let lastIsoMillis = Number.NaN;
+let lastIso = '';
+
 /** Formats parts as a sortable timestamp string. */
 export function formatHlc(parts: HlcParts): HlcTimestamp {
-  return `${new Date(parts.millis).toISOString()}-${parts.counter.toString(16).padStart(4, '0')}-${parts.siteId}`;
+  if (parts.millis !== lastIsoMillis) {
+    lastIso = new Date(parts.millis).toISOString();
+    lastIsoMillis = parts.millis;
+  }
+  return `${lastIso}-${parts.counter.toString(16).padStart(4, '0')}-${parts.siteId}`;
 }
 
 /** Parses a timestamp; returns null when malformed. */

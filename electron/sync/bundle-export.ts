@@ -4,15 +4,14 @@ import {
   changeLogStatements,
   compareRecords,
   currentRowOf,
-  fieldChangesOf,
   hlcTextOf,
   movedRows,
   rowRecords,
   rowVersionOf,
-  unpackHexRecord,
+  outgoingRecordOf,
   unpackRecord,
   type ChangeRecord,
-  type LoggedChange,
+  type OutgoingRecord,
 } from '../../db/change-log';
 import { ledgerCatalog, type LedgerCatalog } from '../../db/ledger-catalog';
 import { decodeHexRecordKeys, fieldVersionInHexClock, type FieldVersion, type RecordKey } from '../../db/row-clock';
@@ -68,7 +67,7 @@ interface RoutedRow {
 
 /** A write selected for the bundle: all its fields, or only some (a moved row's owner). */
 interface SelectedWrite {
-  record: ChangeRecord;
+  record: OutgoingRecord;
   row: RoutedRow;
   cols: Set<number> | null;
 }
@@ -163,7 +162,7 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
   const selected = new Map<number, SelectedWrite[]>();
   const selectedOf = (rowNo: number, version: { site: number; hlc: number }): SelectedWrite | undefined =>
     selected.get(rowNo)?.find((write) => write.record.siteNo === version.site && write.record.hlc === version.hlc);
-  const select = (record: ChangeRecord, row: RoutedRow, cols: number[] | null): void => {
+  const select = (record: OutgoingRecord, row: RoutedRow, cols: number[] | null): void => {
     // A voided change (re-dated by its site's clock repair) is never sent: its replacement is.
     if (record.voided) return;
     const ofRow = selected.get(record.rowNo);
@@ -200,7 +199,7 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
       if (mark !== undefined && newest <= mark) continue;
       for (const stored of stmts.siteAfterHex.all(siteNo, mark ?? Number.MIN_SAFE_INTEGER)) {
         const row = byRowNo.get(stored.row_no) ?? former.get(stored.row_no);
-        if (row) select(unpackHexRecord(stored), row, null);
+        if (row) select(outgoingRecordOf(stored), row, null);
       }
     }
     if (Object.keys(ack).length > 0) {
@@ -225,14 +224,6 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
     writes.push(...ofRow);
   }
   return writes.sort((a, b) => compareRecords(catalog, a.record, b.record));
-}
-
-/** The changes this installation would send to `peer` now, one per field, in timestamp order. */
-export function selectOutgoingChanges(store: LedgerStore, peer: SyncPeerRow): LoggedChange[] {
-  const catalog = ledgerCatalog(store.sqlite);
-  return selectOutgoingWrites(store, peer).flatMap(({ record, row, cols }) =>
-    fieldChangesOf(catalog, record, row.table, row.rowId, row.tableNo, row.values).filter((change) => cols === null || cols.has(catalog.columnNo(row.tableNo, change.column))),
-  );
 }
 
 /**
@@ -270,9 +261,9 @@ function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite, co
   let anyPrev = false;
   record.cols.forEach((col, i) => {
     if (!all && !cols.has(col)) return;
-    const keptValue = record.vals[i];
+    const keptValue = record.vals?.[i];
     values.push(keptValue !== undefined ? keptValue : ((row.values?.[names[values.length]] as FieldValue | undefined) ?? null));
-    const version = record.prev[i];
+    const version = record.prev?.[i];
     if (version) anyPrev = true;
     prev.push(version ? hlcTextOf(catalog, version) : null);
   });
