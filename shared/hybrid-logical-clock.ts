@@ -57,11 +57,21 @@ export function formatHlc(parts: HlcParts): HlcTimestamp {
   return `${lastIso}-${parts.counter.toString(16).padStart(4, '0')}-${parts.siteId}`;
 }
 
+/** The time text of the last timestamp parsed, and its milliseconds: writes made together share it. */
+let lastParsedIso = '';
+let lastParsedMillis = Number.NaN;
+
 /** Parses a timestamp; returns null when malformed. */
 export function parseHlc(value: string): HlcParts | null {
   const match = TIMESTAMP.exec(value);
   if (!match) return null;
-  const millis = Date.parse(match[1]);
+  let millis: number;
+  if (match[1] === lastParsedIso) millis = lastParsedMillis;
+  else {
+    millis = Date.parse(match[1]);
+    lastParsedIso = match[1];
+    lastParsedMillis = millis;
+  }
   const counter = parseInt(match[2], 16);
   if (Number.isNaN(millis) || counter > MAX_COUNTER) return null;
   return { millis, counter, siteId: match[3] };

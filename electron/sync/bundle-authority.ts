@@ -112,8 +112,6 @@ interface RowState {
  */
 class PreImportView {
   private readonly states = new Map<string, RowState>();
-  /** The state of the row each write is about (the same object for every write of a row). */
-  private readonly byWrite = new WeakMap<RemoteWrite, RowState>();
 
   constructor(private readonly store: LedgerStore) {}
 
@@ -128,18 +126,9 @@ class PreImportView {
     return state;
   }
 
-  stateOfWrite(write: RemoteWrite): RowState {
-    let state = this.byWrite.get(write);
-    if (!state) {
-      state = this.state(write.table, write.rowId);
-      this.byWrite.set(write, state);
-    }
-    return state;
-  }
-
   /** The columns of a write the log already holds (a duplicate, whoever sends it again), or null for none. */
-  knownColumns(write: RemoteWrite): Set<string> | null {
-    if (!this.stateOfWrite(write).logged) return null;
+  knownColumns(write: RemoteWrite, state = this.state(write.table, write.rowId)): Set<string> | null {
+    if (!state.logged) return null;
     const columns = loggedColumnsAt(this.store, write.hlc, write.table, write.rowId);
     return columns.length > 0 ? new Set(columns) : null;
   }
@@ -224,10 +213,11 @@ export function judgeWrites(store: LedgerStore, ownStationId: string, input: Aut
   };
   for (const run of runsByTimestamp(writes)) {
     const kept = run.map(() => [] as number[]);
-    const known = run.map((write) => view.knownColumns(write));
+    const states = run.map((write) => view.state(write.table, write.rowId));
+    const known = run.map((write, w) => view.knownColumns(write, states[w]));
     for (let rank = 0; rank <= 2; rank += 1) {
       run.forEach((write, w) => {
-        const state = view.stateOfWrite(write);
+        const state = states[w];
         // The verdict on the write's ordinary columns, once (not for units: theirs depend on the column).
         let ordinary: { reason: WithheldReason; detail: string } | null | undefined;
         write.columns.forEach((column, i) => {
@@ -255,7 +245,7 @@ export function judgeWrites(store: LedgerStore, ownStationId: string, input: Aut
   const firstWrite = new Map<string, string>();
   for (const write of writes) {
     const key = rowKey(write.table, write.rowId);
-    if (view.row(write.table, write.rowId, view.stateOfWrite(write)) === null && (firstWrite.get(key) ?? '\uffff') > write.hlc) firstWrite.set(key, write.hlc);
+    if (view.row(write.table, write.rowId) === null && (firstWrite.get(key) ?? '\uffff') > write.hlc) firstWrite.set(key, write.hlc);
   }
   const refusedRows = new Map<string, RefusedChange>();
   for (const r of refused) {

@@ -208,21 +208,31 @@ export function summarizeResults(
     }
     return entry;
   };
-  // Per row, its first write that set a value: it created the row, or holds the row as it was.
-  const firstApplied = new Map<string, AppliedWrite>();
+  // Per row (by table, then id: no joined key per write), its first write that set a value: it
+  // created the row, or holds the row as it was; then `null` once counted.
+  const firstApplied = new Map<string, Map<string, AppliedWrite | null>>();
+  const rowsOf = (table: string) => {
+    let rows = firstApplied.get(table);
+    if (!rows) {
+      rows = new Map();
+      firstApplied.set(table, rows);
+    }
+    return rows;
+  };
   for (const result of results) {
-    const key = `${result.write.table}\u0000${result.write.rowId}`;
-    if ((result.createdRow || result.rowBefore) && !firstApplied.has(key)) firstApplied.set(key, result);
+    if (result.createdRow || result.rowBefore) {
+      const rows = rowsOf(result.write.table);
+      if (!rows.has(result.write.rowId)) rows.set(result.write.rowId, result);
+    }
     if (!openConflicts) for (const conflict of result.conflicts) if (conflict) entryOf(result.write.table).conflicts += 1;
   }
   for (const [table, count] of openConflicts ?? []) entryOf(table).conflicts += count;
-  const seen = new Set<string>();
   for (const write of touched) {
-    const key = `${write.table}\u0000${write.rowId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const rows = rowsOf(write.table);
+    const first = rows.get(write.rowId);
+    if (first === null) continue;
+    rows.set(write.rowId, null);
     const entry = entryOf(write.table);
-    const first = firstApplied.get(key);
     if (!first) entry.unchanged += 1;
     else if (first.createdRow) entry.inserted += 1;
     else if (!sameRow(readRow(store, write.table, write.rowId) ?? {}, first.rowBefore)) entry.updated += 1;
@@ -260,14 +270,17 @@ function followTransferredPeople(deps: AppDeps, results: AppliedWrite[]): void {
     ids.add(write.rowId);
   }
   for (const [table, ids] of idsByTable) {
-    // The rows of this import whose person now belongs to another unit (one query per table).
-    const strays = store.sqlite
-      .prepare(
-        `SELECT r.id AS id, p.station_id AS personStation FROM "${table}" r JOIN staff p ON p.id = r.staff_id
-         WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted_at IS NULL AND typeof(p.station_id) = 'text' AND p.station_id IS NOT r.station_id
-         ${table === 'staff_status_change' ? "AND r.status IS NOT '调出'" : ''}`,
-      )
-      .all(JSON.stringify([...ids])) as { id: string; personStation: string }[];
+    // The rows whose person now belongs to another unit (one query per table: few rows, found
+    // faster than by passing this import's thousands of ids in), of this import.
+    const strays = (
+      store.sqlite
+        .prepare(
+          `SELECT r.id AS id, p.station_id AS personStation FROM "${table}" r JOIN staff p ON p.id = r.staff_id
+           WHERE r.deleted_at IS NULL AND typeof(p.station_id) = 'text' AND p.station_id IS NOT r.station_id
+           ${table === 'staff_status_change' ? "AND r.status IS NOT '调出'" : ''}`,
+        )
+        .all() as { id: string; personStation: string }[]
+    ).filter((stray) => ids.has(stray.id));
     // The old station's own 调出 entry stays with the old station: it is its record of the move.
     for (const stray of strays) writeRecord(store, deps.user, table, stray.id, { station_id: stray.personStation });
   }

@@ -130,12 +130,12 @@ function isText(value: unknown, max: number, min = 0): value is string {
 }
 
 /**
- * One wire write with its column list resolved (an index into the payload's `columns`, already
- * checked by zod there), its shape (what {@link wireWriteSchema} states) checked by hand: the values
+ * One wire write's shape (what {@link wireWriteSchema} states) checked by hand, its column list
+ * resolved (an index into the payload's `columns`, already checked by zod there): the values
  * themselves are checked by their columns' schemas next, and a zod pass per write cost as much as
- * the import's writing. Returns the write, or the path and problem of its first fault.
+ * the import's writing. Returns the write's columns, or the path and problem of its first fault.
  */
-function sentWriteShape(raw: unknown, columnLists: string[][] | undefined): WireWrite | string {
+function sentWriteShape(raw: unknown, columnLists: string[][] | undefined): { columns: string[] } | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '不是对象';
   const w = raw as Record<string, unknown>;
   if (!isText(w.t, MAX_NAME, 1)) return 't：数据表名不正确';
@@ -154,7 +154,7 @@ function sentWriteShape(raw: unknown, columnLists: string[][] | undefined): Wire
   if (!Array.isArray(w.v) || w.v.length !== columns.length || !w.v.every((v) => v === null || typeof v === 'string' || typeof v === 'number')) return 'v：字段、值的个数不一致或值的类型不正确';
   if (w.p !== undefined && (!Array.isArray(w.p) || w.p.length !== columns.length || !w.p.every((p) => p === null || isText(p, MAX_HLC)))) return 'p：前一版本的个数不一致或格式不正确';
   if (w.x !== undefined && !isText(w.x, MAX_HLC)) return 'x：所更正的时间戳不正确';
-  return { ...(w as WireWrite), c: columns };
+  return { columns };
 }
 
 /**
@@ -193,8 +193,11 @@ export function checkedWrites(payload: ParsedBundlePayload, senderCode: string):
     return { table: write.t, rowId: write.r, hlc: write.h, userName: write.u, replaces: write.x ?? null, columns: write.c, values, prevHlcs: write.p ?? write.c.map(() => null) };
   };
   payload.writes.forEach((raw, index) => {
-    const write = sentWriteShape(raw, payload.columns);
-    if (typeof write === 'string') throw syncErrors.payloadInvalid(senderCode, `writes.${index}.${write}`);
+    const shape = sentWriteShape(raw, payload.columns);
+    if (typeof shape === 'string') throw syncErrors.payloadInvalid(senderCode, `writes.${index}.${shape}`);
+    const write = raw as WireWrite;
+    // The write as sent names its column list by index: its columns, resolved, in its place.
+    if (write.c !== shape.columns) write.c = shape.columns;
     writes.push(check(write, `第 ${index + 1} 次写入`));
   });
   payload.changes.forEach((change, index) => {
