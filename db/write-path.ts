@@ -557,6 +557,38 @@ export function applyRemoteChanges(store: LedgerStore, changes: FieldChange[], p
   return results;
 }
 
+/** A column list of an incoming write, numbered for one table. */
+interface ColumnShape {
+  catalog: LedgerCatalog;
+  tableNo: number;
+  cols: number[];
+  /** The columns as the log stores them (one byte each). */
+  packed: Buffer;
+  /** No column twice. */
+  distinct: boolean;
+  /** The key of its INSERT/UPDATE statement. */
+  key: string;
+}
+
+/**
+ * Column lists by the array that holds them: a bundle names each list once and its writes share
+ * the array (bundle-payload.ts), so the numbers, packed bytes and statement key of a list are
+ * worked out once, not for each of 30,000 writes. Checked against the ledger and table (a list
+ * may be named by writes of two tables, and one list applied to two ledgers in a test).
+ */
+const columnShapes = new WeakMap<string[], ColumnShape>();
+
+function columnShapeOf(catalog: LedgerCatalog, table: string, tableNo: number, columns: string[]): ColumnShape {
+  const known = columnShapes.get(columns);
+  if (known && known.tableNo === tableNo && known.catalog === catalog) return known;
+  const spec = requireSpec(table);
+  for (const column of columns) if (!(column in spec.columns)) throw new Error(`not a synced column: ${table}.${column}`);
+  const cols = columns.map((column) => catalog.columnNo(tableNo, column));
+  const shape: ColumnShape = { catalog, tableNo, cols, packed: Buffer.from(cols), distinct: new Set(cols).size === cols.length, key: `${tableNo}:${columns.join('\u0000')}` };
+  columnShapes.set(columns, shape);
+  return shape;
+}
+
 /** Orders writes by timestamp (a stable sort: a row's writes at one timestamp stay in order). */
 function byTimestamp(writes: RemoteWrite[]): RemoteWrite[] {
   for (let i = 1; i < writes.length; i += 1) if (writes[i - 1].hlc > writes[i].hlc) return [...writes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
@@ -587,21 +619,20 @@ export function applyRemoteWrites(store: LedgerStore, writes: RemoteWrite[], pro
       if (progress && results.length % 256 === 255) progress(done, total);
       done += write.columns.length;
       const { table, rowId, hlc } = write;
-      const spec = requireSpec(table);
-      for (const column of write.columns) if (!(column in spec.columns)) throw new Error(`not a synced column: ${table}.${column}`);
-      const outcomes: ApplyOutcome[] = write.columns.map(() => 'duplicate');
-      const conflicts: boolean[] = write.columns.map(() => false);
+      const tableNo = catalog.tableNo(table);
+      const shape = columnShapeOf(catalog, table, tableNo, write.columns);
+      const cols = shape.cols;
+      const outcomes = new Array<ApplyOutcome>(write.columns.length).fill('duplicate');
+      const conflicts = new Array<boolean>(write.columns.length).fill(false);
       const applied: AppliedWrite = { write, outcomes, conflicts, createdRow: false, rowBefore: undefined };
       results.push(applied);
-      const tableNo = catalog.tableNo(table);
       const parts = parseHlc(hlc);
       if (!parts) throw new Error(`时间戳格式不正确：${hlc}`);
       const { siteId } = parts;
       const hlcInt = hlcToInteger(parts.millis, parts.counter);
       const siteNo = catalog.siteNo(siteId);
       const before = rowVersionOf(store.sqlite, tableNo, rowId);
-      const cols = write.columns.map((column) => catalog.columnNo(tableNo, column));
-      if (!before && !write.replaces && new Set(cols).size === cols.length) {
+      if (!before && !write.replaces && shape.distinct) {
         // A row this ledger has never seen, written whole (most of a first bundle): every field wins.
         if (!store.clock.observeRemoteParts(parts)) {
           outcomes.fill('held');
@@ -611,11 +642,11 @@ export function applyRemoteWrites(store: LedgerStore, writes: RemoteWrite[], pro
         const incoming: FieldVersion = { hlc: hlcInt, site: siteNo };
         let prevJson: string | null = null;
         if (write.prevHlcs.some((p) => p !== null)) prevJson = JSON.stringify(write.prevHlcs.map((p) => (p ? versionOfHlc(catalog, p) : null)).map((v) => (v ? [v.hlc, v.site] : null)));
-        stmts.insertRecord.run(siteNo, hlcInt, rowNo, catalog.userNo(write.userName), Buffer.from(cols), null, prevJson, null, 0, null, recordedAt);
+        stmts.insertRecord.run(siteNo, hlcInt, rowNo, catalog.userNo(write.userName), shape.packed, null, prevJson, null, 0, null, recordedAt);
         stmts.insertRowVersion.run(tableNo, rowId, rowNo, encodeSingleVersionClock(incoming, cols), encodeRecordKeys([incoming]), null);
         outcomes.fill('applied');
         applied.createdRow = true;
-        writeColumns(store.sqlite, table, rowId, write.columns, write.values, false, `${tableNo}:${write.columns.join('\u0000')}`);
+        writeColumns(store.sqlite, table, rowId, write.columns, write.values, false, shape.key);
         store.noteChanged(table, rowId);
         continue;
       }

@@ -119,6 +119,13 @@ export function withFieldChanges<P extends BundlePayload>(payload: P): P & { wri
   return { ...payload, writes: [], columns: undefined, changes: [...(payload.writes ?? []).flatMap((write) => changesOfWrite(write, payload.columns)), ...(payload.changes ?? [])] };
 }
 
+/** Per length, the predecessors of a write that names none (frozen: shared by every such write). */
+const noPredecessorLists: (null[] | undefined)[] = [];
+
+function noPredecessors(length: number): null[] {
+  return (noPredecessorLists[length] ??= Object.freeze(new Array<null>(length).fill(null)) as null[]);
+}
+
 const MAX_NAME = 64;
 const MAX_ROW_ID = 200;
 const MAX_USER = 100;
@@ -190,7 +197,7 @@ export function checkedWrites(payload: ParsedBundlePayload, senderCode: string):
       const prev = write.p?.[i] ?? null;
       if (prev !== null && !parseHlc(prev)) throw syncErrors.recordInvalid(senderCode, fieldOf(column), `前一版本时间戳 ${prev.slice(0, 64)} 格式不正确`);
     });
-    return { table: write.t, rowId: write.r, hlc: write.h, userName: write.u, replaces: write.x ?? null, columns: write.c, values, prevHlcs: write.p ?? write.c.map(() => null) };
+    return { table: write.t, rowId: write.r, hlc: write.h, userName: write.u, replaces: write.x ?? null, columns: write.c, values, prevHlcs: write.p ?? noPredecessors(write.c.length) };
   };
   payload.writes.forEach((raw, index) => {
     const shape = sentWriteShape(raw, payload.columns);
