@@ -257,18 +257,19 @@ function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite, co
   const listNo = columnLists.indexOf(row.tableNo, kept, all ? record.colsKey : undefined);
   const names = columnLists.lists[listNo];
   const values: SentWireWrite['v'] = [];
-  const prev: (string | null)[] = [];
-  let anyPrev = false;
-  record.cols.forEach((col, i) => {
-    if (!all && !cols.has(col)) return;
+  // Predecessors only for a record that has any (most have none: no array for them).
+  const prev: (string | null)[] | null = record.prev?.some((version) => version !== null) ? [] : null;
+  for (let i = 0; i < record.cols.length; i += 1) {
+    if (!all && !cols.has(record.cols[i])) continue;
     const keptValue = record.vals?.[i];
     values.push(keptValue !== undefined ? keptValue : ((row.values?.[names[values.length]] as FieldValue | undefined) ?? null));
-    const version = record.prev?.[i];
-    if (version) anyPrev = true;
-    prev.push(version ? hlcTextOf(catalog, version) : null);
-  });
+    if (prev) {
+      const version = record.prev?.[i];
+      prev.push(version ? hlcTextOf(catalog, version) : null);
+    }
+  }
   const wire: SentWireWrite = { t: row.table, r: row.rowId, h: formatIntegerHlc(record.hlc, siteId), u: catalog.userOf(record.userNo), c: listNo, v: values };
-  if (anyPrev) wire.p = prev;
+  if (prev?.some((p) => p !== null)) wire.p = prev;
   if (record.replaces !== null) wire.x = formatIntegerHlc(record.replaces, siteId);
   return wire;
 }
