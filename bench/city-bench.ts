@@ -1,11 +1,10 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import type { BenchFigure } from './bench-kit';
 import { BENCH_BUREAU, createBenchBureau, pairBenchStation, seedBenchStation, type BenchFolder } from './bench-ledgers';
 import { ISSUE_8_TARGETS } from './bench-targets';
-import { openPlainFile, plainImport } from './cases/bundle-import-case';
 import { exportStationBundle, gzipStationRows, readStationRows, type StationRows } from './cases/bundle-export-case';
-import { importInChildProcess } from './import-memory';
+import type { ImportChildReport } from './import-child';
+import { importInChildProcess, plainImportInChildProcess } from './import-memory';
 import { ledgerSpaceFigures } from './ledger-space';
 
 /** One station's bundle for the bureau, on disk, and its rows the plain way. */
@@ -61,24 +60,32 @@ export async function runCityBench(folder: BenchFolder, stations: number, people
   }
   bureau.close();
 
-  progress(`city: importing ${stations} bundles at the bureau in a child process…`);
-  const bureauPath = folder.file('city-bureau.sqlite');
-  copyFileSync(bureau.path, bureauPath);
-  const child = await importInChildProcess(bureauPath, bundles.map((b) => b.path));
-
-  progress('city: the same rows the plain way (gunzip + JSON.parse + INSERT), 3 times…');
   // One sample row per table (from whichever station has one) gives each plain table its columns.
   const sampleRows: StationRows = {};
   for (const bundle of bundles) for (const [table, list] of Object.entries(bundle.rows)) if (!sampleRows[table]?.length && list.length > 0) sampleRows[table] = list.slice(0, 1);
+  const samplePath = folder.file('city-plain-sample.json');
+  writeFileSync(samplePath, JSON.stringify(sampleRows));
+  const gzPaths = bundles.map((bundle, i) => {
+    const path = folder.file(`city-plain-${i + 1}.json.gz`);
+    writeFileSync(path, bundle.plainGzipped);
+    return path;
+  });
+
+  // Both sides the same way, three times in turn: a fresh child process that imports the 60 files
+  // one after the other (cold, as a bureau's first import of the day), the median of each.
+  progress(`city: importing ${stations} bundles at the bureau, and the same rows the plain way, each in a fresh child process, 3 times…`);
+  const bureauPath = folder.file('city-bureau.sqlite');
+  const oursRuns: ImportChildReport[] = [];
   const plainTimes: number[] = [];
   for (let run = 0; run < 3; run += 1) {
-    const plain = openPlainFile(folder.file(`city-plain-${run}.sqlite`), sampleRows);
-    const start = performance.now();
-    for (const bundle of bundles) plainImport(plain, bundle.plainGzipped);
-    plainTimes.push(performance.now() - start);
-    plain.close();
+    const path = run === 0 ? bureauPath : folder.file(`city-bureau-${run}.sqlite`);
+    copyFileSync(bureau.path, path);
+    oursRuns.push(await importInChildProcess(path, bundles.map((b) => b.path)));
+    plainTimes.push((await plainImportInChildProcess(folder.file(`city-plain-${run}.sqlite`), samplePath, gzPaths)).importMs);
   }
-  const plainMs = [...plainTimes].sort((a, b) => a - b)[1];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
+  const child = { ...oursRuns[0], importMs: median(oursRuns.map((r) => r.importMs)), peakRssMb: Math.max(...oursRuns.map((r) => r.peakRssMb)) };
+  const plainMs = median(plainTimes);
 
   const bundleBytes = bundles.reduce((sum, b) => sum + b.bytes, 0);
   const plainGzippedBytes = bundles.reduce((sum, b) => sum + b.plainGzipped.length, 0);
@@ -93,7 +100,7 @@ export async function runCityBench(folder: BenchFolder, stations: number, people
       value: child.importMs / plainMs,
       unit: '×',
       target: ISSUE_8_TARGETS.bundleImportRatio,
-      detail: `sync.importBundle of each station's bundle at ${BENCH_BUREAU.name}: ${(child.importMs / 1000).toFixed(1)} s for ${child.changes} changes; the same ${rows} rows by gunzip + JSON.parse + one prepared INSERT per row into plain tables: ${plainMs.toFixed(0)} ms (median of 3)`,
+      detail: `sync.importBundle of each station's bundle at ${BENCH_BUREAU.name}: ${(child.importMs / 1000).toFixed(1)} s for ${child.changes} changes; the same ${rows} rows by gunzip + JSON.parse + one prepared INSERT per row into plain tables: ${plainMs.toFixed(0)} ms (each the median of 3 fresh child processes)`,
     },
     {
       name: 'city: bundle bytes ÷ plain rows gzipped',

@@ -4,6 +4,8 @@ import type { BundleImportSummary } from '../shared/sync-record';
 import { openLedgerStore } from '../db/ledger-store';
 import { createAppDeps } from '../electron/app-deps';
 import { createHandlerRegistry } from '../electron/handlers/all-handlers';
+import { openPlainFile, plainImport } from './cases/bundle-import-case';
+import type { StationRows } from './cases/bundle-export-case';
 import { peakRssMb } from './peak-rss';
 
 /**
@@ -17,6 +19,7 @@ import { peakRssMb } from './peak-rss';
 /** What the child prints. */
 export interface ImportChildReport {
   importMs: number;
+  /** Changes imported (rows, for the plain import). */
   changes: number;
   /** Peak RSS once the ledger is open, before the first import (the process's floor), MB. */
   rssBeforeMb: number;
@@ -25,7 +28,31 @@ export interface ImportChildReport {
 }
 
 
+/**
+ * `--plain PLAIN_FILE SAMPLE_ROWS.json GZ…`: the baseline the same way — a fresh process, a plain
+ * SQLite file with one plain table per synced table, each station's rows gunzipped, parsed and
+ * inserted one after the other — so both sides of the city's ratio start cold.
+ */
+function plainMain(plainPath: string, samplePath: string, gzPaths: string[]): void {
+  const plain = openPlainFile(plainPath, JSON.parse(readFileSync(samplePath, 'utf8')) as StationRows);
+  const report: ImportChildReport = { importMs: 0, changes: 0, rssBeforeMb: peakRssMb(), peakRssMb: 0 };
+  for (const gzPath of gzPaths) {
+    const gzipped = readFileSync(gzPath);
+    const start = performance.now();
+    report.changes += plainImport(plain, gzipped);
+    report.importMs += performance.now() - start;
+  }
+  plain.close();
+  report.peakRssMb = peakRssMb();
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--plain') {
+    const [plainPath, samplePath, ...gzPaths] = process.argv.slice(3);
+    plainMain(plainPath, samplePath, gzPaths);
+    return;
+  }
   const [ledgerPath, ...bundlePaths] = process.argv.slice(2);
   const store = await openLedgerStore(ledgerPath);
   const deps = createAppDeps(store, { userName: '市局基准' });

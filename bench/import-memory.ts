@@ -32,8 +32,20 @@ async function buildImportChild(): Promise<string> {
  * fires during it; the kernel's peak (VmHWM) of a process doing only the import can.
  */
 export async function importInChildProcess(ledgerPath: string, bundlePaths: string[]): Promise<ImportChildReport> {
+  return runImportChild([ledgerPath, ...bundlePaths]);
+}
+
+/**
+ * The plain baseline of {@link importInChildProcess}, in a fresh child process too: each gzipped
+ * JSON of rows inserted into a new plain file whose tables take their columns from `samplePath`.
+ */
+export async function plainImportInChildProcess(plainPath: string, samplePath: string, gzPaths: string[]): Promise<ImportChildReport> {
+  return runImportChild(['--plain', plainPath, samplePath, ...gzPaths]);
+}
+
+async function runImportChild(args: string[]): Promise<ImportChildReport> {
   const script = await buildImportChild();
-  const result = spawnSync(process.execPath, [script, ledgerPath, ...bundlePaths], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`the import child failed (exit ${result.status}):\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as ImportChildReport;
 }

@@ -60,6 +60,24 @@ export function publicKeysOf(keys: SiteKeys): SitePublicKeys {
  * @throws AppError `SITE_KEY_INVALID` with a Chinese message when it is not.
  */
 export function importSiteKey(base64: string, role: SiteKeyRole): KeyObject {
+  const cacheKey = `${role}:${base64}`;
+  const cached = importedKeys.get(cacheKey);
+  if (cached) return cached;
+  const key = parseSiteKey(base64, role);
+  if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.clear();
+  importedKeys.set(cacheKey, key);
+  return key;
+}
+
+/**
+ * Keys already parsed, by role and text: a bureau importing sixty bundles parses its own keys and
+ * each sender's once, not at every bundle (parsing a key costs as much as checking a signature).
+ * Key objects are immutable; the cache is cleared whole when it holds too many.
+ */
+const importedKeys = new Map<string, KeyObject>();
+const MAX_IMPORTED_KEYS = 512;
+
+function parseSiteKey(base64: string, role: SiteKeyRole): KeyObject {
   const spec = roleSpec[role];
   const trimmed = base64.replace(/\s+/g, '');
   let key: KeyObject | null = null;
