@@ -174,7 +174,10 @@ function leftAt(timeline: OwnerEntry[], units: Set<string>): OwnerEntry | undefi
 
 /** Writes in timestamp order, in runs of one timestamp (almost always one write each). */
 function runsByTimestamp(writes: RemoteWrite[]): RemoteWrite[][] {
-  const ordered = [...writes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  // A bundle lists its writes in timestamp order already: sorted only when they are not.
+  let sorted = true;
+  for (let i = 1; i < writes.length && sorted; i += 1) sorted = writes[i - 1].hlc <= writes[i].hlc;
+  const ordered = sorted ? writes : [...writes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
   const runs: RemoteWrite[][] = [];
   for (const write of ordered) {
     const last = runs[runs.length - 1];
