@@ -61,8 +61,12 @@ interface RoutedRow {
   historyHex: string | null;
   /** …or already unpacked. */
   history?: RecordKey[];
-  /** The row as it is now: the values of the records that are its fields' winners. */
-  values: Record<string, FieldValue> | undefined;
+  /**
+   * The row as it is now (the values of the records that are its fields' winners): its values in
+   * the order of `columnIndex`, which says where each column is.
+   */
+  values: FieldValue[] | undefined;
+  columnIndex: Map<string, number>;
 }
 
 /** A write selected for the bundle: all its fields, or only some (a moved row's owner). */
@@ -70,6 +74,12 @@ interface SelectedWrite {
   record: OutgoingRecord;
   row: RoutedRow;
   cols: Set<number> | null;
+}
+
+/** A row read as an object, as a routed row's values and their index. */
+function valuesInOrder(row: Record<string, FieldValue> | undefined): Pick<RoutedRow, 'values' | 'columnIndex'> {
+  const names = Object.keys(row ?? {});
+  return { values: row ? names.map((name) => row[name]) : undefined, columnIndex: new Map(names.map((name, i) => [name, i] as const)) };
 }
 
 /** A routed row's records in the log, in timestamp order. */
@@ -114,24 +124,31 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
   for (const table of syncedTableNames()) {
     const tableNo = catalog.tableNo(table);
     const ownerCol = catalog.columnNo(tableNo, 'station_id');
-    const rows = store.sqlite
+    const statement = store.sqlite
       .prepare(
         // Clock and history as hex text: a string per row costs the driver far less than a Buffer.
         // The history only towards a child, which reads every row's; towards the parent few rows need it.
-        `SELECT t.*, rv.row_no AS "rv.row_no", hex(rv.clock) AS "rv.clock"${toChild ? ', hex(rv.history) AS "rv.history"' : ''} FROM "${table}" t
+        `SELECT t.*, rv.row_no, hex(rv.clock)${toChild ? ', hex(rv.history)' : ''} FROM "${table}" t
          JOIN row_version rv ON rv.tbl_no = ? AND rv.row_id = t.id
          WHERE t.station_id IN (SELECT value FROM json_each(?))`,
       )
-      .all(tableNo, isPersonTable(table) ? ownedJson : ownedOrReferenceJson) as Record<string, FieldValue>[];
+      // Rows as arrays (a bundle reads every row of a station: no object with 30 named properties each).
+      .raw(true);
+    const columns = statement.columns().map((column) => column.name);
+    const columnIndex = new Map(columns.map((name, i) => [name, i] as const));
+    const width = columns.length - (toChild ? 3 : 2);
+    const idAt = columnIndex.get('id') as number;
+    const rows = statement.all(tableNo, isPersonTable(table) ? ownedJson : ownedOrReferenceJson) as FieldValue[][];
     for (const row of rows) {
       const routed: RoutedRow = {
         table,
         tableNo,
-        rowId: row.id as string,
-        rowNo: row['rv.row_no'] as number,
-        owner: fieldVersionInHexClock(row['rv.clock'] as string, ownerCol),
-        historyHex: toChild ? (row['rv.history'] as string) : null,
+        rowId: row[idAt] as string,
+        rowNo: row[width] as number,
+        owner: fieldVersionInHexClock(row[width + 1] as string, ownerCol),
+        historyHex: toChild ? (row[width + 2] as string) : null,
         values: row,
+        columnIndex,
       };
       byRowNo.set(routed.rowNo, routed);
     }
@@ -154,7 +171,7 @@ function selectOutgoingWrites(store: LedgerStore, peer: SyncPeerRow): SelectedWr
       owner: entry.clock.get(catalog.columnNo(tableNo, 'station_id')),
       historyHex: null,
       history: entry.history,
-      values: currentRowOf(store.sqlite, moved.table, moved.rowId),
+      ...valuesInOrder(currentRowOf(store.sqlite, moved.table, moved.rowId)),
     });
   }
 
@@ -262,7 +279,8 @@ function toWire(catalog: LedgerCatalog, { record, row, cols }: SelectedWrite, co
   for (let i = 0; i < record.cols.length; i += 1) {
     if (!all && !cols.has(record.cols[i])) continue;
     const keptValue = record.vals?.[i];
-    values.push(keptValue !== undefined ? keptValue : ((row.values?.[names[values.length]] as FieldValue | undefined) ?? null));
+    const at = row.columnIndex.get(names[values.length]);
+    values.push(keptValue !== undefined ? keptValue : ((at !== undefined ? row.values?.[at] : undefined) ?? null));
     if (prev) {
       const version = record.prev?.[i];
       prev.push(version ? hlcTextOf(catalog, version) : null);
