@@ -29,7 +29,8 @@ export interface SyncedTableSpec {
 
 /** The spec of a table, from its definition. */
 export function specOf(definition: SyncedTableDefinition): SyncedTableSpec {
-  const columns: Record<string, ColumnSchema> = {};
+  // No prototype: a column named "constructor" or "__proto__" in a bundle is simply not one of ours.
+  const columns = Object.create(null) as Record<string, ColumnSchema>;
   for (const [name, column] of Object.entries(definition.columns as Record<string, ColumnDefinition>)) columns[name] = column.schema;
   return { label: definition.label, columns, owner: definition.owner, definition };
 }

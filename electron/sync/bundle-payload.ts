@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import { isSiteId, parseHlc, siteOfHlc } from '../../shared/hybrid-logical-clock';
 import { syncedTableSpec } from '../../db/synced-tables';
 import type { RemoteWrite } from '../../db/write-path';
@@ -119,6 +119,22 @@ export function withFieldChanges<P extends BundlePayload>(payload: P): P & { wri
   return { ...payload, writes: [], columns: undefined, changes: [...(payload.writes ?? []).flatMap((write) => changesOfWrite(write, payload.columns)), ...(payload.changes ?? [])] };
 }
 
+/**
+ * Whether a column's schema takes null and keeps it null: then a null value (a field left empty —
+ * a third of a first bundle's values) needs no pass through zod. Asked of the schema once.
+ */
+const nullAsIs = new WeakMap<ZodType, boolean>();
+
+function takesNullAsIs(schema: ZodType): boolean {
+  let answer = nullAsIs.get(schema);
+  if (answer === undefined) {
+    const checked = schema.safeParse(null);
+    answer = checked.success && checked.data === null;
+    nullAsIs.set(schema, answer);
+  }
+  return answer;
+}
+
 /** Per length, the predecessors of a write that names none (frozen: shared by every such write). */
 const noPredecessorLists: (null[] | undefined)[] = [];
 
@@ -185,18 +201,22 @@ export function checkedWrites(payload: ParsedBundlePayload, senderCode: string):
     if (write.x !== undefined && (!parseHlc(write.x) || siteOfHlc(write.x) !== siteOfHlc(write.h) || write.x <= write.h)) {
       throw syncErrors.recordInvalid(senderCode, fieldOf(write.c[0]), `所更正的时间戳 ${write.x.slice(0, 64)} 不正确（只能更正同一台电脑更晚的修改）`);
     }
-    const values: FieldValue[] = [];
-    write.c.forEach((column, i) => {
+    // The values are checked in place: each becomes what its column's schema makes of it.
+    const values = write.v as FieldValue[];
+    for (let i = 0; i < write.c.length; i += 1) {
+      const column = write.c[i];
       const schema = spec.columns[column];
       if (!schema) throw syncErrors.recordInvalid(senderCode, `${record}`, `没有字段 ${column}`);
-      const checked = schema.safeParse(write.v[i]);
-      if (!checked.success) {
-        throw syncErrors.recordInvalid(senderCode, fieldOf(column), `值 ${JSON.stringify(write.v[i]).slice(0, 60)} 不合格（${checked.error.issues[0]?.message ?? '格式不正确'}）`);
+      if (values[i] !== null || !takesNullAsIs(schema)) {
+        const checked = schema.safeParse(values[i]);
+        if (!checked.success) {
+          throw syncErrors.recordInvalid(senderCode, fieldOf(column), `值 ${JSON.stringify(values[i]).slice(0, 60)} 不合格（${checked.error.issues[0]?.message ?? '格式不正确'}）`);
+        }
+        values[i] = checked.data as FieldValue;
       }
-      values.push(checked.data as FieldValue);
       const prev = write.p?.[i] ?? null;
       if (prev !== null && !parseHlc(prev)) throw syncErrors.recordInvalid(senderCode, fieldOf(column), `前一版本时间戳 ${prev.slice(0, 64)} 格式不正确`);
-    });
+    }
     return { table: write.t, rowId: write.r, hlc: write.h, userName: write.u, replaces: write.x ?? null, columns: write.c, values, prevHlcs: write.p ?? noPredecessors(write.c.length) };
   };
   payload.writes.forEach((raw, index) => {

@@ -191,6 +191,11 @@ describe('records that fail their schema or authority', () => {
     expect(unknownTable.message).toContain('salary');
     const unknownColumn = await expectRefused(bureau, resealed((p) => void (staffChange(p).c = 'bank_account')), 'BUNDLE_RECORD_INVALID');
     expect(unknownColumn.message).toContain('bank_account');
+    // Names every object has in JavaScript are not columns either.
+    for (const inherited of ['constructor', '__proto__', 'toString']) {
+      const refused = await expectRefused(bureau, resealed((p) => void (staffChange(p).c = inherited)), 'BUNDLE_RECORD_INVALID');
+      expect(refused.message).toContain(`没有字段 ${inherited}`);
+    }
     const badHlc = await expectRefused(bureau, resealed((p) => void (staffChange(p).h = '2026-11-23 10:00')), 'BUNDLE_RECORD_INVALID');
     expect(badHlc.message).toContain('时间戳');
   });
