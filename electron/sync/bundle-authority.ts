@@ -172,12 +172,16 @@ function leftAt(timeline: OwnerEntry[], units: Set<string>): OwnerEntry | undefi
   return left;
 }
 
-/** Writes in timestamp order, in runs of one timestamp (almost always one write each). */
-function runsByTimestamp(writes: RemoteWrite[]): RemoteWrite[][] {
-  // A bundle lists its writes in timestamp order already: sorted only when they are not.
+/** Writes in timestamp order (a bundle lists them so already: sorted only when they are not). */
+function timestampOrder(writes: RemoteWrite[]): RemoteWrite[] {
   let sorted = true;
   for (let i = 1; i < writes.length && sorted; i += 1) sorted = writes[i - 1].hlc <= writes[i].hlc;
-  const ordered = sorted ? writes : [...writes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+  return sorted ? writes : [...writes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+}
+
+/** Writes in timestamp order, in runs of one timestamp (almost always one write each). */
+function runsByTimestamp(writes: RemoteWrite[]): RemoteWrite[][] {
+  const ordered = timestampOrder(writes);
   const runs: RemoteWrite[][] = [];
   for (const write of ordered) {
     const last = runs[runs.length - 1];
@@ -214,33 +218,50 @@ export function judgeWrites(store: LedgerStore, ownStationId: string, input: Aut
     const change = fieldOf(write, i);
     refused.push({ change, reason: verdict.reason, detail: `${describe(change)}：${verdict.detail}` });
   };
-  for (const run of runsByTimestamp(writes)) {
-    const kept = run.map(() => [] as number[]);
-    const states = run.map((write) => view.state(write.table, write.rowId));
-    const known = run.map((write, w) => view.knownColumns(write, states[w]));
+  const ordered = timestampOrder(writes);
+  // Per write of the current run (writes at one timestamp: almost always one), reused run to run.
+  const states: RowState[] = [];
+  const known: (Set<string> | null)[] = [];
+  const refusedColumns: (Set<number> | null)[] = [];
+  for (let start = 0; start < ordered.length; ) {
+    let end = start + 1;
+    while (end < ordered.length && ordered[end].hlc === ordered[start].hlc) end += 1;
+    const count = end - start;
+    for (let w = 0; w < count; w += 1) {
+      const write = ordered[start + w];
+      states[w] = view.state(write.table, write.rowId);
+      known[w] = view.knownColumns(write, states[w]);
+      refusedColumns[w] = null;
+    }
     for (let rank = 0; rank <= 2; rank += 1) {
-      run.forEach((write, w) => {
-        const state = states[w];
+      for (let w = 0; w < count; w += 1) {
+        const write = ordered[start + w];
         // The verdict on the write's ordinary columns, once (not for units: theirs depend on the column).
         let ordinary: { reason: WithheldReason; detail: string } | null | undefined;
-        write.columns.forEach((column, i) => {
-          if (columnRank(column) !== rank) return;
-          // A duplicate: the write path recognises it and changes nothing.
-          if (known[w]?.has(column)) {
-            kept[w].push(i);
-            return;
-          }
+        for (let i = 0; i < write.columns.length; i += 1) {
+          const column = write.columns[i];
+          // A duplicate (the write path recognises it and changes nothing) is kept as it is.
+          if (columnRank(column) !== rank || known[w]?.has(column)) continue;
           let verdict: { reason: WithheldReason; detail: string } | null;
-          if (rank === 2 && write.table !== 'station') verdict = ordinary === undefined ? (ordinary = judge(fieldOf(write, i), state)) : ordinary;
-          else verdict = judge(fieldOf(write, i), state);
-          if (verdict) refuse(write, i, verdict);
-          else kept[w].push(i);
-        });
-      });
+          if (rank === 2 && write.table !== 'station') verdict = ordinary === undefined ? (ordinary = judge(fieldOf(write, i), states[w])) : ordinary;
+          else verdict = judge(fieldOf(write, i), states[w]);
+          if (verdict) {
+            refuse(write, i, verdict);
+            (refusedColumns[w] ??= new Set()).add(i);
+          }
+        }
+      }
     }
-    run.forEach((write, w) => {
-      if (kept[w].length > 0) allowed.push(writeWithColumns(write, kept[w].sort((a, b) => a - b)));
-    });
+    for (let w = 0; w < count; w += 1) {
+      const write = ordered[start + w];
+      const refusedHere = refusedColumns[w];
+      if (!refusedHere) allowed.push(write);
+      else {
+        const keep = write.columns.map((_, i) => i).filter((i) => !refusedHere.has(i));
+        if (keep.length > 0) allowed.push(writeWithColumns(write, keep));
+      }
+    }
+    start = end;
   }
   if (refused.length === 0) return { allowed, refused };
 
