@@ -211,7 +211,7 @@ describe('人员档案 polish (jsdom, real handlers on an in-memory ledger)', ()
     await user.click(within(detail).getByRole('tab', { name: /表彰/ }));
     await user.click(await within(detail).findByRole('button', { name: /添加表彰/ }));
     const honour = await findDialog('添加表彰');
-    await user.click(within(honour).getByLabelText('授予单位'));
+    await user.click(within(honour).getByLabelText('颁发单位'));
     await user.paste('市公安局');
     const close = honour.closest('.ant-modal')?.querySelector('.ant-modal-close') as HTMLElement;
     await user.click(close);

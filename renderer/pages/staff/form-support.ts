@@ -1,10 +1,67 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { App, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { ApiCallError } from '../../../shared/contract/api-contract';
+
+dayjs.extend(customParseFormat);
 
 /** The display and storage format of every date in the ledger. */
 export const DATE_FORMAT = 'YYYY-MM-DD';
+
+/**
+ * What a date field accepts when typed, the display format first: the spellings the Excel import
+ * reads (`electron/staff/roster-cell-values.ts`) — 2012-07-01, 2012/7/1, 2012.7.1, 20120701,
+ * 2012年7月1日, and a month alone (2012.7, 2012-07, 2012年7月) as its 1st. Each is parsed strictly,
+ * so 2012.13 is not a date; what is not one is refused by the field, never silently cleared.
+ */
+export const DATE_INPUT_FORMATS: string[] = [
+  DATE_FORMAT,
+  'YYYY-M-D',
+  'YYYY/M/D',
+  'YYYY/MM/DD',
+  'YYYY.M.D',
+  'YYYY.MM.DD',
+  'YYYYMMDD',
+  'YYYY年M月D日',
+  'YYYY年MM月DD日',
+  'YYYY.M',
+  'YYYY.MM',
+  'YYYY-MM',
+  'YYYY/M',
+  'YYYY年M月',
+];
+
+/**
+ * Props of a Select the clerk drives with the keyboard: typing filters the options by their label
+ * (「三」 finds 三星), and Enter picks only an option the clerk moved to — never the first one
+ * silently (typing 「abc」 then Enter leaves the field as it was).
+ */
+export const keyboardSelectProps = {
+  showSearch: { optionFilterProp: 'label' },
+  defaultActiveFirstOption: false,
+} as const;
+
+/**
+ * Keyboard saving of a form dialog: Ctrl+S (⌘S) anywhere in it, and Enter in a text or date field
+ * (not in a multi-line 备注, a drop-down — where Enter picks an option — or while an input method
+ * is composing Chinese). The save runs after the field has taken the key (a date typed, then Enter).
+ */
+export function saveShortcutHandler(save: () => void) {
+  return (event: KeyboardEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      setTimeout(save, 0);
+      return;
+    }
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.shiftKey || event.ctrlKey || event.altKey) return;
+    if (target.tagName !== 'INPUT' || target.getAttribute('role') === 'combobox') return;
+    if ((target as HTMLInputElement).type === 'checkbox' || (target as HTMLInputElement).type === 'radio') return;
+    event.preventDefault();
+    setTimeout(save, 0);
+  };
+}
 
 /**
  * Form.Item props that keep a date field's value a `YYYY-MM-DD` string (what the shared schemas
@@ -87,10 +144,12 @@ export function sameFormValues(a: unknown, b: unknown): boolean {
 
 /**
  * Guards a form dialog's close (Esc, mask click, ×, 取消): when the clerk changed something, asks
- * 「放弃未保存的修改？」 first; when nothing changed, closes at once. Call `markPristine()` right after
- * filling the form with its starting values; `requestClose(onClose)` wherever the dialog closes.
+ * 「放弃未保存的修改？」 first; when nothing changed, closes at once. While the dialog is `open`,
+ * reloading or closing the window (F5, Ctrl+R, the window's ×) with unsaved input asks the browser's
+ * own question first (`beforeunload`). Call `markPristine()` right after filling the form with its
+ * starting values; `requestClose(onClose)` wherever the dialog closes.
  */
-export function useDiscardGuard(form: FormInstance) {
+export function useDiscardGuard(form: FormInstance, open: boolean) {
   const { modal } = App.useApp();
   const initial = useRef<unknown>({});
   const asking = useRef(false);
@@ -103,6 +162,18 @@ export function useDiscardGuard(form: FormInstance) {
     () => form.isFieldsTouched() && !sameFormValues(initial.current, form.getFieldsValue(true)),
     [form],
   );
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!isDirty()) return;
+      event.preventDefault();
+      // Older Chromium (and Electron) ask only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [open, isDirty]);
 
   const requestClose = useCallback(
     (close: () => void) => {
