@@ -1,5 +1,6 @@
 import type { CellValue } from 'exceljs';
-import { formatIsoDate, isValidIsoDate } from '../../shared/china-date';
+import { formatIsoDate } from '../../shared/china-date';
+import { parseDateText } from '../../shared/date-text';
 import { normalisePersonName } from '../../shared/person-name';
 import { degreeOf, degrees, educationLevelOf, educationLevels, ethnicGroupOf } from '../../shared/personnel-vocabulary';
 import { familyRelations, staffCategories, type FamilyRelation, type StaffCategoryName } from '../../shared/staff-record';
@@ -56,13 +57,6 @@ function dateOfSerial(serial: number): string {
   return dateOfExcelDate(new Date(EXCEL_EPOCH_MS + Math.round(serial) * 86_400_000));
 }
 
-const DATE_PATTERNS: ReadonlyArray<RegExp> = [
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
-  /^(\d{4})(\d{2})(\d{2})$/,
-  /^(\d{4})[-/.年](\d{1,2})月?()$/,
-  /^(\d{4})(\d{2})()$/,
-];
-
 function dateHint(label: string, text: string): string {
   return `${label}「${text}」不是有效日期，请写成 2020-07-01、2020/7/1、2020.7.1、20200701 或 2020年7月1日`;
 }
@@ -102,14 +96,8 @@ export function readDateCell(value: CellValue, label: string): CellReading {
   const text = codedText(value);
   if (text === '') return { ok: true, value: undefined };
   if (/^\d{4}$/.test(text)) return { ok: false, message: `${label}「${text}」只有年份，请写完整日期，如 ${text}-07-01` };
-  for (const pattern of DATE_PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const iso = formatIsoDate(Number(match[1]), Number(match[2]), match[3] ? Number(match[3]) : 1);
-    if (isValidIsoDate(iso)) return { ok: true, value: iso };
-    break;
-  }
-  return { ok: false, message: dateHint(label, text) };
+  const iso = parseDateText(text);
+  return iso ? { ok: true, value: iso } : { ok: false, message: dateHint(label, text) };
 }
 
 const YES = new Set(['是', '√', '✓', '✔', '1', '有', 'y', 'yes', 'true', '对']);

@@ -1,11 +1,12 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { derivedChildExamYears, isUnrecognisedGrade } from '../../../shared/person-derivations';
 import { familyInputSchema, familyRelations, type FamilyInput, type FamilyMemberItem, type FamilyRelation } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
-import { DATE_INPUT_FORMATS, dateFieldProps, keyboardSelectProps, numberOrNull, textOrNull } from './form-support';
+import { dateFieldProps, keyboardSelectProps, numberOrNull, textOrNull } from './form-support';
 import { usePersonRecordForm } from './use-person-record-form';
 
 interface FamilyFormValues {
@@ -113,7 +114,7 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
           </Col>
           <Col span={10}>
             <Form.Item label="出生日期" name="birthDate" rules={[zodFieldRule(shape.birthDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={14}>

@@ -1,36 +1,9 @@
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { App, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { ApiCallError } from '../../../shared/contract/api-contract';
 
-dayjs.extend(customParseFormat);
-
-/** The display and storage format of every date in the ledger. */
-export const DATE_FORMAT = 'YYYY-MM-DD';
-
-/**
- * What a date field accepts when typed, the display format first: the spellings the Excel import
- * reads (`electron/staff/roster-cell-values.ts`) — 2012-07-01, 2012/7/1, 2012.7.1, 20120701,
- * 2012年7月1日, and a month alone (2012.7, 2012-07, 2012年7月) as its 1st. Each is parsed strictly,
- * so 2012.13 is not a date; what is not one is refused by the field, never silently cleared.
- */
-export const DATE_INPUT_FORMATS: string[] = [
-  DATE_FORMAT,
-  'YYYY-M-D',
-  'YYYY/M/D',
-  'YYYY/MM/DD',
-  'YYYY.M.D',
-  'YYYY.MM.DD',
-  'YYYYMMDD',
-  'YYYY年M月D日',
-  'YYYY年MM月DD日',
-  'YYYY.M',
-  'YYYY.MM',
-  'YYYY-MM',
-  'YYYY/M',
-  'YYYY年M月',
-];
+export { DATE_FORMAT } from '../../forms/typed-date-picker';
 
 /**
  * Props of a Select the clerk drives with the keyboard: typing filters the options by their label
@@ -68,8 +41,8 @@ export function saveShortcutHandler(save: () => void) {
  * validate and the handlers store) while the DatePicker inside works with dayjs.
  */
 export const dateFieldProps = {
-  getValueProps: (value: unknown) => ({ value: typeof value === 'string' && value ? dayjs(value, DATE_FORMAT) : null }),
-  normalize: (value: Dayjs | null | undefined) => (value ? value.format(DATE_FORMAT) : null),
+  getValueProps: (value: unknown) => ({ value: typeof value === 'string' && value ? dayjs(value, 'YYYY-MM-DD') : null }),
+  normalize: (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null),
 };
 
 /** Per-field messages of a refused call (`details.fields`), or null. */

@@ -1,9 +1,10 @@
-import { Alert, AutoComplete, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { Alert, AutoComplete, Col, Form, Input, Modal, Row } from 'antd';
 import { honourInputSchema, type HonourItem } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_INPUT_FORMATS, dateFieldProps, textOrNull } from './form-support';
+import { dateFieldProps, textOrNull } from './form-support';
 import { usePersonRecordForm } from './use-person-record-form';
 
 interface HonourFormValues {
@@ -70,7 +71,7 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
           </Col>
           <Col span={10}>
             <Form.Item label="表彰日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
-              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={14}>

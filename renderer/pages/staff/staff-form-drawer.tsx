@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Checkbox, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import { ApiCallError } from '../../../shared/contract/api-contract';
 import { parseIdNumber } from '../../../shared/id-number';
 import { RETIREMENT_BASE_LABELS, type RetirementBase } from '../../../shared/retirement-date';
@@ -13,11 +13,12 @@ import {
 } from '../../../shared/staff-record';
 import { fieldAppliesTo, type CategoryOnlyField } from '../../../shared/staff-category-fields';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { deriveFromIdNumber } from './id-number-derivation';
 import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
-import { DATE_INPUT_FORMATS, dateFieldProps, keyboardSelectProps, numberOrNull, refusalMessage, saveShortcutHandler, textOrNull, useDiscardGuard } from './form-support';
+import { dateFieldProps, keyboardSelectProps, numberOrNull, refusalMessage, saveShortcutHandler, textOrNull, useDiscardGuard } from './form-support';
 import { degrees, educationLevels, ethnicGroups } from '../../../shared/personnel-vocabulary';
 import { badgeLabel, disabilityLabel, starLabel } from './staff-labels';
 
@@ -340,7 +341,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="参加工作时间" name="workStartDate" rules={[zodFieldRule(shape.workStartDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -350,7 +351,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
           </Col>
           <Col span={8}>
             <Form.Item label="调入本所时间" name="joinedStationDate" rules={[zodFieldRule(shape.joinedStationDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
         </Row>
@@ -380,7 +381,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
           {partyMember && (
             <Col span={8}>
               <Form.Item label="入党时间" name="partyJoinDate" rules={[zodFieldRule(shape.partyJoinDate)]} {...dateFieldProps}>
-                <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} placeholder="如 2010-07-01" />
+                <TypedDatePicker style={{ width: '100%' }} placeholder="如 2010-07-01" />
               </Form.Item>
             </Col>
           )}
@@ -418,7 +419,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
               extra="提前退休、特殊岗位等，留空则按政策计算"
               {...dateFieldProps}
             >
-              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} placeholder="按政策计算" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="按政策计算" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { staffStatuses, statusChangeInputSchema, type StaffListItem, type StaffStatus } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { ApiCallError } from '../../../shared/contract/api-contract';
-import { DATE_INPUT_FORMATS, dateFieldProps, keyboardSelectProps, refusalMessage, saveShortcutHandler, textOrNull } from './form-support';
+import { dateFieldProps, keyboardSelectProps, refusalMessage, saveShortcutHandler, textOrNull } from './form-support';
 
 /** The refusal of a 退休 before the statutory date until the clerk confirms it (electron/staff/staff-status.ts). */
 const EARLY_RETIREMENT_UNCONFIRMED = 'EARLY_RETIREMENT_UNCONFIRMED';
@@ -90,7 +91,7 @@ export function StatusChangeDialog({ person, open, onClose }: { person: StaffLis
           />
         </Form.Item>
         <Form.Item label="变更日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
-          <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
+          <TypedDatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="原因" name="reason" rules={[zodFieldRule(shape.reason)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：到龄退休；调往××派出所" maxLength={200} />
