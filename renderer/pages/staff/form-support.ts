@@ -16,9 +16,10 @@ export const keyboardSelectProps = {
 } as const;
 
 /**
- * Keyboard saving of a form dialog: Ctrl+S (⌘S) anywhere in it, and Enter in a text or date field
- * (not in a multi-line 备注, a drop-down — where Enter picks an option — or while an input method
- * is composing Chinese). The save runs after the field has taken the key (a date typed, then Enter).
+ * Keyboard saving of a form dialog: Ctrl+S (⌘S) anywhere in it, and Enter in a text field (not in
+ * a multi-line 备注, a drop-down — where Enter picks an option —, a date field — where Enter takes
+ * the typed date — or while an input method is composing Chinese). The save runs after the field
+ * has taken the key.
  */
 export function saveShortcutHandler(save: () => void) {
   return (event: KeyboardEvent<HTMLElement>) => {
@@ -29,7 +30,8 @@ export function saveShortcutHandler(save: () => void) {
       return;
     }
     if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.shiftKey || event.ctrlKey || event.altKey) return;
-    if (target.tagName !== 'INPUT' || target.getAttribute('role') === 'combobox') return;
+    // A drop-down (Enter picks an option) and a date field (Enter takes the typed date) keep Enter.
+    if (target.tagName !== 'INPUT' || target.getAttribute('role') === 'combobox' || target.closest('.ant-picker')) return;
     if ((target as HTMLInputElement).type === 'checkbox' || (target as HTMLInputElement).type === 'radio') return;
     event.preventDefault();
     setTimeout(save, 0);
