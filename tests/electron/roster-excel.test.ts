@@ -195,6 +195,9 @@ describe('roster.export', () => {
     const chen = await app.client.call('staff.save', staffForm({ name: '陈晓燕', category: '辅警', idNumber: makeValidIdNumber('330106', '1990-06-15', 128), badgeNo: 'FJ1001', workStartDate: '2015-03-01', partyMember: false }));
     const retired = await app.client.call('staff.save', staffForm({ name: '赵老', idNumber: makeValidIdNumber('330106', '1964-03-02', 15), badgeNo: '010001', workStartDate: '1984-07-01' }));
     await app.client.call('staff.changeStatus', { staffId: retired.id, status: '退休', date: '2024-03-02' });
+    await app.client.call('family.save', { staffId: zhang.id, relation: '配偶', name: '王芳', phone: '13900001111' });
+    await app.client.call('honour.save', { staffId: zhang.id, title: '三等功', date: '2025-06-01', issuer: '杭州市公安局', documentNo: '杭公政〔2025〕12号' });
+    await app.client.call('honour.save', { staffId: retired.id, title: '嘉奖', date: '2020-01-10' });
 
     const file = await app.client.call('roster.export', {});
     expect(file).toMatchObject({ fileName: '人员名单-北山派出所-2026-11-23.xlsx', rowCount: 2 });
@@ -222,10 +225,22 @@ describe('roster.export', () => {
     const all = await app.client.call('roster.export', { filter: { statuses: [], search: 'zl' } });
     expect(all.rowCount).toBe(1);
 
-    // An exported file imports back unchanged.
+    // The people's family and honours on their own sheets, under the import template's headers (文号 too).
+    const book = await openWorkbook(file.bytesBase64);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['人员名单', '家属', '表彰']);
+    expect(rowValues(book.getWorksheet('表彰')!.getRow(2)).slice(0, 7)).toEqual(['张三', zhang.idNumber, '三等功', undefined, '2025-06-01', '杭州市公安局', '杭公政〔2025〕12号']);
+    expect(book.getWorksheet('表彰')!.rowCount).toBe(2);
+
+    // An exported file imports back unchanged, records included.
     const reimport = await app.client.call('roster.importPreview', { bytesBase64: file.bytesBase64 });
     expect(reimport.rows.flatMap((r) => r.changedFields)).toEqual([]);
-    expect(reimport).toMatchObject({ unchanged: 2, created: 0, updated: 0, refused: 0 });
+    expect(reimport.rows.flatMap((r) => r.warnings ?? [])).toEqual([]);
+    expect(reimport).toMatchObject({ unchanged: 2, created: 0, updated: 0, refused: 0, otherSheets: [] });
+    expect(reimport.sheets.map((x) => [x.label, x.unchanged, x.created, x.refused])).toEqual([
+      ['人员', 2, 0, 0],
+      ['家属', 1, 0, 0],
+      ['表彰', 1, 0, 0],
+    ]);
   });
 });
 

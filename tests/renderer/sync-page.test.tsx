@@ -276,9 +276,8 @@ describe('数据同步 page: QA fixes', () => {
     expect(within(card).getByTestId('sync-own-fingerprint')).toHaveTextContent(`本机密钥指纹：${status.fingerprint}`);
     expect(within(card).getByTestId('station-fingerprint-330102-01')).toHaveTextContent(stationFingerprint);
     expect(within(card).getByTestId('sync-stations-summary')).toHaveTextContent('共 1 个所属单位');
-    // Wide enough columns, scrolling sideways rather than squeezing the name one character a line.
+    // That the columns fit a 1024 px screen without squeezing the name is checked in Chromium (tests/e2e/narrow-screen.e2e.test.ts).
     expect(card.querySelector('.ant-table-content table, .ant-table-body table')).not.toBeNull();
-    expect(card.querySelector('col[style*="width: 180px"]')).not.toBeNull();
   });
 
   it('refuses to open a code already opened, naming 重新生成开通文件, and re-issuing a registered station keeps it working', async () => {

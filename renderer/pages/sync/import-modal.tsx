@@ -36,7 +36,7 @@ export function BundleSummaryView({ summary, testId }: { summary: BundleImportSu
         items={[
           { key: 'sender', label: '发送单位', children: `${summary.senderName}（${summary.senderCode}）` },
           { key: 'sequence', label: '序号', children: sequenceLabel(summary.sequence) },
-          { key: 'created', label: '生成时间', children: formatSyncTime(summary.createdAt) },
+          { key: 'created', label: '生成时间', span: 2, children: formatSyncTime(summary.createdAt) },
           {
             key: 'changes',
             label: '变更',
