@@ -57,13 +57,13 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
     },
     { key: 'joined', label: '调入本所时间', children: s.joinedStationDate ?? '' },
     { key: 'base', label: '退休年龄基准', span: 2, children: `${RETIREMENT_BASE_LABELS[s.retirementBase]}，按渐进式延迟退休为${formatRetirementAge(retirement.retirementAge)}` },
-    left
-      ? { key: 'retirement', label: '预计退休日期', span: 2, children: <Typography.Text type="secondary">{`已${s.status}，不再计算`}</Typography.Text> }
-      : {
+    {
       key: 'retirement',
       label: '预计退休日期',
       span: 2,
-      children: (
+      children: left ? (
+        <Typography.Text type="secondary">{`已${s.status}，不再计算`}</Typography.Text>
+      ) : (
         <Space size={6}>
           <span>{s.expectedRetirementDate}</span>
           {s.retirementDateOverride && <Tag>手工指定（政策计算为 {retirement.retirementDate}）</Tag>}
