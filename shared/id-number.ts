@@ -25,6 +25,8 @@ export interface IdNumberInfo {
   gender: 'male' | 'female';
   /** The first two digits, e.g. `11` for 北京. */
   provinceCode: string;
+  /** The 15-digit number of the 1984 format the clerk gave, when it was upgraded to `idNumber`. */
+  upgradedFrom?: string;
 }
 
 /** The result of {@link parseIdNumber}. */
@@ -61,6 +63,21 @@ export function normaliseIdNumberInput(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/g, '').replace(/x/g, 'X');
 }
 
+/**
+ * Upgrades a 15-digit identity number of the first generation (issued until 1999: 6-digit region
+ * code, 6-digit birth date YYMMDD of a 19xx year, 3-digit sequence) to the 18 characters of
+ * GB 11643-1999 (its Annex on the conversion of 15-digit numbers): the year gets its century `19`
+ * and the check character is computed (ISO 7064 MOD 11-2). The result is then checked like any
+ * 18-character number.
+ *
+ * @throws RangeError when `id15` is not 15 ASCII digits.
+ */
+export function upgradeFifteenDigitIdNumber(id15: string): string {
+  if (!/^\d{15}$/.test(id15)) throw new RangeError(`15位身份证号应为15位数字，收到「${id15}」`);
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return first17 + computeIdCheckCharacter(first17);
+}
+
 function refuse(code: IdNumberErrorCode, message: string): ParseIdNumberResult {
   return { ok: false, code, message };
 }
@@ -83,8 +100,9 @@ export function computeIdCheckCharacter(first17: string): string {
  *
  * Spaces anywhere are removed, full-width digits accepted and a lowercase `x` normalised to `X`
  * ({@link normaliseIdNumberInput}).
- * Checks, in order: not empty; only digits and `X`; 18 characters (a 15-character number of the
- * pre-1999 format is refused with a hint to use the 18-character one); `X` only in the last place;
+ * Checks, in order: not empty; only digits and `X`; 18 characters (a 15-digit number of the
+ * first generation is upgraded to 18 first, {@link upgradeFifteenDigitIdNumber}, and reported in
+ * `upgradedFrom`); `X` only in the last place;
  * a known province code; a real birth date (year 1900 or later) no later than `today`; the check
  * character.
  *
@@ -102,9 +120,13 @@ export function parseIdNumber(raw: string, today: string): ParseIdNumberResult {
     const bad = [...id][badIndex];
     return refuse('ID_CHARACTERS', `身份证号只能由数字和末位的X组成，第${badIndex + 1}位是「${bad}」，请核对`);
   }
+  if (id.length === 15 && /^\d{15}$/.test(id)) {
+    const upgraded = parseIdNumber(upgradeFifteenDigitIdNumber(id), today);
+    if (!upgraded.ok) return { ...upgraded, message: `15位旧身份证号 ${id}：${upgraded.message}` };
+    return { ok: true, value: { ...upgraded.value, upgradedFrom: id } };
+  }
   if (id.length !== 18) {
-    const hint = id.length === 15 ? '（旧版15位号码请换为18位）' : '，请核对是否多输或漏输';
-    return refuse('ID_LENGTH', `身份证号应为18位，当前为${id.length}位${hint}`);
+    return refuse('ID_LENGTH', `身份证号应为18位（或15位旧号码），当前为${id.length}位，请核对是否多输或漏输`);
   }
   const xIndex = id.indexOf('X');
   if (xIndex >= 0 && xIndex < 17) {

@@ -158,3 +158,28 @@ export function retirementTagOn(status: string, expectedRetirementDate: string, 
   if (compareIsoDates(expectedRetirementDate, today) <= 0) return '已到退休年龄';
   return compareIsoDates(expectedRetirementDate, addMonths(today, 12)) <= 0 ? '一年内退休' : null;
 }
+
+/** The last day of 高考 (7–9 June nationwide; DOMAIN.md, 陪考轮休), as `MM-DD`. */
+export const GAOKAO_LAST_DAY = '06-09';
+
+/** The default last day of 中考 (set by each city, mostly mid to late June; configurable), as `MM-DD`. */
+export const DEFAULT_ZHONGKAO_LAST_DAY = '06-30';
+
+/**
+ * The exams a child still has ahead this year: 中考 or 高考 in the year of `today`, up to and including
+ * its last day (高考 ends 9 June; 中考 on the day the bureau set, `zhongkaoLastDay` as `MM-DD`). After
+ * that the exam is over and 「今年中考」 no longer applies.
+ */
+export function examsAheadThisYear(
+  member: { zhongkaoYear: number | null; gaokaoYear: number | null },
+  today: string,
+  zhongkaoLastDay: string = DEFAULT_ZHONGKAO_LAST_DAY,
+): ('中考' | '高考')[] {
+  const parts = parseIsoDate(today);
+  if (!parts) return [];
+  const monthDay = today.slice(5);
+  const exams: ('中考' | '高考')[] = [];
+  if (member.zhongkaoYear === parts.year && monthDay <= zhongkaoLastDay) exams.push('中考');
+  if (member.gaokaoYear === parts.year && monthDay <= GAOKAO_LAST_DAY) exams.push('高考');
+  return exams;
+}

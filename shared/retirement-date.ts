@@ -108,3 +108,14 @@ export function defaultRetirementBase(gender: 'male' | 'female', category: Staff
 export function formatRetirementAge(age: RetirementAge): string {
   return age.months === 0 ? `${age.years}周岁` : `${age.years}周岁${age.months}个月`;
 }
+
+/**
+ * Whether a 退休 dated `date` is early: before the month in which the person reaches the
+ * retirement date (the statutory one of 《国务院关于渐进式延迟法定退休年龄的办法》, or the clerk's
+ * override). Retirement is handled by the month, so a date earlier in the same month is not early;
+ * anything before it is 提前退休 (弹性提前退休 under Art. 2 of the 办法, or on medical grounds), which
+ * the clerk must confirm.
+ */
+export function isEarlyRetirement(date: string, expectedRetirementDate: string): boolean {
+  return date < `${expectedRetirementDate.slice(0, 7)}-01`;
+}

@@ -13,8 +13,14 @@ function normaliseQuery(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
+/** A stored name without spaces (one entered before names were normalised on save: 「王\u3000五」). */
+function compactName(name: string): string {
+  return /\s/.test(name) ? name.replace(/\s+/g, '') : name;
+}
+
 /**
- * Whether a person matches the search box: a substring of the name; the pinyin initials (`zs`
+ * Whether a person matches the search box: a substring of the name (spaces ignored on both sides,
+ * so 「张 三」 typed finds 张三 and 「王五」 finds a 「王\u3000五」 stored long ago); the pinyin initials (`zs`
  * finds 张三) or the full pinyin, whole or partial (`zhangsan`, `zhangs`); a fragment of the ID
  * number (a lower-case x matches X); a fragment of the 警号/辅警编号. Case and full-width letters
  * are ignored; an empty query matches everyone.
@@ -32,7 +38,7 @@ export function rosterSearchMatcher(query: string): (item: StaffListItem) => boo
   if (q === '') return () => true;
   const pinyin = /^[a-z]+$/.test(q);
   return (item) =>
-    item.name.toLowerCase().includes(q) ||
+    compactName(item.name).toLowerCase().includes(q) ||
     (pinyin && (item.nameInitials.includes(q) || item.namePinyin.includes(q))) ||
     item.idNumber.toLowerCase().includes(q) ||
     (item.badgeNo !== null && normaliseQuery(item.badgeNo).includes(q));

@@ -17,7 +17,7 @@ export const staffTable = defineSyncedTable({
   columns: {
     /** 民警 / 辅警 / 职工. */
     category: col.oneOf('人员类别', staffCategories),
-    name: col.text('姓名', 20),
+    name: col.personName('姓名', 20),
     /** 18-character 公民身份号码 (GB 11643), normalised (upper-case X). */
     id_number: col.text('身份证号', 18),
     birth_date: col.date('出生日期'),
@@ -35,6 +35,13 @@ export const staffTable = defineSyncedTable({
     prior_service_months: col.integer('认定工龄（月）', 0, 600),
     joined_station_date: col.date('调入本所时间'),
     party_member: col.flag('中共党员'),
+    /** 民族, GB/T 3304 name (汉族 …). */
+    ethnicity: col.text('民族', 10),
+    /** 最高学历 (研究生, 大学本科 …). */
+    education: col.text('学历', 10),
+    /** 最高学位 (博士, 硕士, 学士, 无). */
+    degree: col.text('学位', 10),
+    party_join_date: col.date('入党时间'),
     union_member: col.flag('工会会员'),
     hardship: col.flag('困难职工'),
     hero_model: col.flag('英模'),
@@ -58,6 +65,8 @@ export const staffStatusChangeTable = defineSyncedTable({
     status: col.oneOf('状态', staffStatuses),
     date: col.date('变更日期'),
     reason: col.text('原因', 200),
+    /** 1 when the clerk confirmed a 退休 before the statutory retirement date (提前退休). */
+    early_retirement: col.flag('提前退休（已确认）'),
   },
 });
 
@@ -70,7 +79,7 @@ export const familyMemberTable = defineSyncedTable({
   detail: { tab: '家属', order: 10 },
   columns: {
     relation: col.oneOf('与本人关系', familyRelations),
-    name: col.text('姓名', 20),
+    name: col.personName('姓名', 20),
     birth_date: col.date('出生日期'),
     phone: col.text('电话', 20),
     work_or_school: col.text('工作单位或学校', 60),
@@ -92,7 +101,9 @@ export const honourTable = defineSyncedTable({
     title: col.text('表彰名称', 40),
     level: col.text('级别', 20),
     date: col.date('表彰日期'),
-    issuer: col.text('授予单位', 40),
+    issuer: col.text('颁发单位', 40),
+    /** 文号 of the document that conferred the honour (杭公政〔2025〕12号). */
+    document_no: col.text('文号', 40),
     note: col.text('备注', 200),
   },
 });

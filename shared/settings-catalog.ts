@@ -39,6 +39,15 @@ export const settingsCatalog = {
     schema: wholeNumber(1, 720, '小时'),
     defaultValue: 24,
   },
+  'family.zhongkaoLastDay': {
+    label: '本地中考最后一天（月-日，如 06-20）：过了这天不再提示「今年中考」',
+    unit: '',
+    schema: z
+      .string({ message: '请填写月-日，如 06-20' })
+      .trim()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请按「月-日」填写，如 06-20'),
+    defaultValue: '06-30',
+  },
   'report.preparedBy': {
     label: '月报制表人',
     unit: '',

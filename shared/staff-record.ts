@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './china-date';
+import { normalisePersonName } from './person-name';
+import { degrees, educationLevels, ethnicGroups } from './personnel-vocabulary';
 import { halfWidthNoSpaces } from './zod-chinese';
 
 /**
@@ -51,9 +53,10 @@ export const phoneSchema = z
   .optional()
   .nullable();
 
+/** A name, stored without the padding spaces of a roster (「王\u3000五」 → 王五, see `person-name.ts`). */
 export const personNameSchema = z
   .string({ message: '请填写姓名' })
-  .trim()
+  .overwrite(normalisePersonName)
   .min(2, '姓名至少2个字')
   .max(20, '姓名不超过20个字');
 
@@ -78,6 +81,14 @@ export const staffInputSchema = z.object({
   workStartDate: optionalDate('参加工作时间'),
   priorServiceMonths: z.number().int().min(0, '认定工龄月数不能为负').max(600, '认定工龄月数不超过600').optional().nullable(),
   joinedStationDate: optionalDate('调入本所时间'),
+  /** 民族 (GB/T 3304 name, 汉族 …). */
+  ethnicity: z.enum(ethnicGroups, { message: '民族请从列表中选择，如 汉族、回族' }).optional().nullable(),
+  /** 最高学历. */
+  education: z.enum(educationLevels, { message: `学历请选择 ${educationLevels.join('、')} 之一` }).optional().nullable(),
+  /** 最高学位 (无 for none). */
+  degree: z.enum(degrees, { message: `学位请选择 ${degrees.join('、')} 之一` }).optional().nullable(),
+  /** 入党时间: a 中共党员's date of joining the party. */
+  partyJoinDate: optionalDate('入党时间'),
   partyMember: z.boolean().optional(),
   unionMember: z.boolean().optional(),
   hardship: z.boolean().optional(),
@@ -94,6 +105,8 @@ export const statusChangeInputSchema = z.object({
   status: z.enum(staffStatuses, { message: '请选择状态' }),
   date: requiredDate('变更日期'),
   reason: optionalText(200, '原因'),
+  /** The clerk confirmed a 退休 before the statutory retirement date (提前退休); kept with the entry. */
+  confirmEarlyRetirement: z.boolean().optional(),
 });
 export type StatusChangeInput = z.input<typeof statusChangeInputSchema>;
 
@@ -120,7 +133,9 @@ export const honourInputSchema = z.object({
   /** 级别: 部级 / 省级 / 市级 / 县级 / 所级 … */
   level: optionalText(20, '级别'),
   date: requiredDate('表彰日期'),
-  issuer: optionalText(40, '授予单位'),
+  issuer: optionalText(40, '颁发单位'),
+  /** 文号: the number of the document that conferred the honour (杭公政〔2025〕12号). */
+  documentNo: optionalText(40, '文号'),
   note: optionalText(200, '备注'),
 });
 export type HonourInput = z.input<typeof honourInputSchema>;
@@ -153,6 +168,7 @@ export interface StaffListItem {
   idNumber: string;
   birthDate: string;
   gender: '男' | '女';
+  /** 周岁 today; for a person who has left (not 在职), the age on the day they left. */
   age: number;
   phone: string | null;
   badgeNo: string | null;
@@ -162,9 +178,13 @@ export interface StaffListItem {
   starRating: number | null;
   workStartDate: string | null;
   priorServiceMonths: number;
-  /** Cumulative years of work (工龄) incl. recognised prior service. */
+  /** Cumulative years of work (工龄) incl. recognised prior service; to the day they left for a person who has. */
   workYears: number;
   joinedStationDate: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  degree: string | null;
+  partyJoinDate: string | null;
   partyMember: boolean;
   unionMember: boolean;
   hardship: boolean;
@@ -172,7 +192,10 @@ export interface StaffListItem {
   disabilityLevel: number | null;
   retirementBase: (typeof retirementBases)[number];
   retirementDateOverride: string | null;
-  /** The override when set, else computed by the 2025 gradual-retirement rules. */
+  /**
+   * The override when set, else computed by the 2025 gradual-retirement rules; '' for a person
+   * who has left (退休, 调出, 病故 …): nothing is expected of them any more.
+   */
   expectedRetirementDate: string;
   /** 在职 etc.; a person transferred to another station by the bureau shows 调出 here. */
   status: StaffStatus;
@@ -193,6 +216,8 @@ export interface StatusChangeItem {
   status: StaffStatus;
   date: string;
   reason: string | null;
+  /** A 退休 before the statutory date that the clerk confirmed (提前退休). */
+  earlyRetirement: boolean;
 }
 
 export interface FamilyMemberItem {
@@ -218,6 +243,7 @@ export interface HonourItem {
   level: string | null;
   date: string;
   issuer: string | null;
+  documentNo: string | null;
   note: string | null;
 }
 
@@ -263,7 +289,14 @@ export interface ImportRowResult {
   idNumber: string;
   /** For updates: the fields that would change. */
   changedFields: string[];
+  /** For updates: each changed field with its value before and after, as the clerk reads them. */
+  changes?: { field: string; from: string; to: string }[];
   errors: { field: string; message: string }[];
+  /**
+   * What the clerk should know about a row that is imported all the same: a 15-digit ID number
+   * upgraded, a 性别 that contradicts the ID number, a phone number left out.
+   */
+  warnings?: { field: string; message: string }[];
 }
 
 /**
@@ -287,6 +320,14 @@ export interface RecordSheetImportSummary {
 
 /** The result of an import preview or commit (same shape as the CLI's `--json`). */
 export interface RosterImportSummary {
+  /** The worksheet the people were read from; null when the workbook has only record sheets. */
+  sheet: string | null;
+  /** The workbook's other worksheets, not read (a second sheet of retired staff, 说明 …). */
+  otherSheets: string[];
+  /** Each sheet read (人员, 家属, 表彰) with its counts, in the order they are applied. */
+  sheets: { sheet: string; label: string; created: number; updated: number; unchanged: number; refused: number }[];
+  /** Rows below the header that are not people and were passed over (表尾 制表人/审核人 …). */
+  skippedRows: { row: number; reason: string }[];
   created: number;
   updated: number;
   unchanged: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalisePersonName } from './person-name';
 
 /**
  * The one definition of a synced table (ARCHITECTURE.md, Data: "One definition per synced table"):
@@ -79,6 +80,11 @@ function definitionOf<S extends SqlType>(sql: S, schema: z.ZodType<FieldValue>, 
 /** Column builders: each gives the SQL type, the nullable value schema, the label and the display. */
 export const col = {
   text: (label: string, max = 2000) => definitionOf('text', z.string().max(max).nullable(), label, 'text'),
+  /**
+   * A person's name: stored without a roster's padding spaces (「王\u3000五」 → 王五, `person-name.ts`),
+   * whichever way it comes in — also in a sync bundle, whose values are the schema's output.
+   */
+  personName: (label: string, max = 20) => definitionOf('text', z.string().overwrite(normalisePersonName).max(max).nullable(), label, 'text'),
   date: (label: string) => definitionOf('text', z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), label, 'date'),
   integer: (label: string, min = -Number.MAX_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
     definitionOf('integer', z.number().int().min(min).max(max).nullable(), label, 'text'),

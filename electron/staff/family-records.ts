@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { compareIsoDates, isValidIsoDate } from '../../shared/china-date';
 import { ageOn, derivedChildExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
 import { familyInputSchema, familyRelations, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
-import type { PersonRecordKind } from './person-records';
+import type { PersonRecordKind, RecordProblem } from './person-records';
 import type { FamilyMemberRow } from './staff-rows';
 
 /** The family form after validation. */
@@ -55,12 +55,25 @@ function examYearsToStore(input: ParsedFamilyInput, existing: FamilyMemberRow | 
   return { zhongkao: entered.zhongkao ?? fromGrade.zhongkao, gaokao: entered.gaokao ?? fromGrade.gaokao };
 }
 
-/** 家属: a person record of `family_member`; a birth date after today is refused. */
+/**
+ * 家属: a person record of `family_member`. A birth date after today is refused, and so is a second
+ * 配偶 (《民法典》第一千零四十一条: 一夫一妻; a remarriage replaces the record of the former spouse).
+ */
 export const familyRecords: PersonRecordKind<'family_member', ParsedFamilyInput, FamilyMemberItem> = {
   table: 'family_member',
   notFoundMessage: '找不到这位家属（可能已被删除），请刷新后重试。',
-  check: (input, { today }) =>
-    input.birthDate && compareIsoDates(input.birthDate, today) > 0 ? [{ field: 'birthDate', message: `出生日期 ${input.birthDate} 晚于今天，请核对` }] : [],
+  check: (input, { today, others }) => {
+    const problems: RecordProblem[] = [];
+    if (input.birthDate && compareIsoDates(input.birthDate, today) > 0) problems.push({ field: 'birthDate', message: `出生日期 ${input.birthDate} 晚于今天，请核对` });
+    const spouse = input.relation === '配偶' ? others.find((other) => other.relation === '配偶') : undefined;
+    if (spouse) {
+      problems.push({
+        field: 'relation',
+        message: `已登记配偶「${String(spouse.name ?? '')}」，一人只能有一位配偶。如已再婚，请先删除或修改原配偶的记录`,
+      });
+    }
+    return problems;
+  },
   values: (input, { existing, today }) => {
     const exams = examYearsToStore(input, existing, today);
     return {
@@ -79,11 +92,17 @@ export const familyRecords: PersonRecordKind<'family_member', ParsedFamilyInput,
   sheet: {
     sheetNames: ['家属', '家属信息', '家庭成员', '家属名单'],
     columns: [
-      { field: 'relation', column: 'relation', header: '与本人关系', aliases: ['关系', '家属关系', '称谓'], kind: 'text', required: true, width: 12, options: familyRelations },
-      { field: 'name', column: 'name', header: '家属姓名', aliases: ['姓名', '家属'], kind: 'text', required: true, width: 10 },
-      { field: 'birthDate', column: 'birth_date', header: '出生日期', aliases: ['出生年月', '生日'], kind: 'date', required: false, width: 12 },
-      { field: 'phone', column: 'phone', header: '电话', aliases: ['联系电话', '手机', '手机号码', '家属电话'], kind: 'phone', required: false, width: 14 },
-      { field: 'workOrSchool', column: 'work_or_school', header: '工作单位或学校', aliases: ['工作单位', '学校', '工作单位/学校', '单位或学校'], kind: 'text', required: false, width: 20 },
+      {
+        field: 'relation', column: 'relation', header: '关系', aliases: ['与本人关系', '家属关系', '称谓', '与民警关系', '与本人的关系'], kind: 'relation', required: true, width: 12,
+        options: familyRelations,
+      },
+      { field: 'name', column: 'name', header: '姓名', aliases: ['家属姓名', '家属', '成员姓名', '家庭成员姓名'], kind: 'name', required: true, width: 10 },
+      { field: 'birthDate', column: 'birth_date', header: '出生日期', aliases: ['出生年月', '生日', '家属出生日期'], kind: 'date', required: false, width: 12 },
+      {
+        field: 'workOrSchool', column: 'work_or_school', header: '工作单位或学校', aliases: ['工作单位', '学校', '工作单位/学校', '单位或学校', '工作单位及职务', '就读学校', '工作（学习）单位'],
+        kind: 'text', required: false, width: 20,
+      },
+      { field: 'phone', column: 'phone', header: '联系电话', aliases: ['电话', '手机', '手机号码', '家属电话', '联系方式'], kind: 'phone', required: false, width: 14, soft: true },
       { field: 'grade', column: 'grade', header: '年级', aliases: ['就读年级'], kind: 'text', required: false, width: 8 },
       { field: 'zhongkaoYear', column: 'zhongkao_year', header: '中考年份', aliases: ['中考年度'], kind: 'count', required: false, width: 9 },
       { field: 'gaokaoYear', column: 'gaokao_year', header: '高考年份', aliases: ['高考年度'], kind: 'count', required: false, width: 9 },

@@ -37,6 +37,8 @@ export interface PersonRecordContext<T extends PersonTableName> {
   today: string;
   /** The row being edited; undefined when adding. */
   existing: PersonRecordRow<T> | undefined;
+  /** The person's other live records of the table (for a rule across them: one 配偶). */
+  others: readonly Record<string, FieldValue>[];
 }
 
 /** A column of a person-record sheet of the Excel import: a form field and the table column it fills. */
@@ -48,6 +50,8 @@ export interface RecordSheetColumn extends SheetColumn {
   width: number;
   /** The template's drop-down list for the column. */
   options?: readonly string[];
+  /** A bad value leaves this field out (with a warning on the row), not the whole record: a phone number. */
+  soft?: boolean;
 }
 
 /**
@@ -109,7 +113,8 @@ export function savePersonRecord<T extends PersonTableName, Input extends Person
     const person = requireOwnStaffRow(store, input.staffId);
     const existing = input.id ? liveRecordRow(store, kind.table, input.id) : undefined;
     if (input.id && (!existing || existing.staff_id !== input.staffId)) throw new AppError(commonErrorCodes.notFound, kind.notFoundMessage);
-    const context: PersonRecordContext<T> = { today, existing };
+    const others = (store.sqlite.prepare(`SELECT * FROM "${kind.table}" WHERE staff_id = ? AND deleted_at IS NULL AND id <> ?`).all(input.staffId, existing?.id ?? '') as Record<string, FieldValue>[]);
+    const context: PersonRecordContext<T> = { today, existing, others };
     const problems = kind.check?.(input, context) ?? [];
     if (problems.length > 0) throw problemsError(problems);
     const id = existing?.id ?? store.newId();

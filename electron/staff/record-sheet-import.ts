@@ -2,12 +2,14 @@ import type ExcelJS from 'exceljs';
 import type { ImportRowResult, RecordSheetImportSummary } from '../../shared/staff-record';
 import type { PersonTableName } from '../../shared/synced-table-catalog';
 import type { LedgerStore } from '../../db/ledger-store';
-import { syncedColumnDefinition, syncedTableSpec, type FieldValue } from '../../db/synced-tables';
+import { normalisePersonName } from '../../shared/person-name';
+import { syncedTableSpec, type FieldValue } from '../../db/synced-tables';
 import type { WriteActor } from '../../db/write-path';
 import { savePersonRecord, type PersonRecordInput, type PersonRecordKind, type PersonRecordRow, type RecordSheetColumn, type RecordSheetSpec } from './person-records';
 import { readRosterCell } from './roster-cell-values';
 import { findRecordSheet, isSheetNamed, type SheetRow } from './roster-sheet-reader';
 import { checkIdNumber } from './staff-input-check';
+import { columnChange } from './roster-change-display';
 
 /**
  * The one reader of person-record sheets (家属, 表彰, and later 体检 …) of the roster workbook: each
@@ -30,11 +32,19 @@ export const personIdColumn: RecordSheetColumn = {
   required: true,
   width: 22,
 };
-export const personNameColumn: RecordSheetColumn = { field: 'personName', column: '', header: '人员姓名', aliases: ['本人姓名', '民警姓名', '所属人员'], kind: 'text', required: false, width: 10 };
+export const personNameColumn: RecordSheetColumn = {
+  field: 'personName',
+  column: '',
+  header: '人员姓名',
+  aliases: ['本人姓名', '民警姓名', '所属人员', '干警姓名', '职工姓名', '人员'],
+  kind: 'name',
+  required: false,
+  width: 10,
+};
 
-/** Every column of a kind's sheet, the person's first. */
+/** Every column of a kind's sheet, the person's first (姓名, then the 身份证号 that finds them). */
 export function recordSheetColumns(sheet: RecordSheetSpec<PersonRecordInput>): RecordSheetColumn[] {
-  return [personIdColumn, personNameColumn, ...sheet.columns];
+  return [personNameColumn, personIdColumn, ...sheet.columns];
 }
 
 /** A person a record row may name: registered (with their live records) or created by the same import. */
@@ -71,13 +81,15 @@ function analyseRow(
   kind: SheetKind,
   sheet: RecordSheetSpec<PersonRecordInput>,
   sheetRow: SheetRow<RecordSheetColumn>,
-  context: { today: string; findPerson: PersonFinder; seen: Map<string, number> },
+  context: { today: string; findPerson: PersonFinder; seen: Map<string, number>; accepted: Map<string, Record<string, FieldValue>[]> },
 ): AnalysedRecordRow {
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   const raw: Record<string, unknown> = {};
   for (const [column, value] of sheetRow.cells) {
     const reading = readRosterCell(value, column.kind, column.header);
-    if (!reading.ok) errors.push({ field: column.header, message: reading.message });
+    if (!reading.ok && column.soft) warnings.push({ field: column.header, message: `${reading.message}；这一项未导入，其余照常导入` });
+    else if (!reading.ok) errors.push({ field: column.header, message: reading.message });
     else if (reading.value !== undefined) raw[column.field] = reading.value;
   }
   const idText = typeof raw.personIdNumber === 'string' ? raw.personIdNumber : '';
@@ -92,9 +104,10 @@ function analyseRow(
     else if (!check.ok) errors.push({ field: personIdColumn.header, message: check.problem.message });
     else {
       idNumber = check.info.idNumber;
+      if (check.info.upgradedFrom) warnings.push({ field: personIdColumn.header, message: `15位旧身份证号 ${check.info.upgradedFrom} 已按国家标准升为18位 ${idNumber}` });
       person = context.findPerson(idNumber);
       if (!person) errors.push({ field: personIdColumn.header, message: `身份证号 ${idNumber} 不在本所人员名单中：请先登记此人（或在本文件的人员名单中一并填写）` });
-      else if (typeof raw.personName === 'string' && raw.personName !== person.name) {
+      else if (typeof raw.personName === 'string' && raw.personName !== normalisePersonName(person.name)) {
         errors.push({ field: personNameColumn.header, message: `身份证号 ${idNumber} 登记的是「${person.name}」，与本行的「${raw.personName}」不符，请核对` });
       }
     }
@@ -105,7 +118,17 @@ function analyseRow(
   const personLabel = person?.name ?? (typeof raw.personName === 'string' ? raw.personName : '');
   if (errors.length > 0 || !person) return refused(personLabel);
 
-  const fields = Object.fromEntries(sheet.columns.flatMap((c) => (raw[c.field] === undefined ? [] : [[c.field, raw[c.field]]])));
+  const fields: Record<string, unknown> = Object.fromEntries(sheet.columns.flatMap((c) => (raw[c.field] === undefined ? [] : [[c.field, raw[c.field]]])));
+  // A soft field the form refuses (a phone of 10 digits) is left out, the record kept.
+  const tried = sheet.parse({ ...fields, staffId: person.id });
+  if (!tried.success) {
+    for (const issue of tried.error.issues) {
+      const column = sheet.columns.find((c) => c.field === String(issue.path[0] ?? ''));
+      if (!column?.soft || fields[column.field] === undefined) continue;
+      warnings.push({ field: column.header, message: `「${String(fields[column.field])}」${issue.message}；这一项未导入，其余照常导入` });
+      delete fields[column.field];
+    }
+  }
   const first = sheet.parse({ ...fields, staffId: person.id });
   if (!first.success) {
     for (const issue of first.error.issues) {
@@ -136,14 +159,20 @@ function analyseRow(
     if (merged.success) input = merged.data;
   }
   const existingRow = existing as PersonRecordRow<PersonTableName> | undefined;
-  const problems = kind.check?.(input, { today: context.today, existing: existingRow }) ?? [];
+  // The person's other records: those stored (but the one this row updates) and those earlier rows add.
+  const acceptedBefore = context.accepted.get(person.id) ?? [];
+  const others = [...records.filter((record) => record !== existing), ...acceptedBefore];
+  const recordContext = { today: context.today, existing: existingRow, others };
+  const problems = kind.check?.(input, recordContext) ?? [];
   if (problems.length > 0) {
     for (const problem of problems) errors.push({ field: headerOf(problem.field), message: problem.message });
     return refused(name);
   }
-  const values = kind.values(input, { today: context.today, existing: existingRow });
+  const values = kind.values(input, recordContext);
+  if (!existing) context.accepted.set(person.id, [...acceptedBefore, values]);
   const changed = existing ? Object.keys(values).filter((col) => (existing[col] ?? null) !== (values[col] ?? null)) : [];
   const action: ImportRowResult['action'] = !existing ? 'create' : changed.length > 0 ? 'update' : 'unchanged';
+  const changes = action === 'update' ? changed.map((col) => columnChange(kind.table, col, existing?.[col], values[col])) : [];
   return {
     save: action === 'unchanged' ? undefined : { ...input, id: existing ? String(existing.id) : undefined },
     result: {
@@ -151,8 +180,10 @@ function analyseRow(
       action,
       name,
       idNumber,
-      changedFields: action === 'update' ? changed.map((col) => syncedColumnDefinition(kind.table, col)?.label ?? col) : [],
+      changedFields: changes.map((c) => c.field),
+      ...(changes.length > 0 ? { changes } : {}),
       errors: [],
+      ...(warnings.length > 0 ? { warnings } : {}),
     },
   };
 }
@@ -164,7 +195,8 @@ export function analyseRecordSheet(store: LedgerStore, workbook: ExcelJS.Workboo
   const sheet = findRecordSheet(workbook, { sheetNames: spec.sheetNames, columns: recordSheetColumns(spec), keyField: personIdColumn.field });
   if (!sheet) return null;
   const seen = new Map<string, number>();
-  const rows = sheet.rows.map((row) => analyseRow(store, kind, spec, row, { ...context, seen }));
+  const accepted = new Map<string, Record<string, FieldValue>[]>();
+  const rows = sheet.rows.map((row) => analyseRow(store, kind, spec, row, { ...context, seen, accepted }));
   const count = (action: ImportRowResult['action']) => rows.filter((r) => r.result.action === action).length;
   return {
     kind,

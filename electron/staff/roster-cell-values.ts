@@ -1,6 +1,9 @@
 import type { CellValue } from 'exceljs';
-import { formatIsoDate, isValidIsoDate } from '../../shared/china-date';
-import { staffCategories, type StaffCategoryName } from '../../shared/staff-record';
+import { formatIsoDate } from '../../shared/china-date';
+import { parseDateText } from '../../shared/date-text';
+import { normalisePersonName } from '../../shared/person-name';
+import { degreeOf, degrees, educationLevelOf, educationLevels, ethnicGroupOf } from '../../shared/personnel-vocabulary';
+import { familyRelations, staffCategories, type FamilyRelation, type StaffCategoryName } from '../../shared/staff-record';
 import type { RosterCellKind } from './roster-columns';
 
 /**
@@ -54,26 +57,35 @@ function dateOfSerial(serial: number): string {
   return dateOfExcelDate(new Date(EXCEL_EPOCH_MS + Math.round(serial) * 86_400_000));
 }
 
-const DATE_PATTERNS: ReadonlyArray<RegExp> = [
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
-  /^(\d{4})(\d{2})(\d{2})$/,
-  /^(\d{4})[-/.年](\d{1,2})月?()$/,
-  /^(\d{4})(\d{2})()$/,
-];
-
 function dateHint(label: string, text: string): string {
   return `${label}「${text}」不是有效日期，请写成 2020-07-01、2020/7/1、2020.7.1、20200701 或 2020年7月1日`;
 }
 
 /**
+ * A year and month typed as `2012.7` or `2012.07`, which Excel keeps as the number 2012.7: the 1st
+ * of that month. `2012.1` is refused: Excel stores 2012.10 (October) as 2012.1 too.
+ */
+function yearDotMonth(value: number, label: string): CellReading {
+  const [year, fraction] = String(value).split('.');
+  if (fraction === '1') {
+    return { ok: false, message: `${label}「${value}」可能是 ${year} 年 1 月，也可能是 10 月（Excel 把 ${year}.10 存成了 ${year}.1）。请写成 ${year}-01 或 ${year}-10，或把这一列设为「文本」格式后重填` };
+  }
+  const month = Number(fraction);
+  if (fraction.length > 2 || month < 1 || month > 12) return { ok: false, message: dateHint(label, String(value)) };
+  return { ok: true, value: formatIsoDate(Number(year), month, 1) };
+}
+
+/**
  * A date cell: an Excel date; an Excel serial number; text `2020-07-01`, `2020/7/1`, `2020.7.1`,
  * `20200701` or `2020年7月1日`; a month only (`2020.07`, `2020年7月`, as personnel files often
- * record 参加工作时间) reads as the 1st of that month. A bare year is refused.
+ * record 参加工作时间, also the number 2020.7 Excel makes of it) reads as the 1st of that month.
+ * A bare year is refused.
  */
 export function readDateCell(value: CellValue, label: string): CellReading {
   const plain = cellPrimitive(value);
   if (plain === null || plain === '') return { ok: true, value: undefined };
   if (plain instanceof Date) return { ok: true, value: dateOfExcelDate(plain) };
+  if (typeof plain === 'number' && plain >= 1900 && plain < 2101 && !Number.isInteger(plain)) return yearDotMonth(plain, label);
   if (typeof plain === 'number' && !(plain >= 190001 && plain <= 21001231)) {
     if (Number.isInteger(plain) && plain >= 1900 && plain <= 2100) {
       return { ok: false, message: `${label}「${plain}」只有年份，请写完整日期，如 ${plain}-07-01` };
@@ -84,14 +96,8 @@ export function readDateCell(value: CellValue, label: string): CellReading {
   const text = codedText(value);
   if (text === '') return { ok: true, value: undefined };
   if (/^\d{4}$/.test(text)) return { ok: false, message: `${label}「${text}」只有年份，请写完整日期，如 ${text}-07-01` };
-  for (const pattern of DATE_PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const iso = formatIsoDate(Number(match[1]), Number(match[2]), match[3] ? Number(match[3]) : 1);
-    if (isValidIsoDate(iso)) return { ok: true, value: iso };
-    break;
-  }
-  return { ok: false, message: dateHint(label, text) };
+  const iso = parseDateText(text);
+  return iso ? { ok: true, value: iso } : { ok: false, message: dateHint(label, text) };
 }
 
 const YES = new Set(['是', '√', '✓', '✔', '1', '有', 'y', 'yes', 'true', '对']);
@@ -192,6 +198,46 @@ export function readIdNumberCell(value: CellValue, label: string): CellReading {
   return { ok: true, value: text === '' ? undefined : text };
 }
 
+const GENDER: Record<string, '男' | '女'> = { 男: '男', 男性: '男', m: '男', male: '男', 女: '女', 女性: '女', f: '女', female: '女' };
+
+/** 性别: 男/女 (男性, M …); only compared with what the ID number says. */
+export function readGenderCell(value: CellValue, label: string): CellReading {
+  const text = codedText(value).replace(/\s/g, '').toLowerCase();
+  if (text === '') return { ok: true, value: undefined };
+  const gender = GENDER[text];
+  return gender ? { ok: true, value: gender } : { ok: false, message: `${label}「${text}」无法识别，请填写 男 或 女` };
+}
+
+/** A word of a list (民族, 学历, 学位) read through its variants; the message lists what is accepted. */
+function readListCell(value: CellValue, label: string, read: (text: string) => string | null, accepted: string): CellReading {
+  const text = codedText(value).replace(/\s/g, '');
+  if (text === '') return { ok: true, value: undefined };
+  const word = read(text);
+  return word ? { ok: true, value: word } : { ok: false, message: `${label}「${text}」无法识别，请填写 ${accepted}` };
+}
+
+const RELATION_ALIASES: Record<string, FamilyRelation | '配偶父母'> = {
+  妻子: '配偶', 妻: '配偶', 丈夫: '配偶', 夫: '配偶', 爱人: '配偶', 老婆: '配偶', 老公: '配偶', 夫妻: '配偶',
+  父: '父亲', 爸爸: '父亲', 母: '母亲', 妈妈: '母亲',
+  岳父: '配偶父亲', 公公: '配偶父亲', 配偶之父: '配偶父亲', 岳母: '配偶母亲', 婆婆: '配偶母亲', 配偶之母: '配偶母亲',
+  儿子: '子女', 女儿: '子女', 子: '子女', 女: '子女', 长子: '子女', 次子: '子女', 长女: '子女', 次女: '子女', 儿女: '子女',
+  配偶父母: '配偶父母', 岳父母: '配偶父母', 公婆: '配偶父母',
+};
+
+/**
+ * 关系 of a family member: 配偶, 父亲, 母亲, 配偶父亲, 配偶母亲, 子女, also as clerks write them (妻子,
+ * 爱人, 岳父, 婆婆, 儿子 …). 配偶父母 names two people: the clerk is asked to say which.
+ */
+export function readRelationCell(value: CellValue, label: string): CellReading {
+  const text = codedText(value).replace(/\s/g, '');
+  if (text === '') return { ok: true, value: undefined };
+  if ((familyRelations as readonly string[]).includes(text)) return { ok: true, value: text };
+  const relation = RELATION_ALIASES[text];
+  if (relation === '配偶父母') return { ok: false, message: `${label}「${text}」是两个人：每人一行，分别写「配偶父亲」或「配偶母亲」` };
+  if (relation) return { ok: true, value: relation };
+  return { ok: false, message: `${label}「${text}」无法识别，请填写 ${familyRelations.join('、')}（也认 妻子、丈夫、爱人、岳父、岳母、儿子、女儿 等）` };
+}
+
 /** Reads a cell of a roster column of the given kind. */
 export function readRosterCell(value: CellValue, kind: RosterCellKind, label: string): CellReading {
   switch (kind) {
@@ -211,6 +257,20 @@ export function readRosterCell(value: CellValue, kind: RosterCellKind, label: st
     case 'level':
     case 'stars':
       return readCountCell(value, label, kind);
+    case 'gender':
+      return readGenderCell(value, label);
+    case 'ethnicity':
+      return readListCell(value, label, ethnicGroupOf, '汉族、回族、满族 等56个民族之一');
+    case 'education':
+      return readListCell(value, label, educationLevelOf, educationLevels.join('、'));
+    case 'degree':
+      return readListCell(value, label, degreeOf, degrees.join('、'));
+    case 'relation':
+      return readRelationCell(value, label);
+    case 'name': {
+      const text = normalisePersonName(cellText(value));
+      return { ok: true, value: text === '' ? undefined : text };
+    }
     default: {
       const text = cellText(value);
       return { ok: true, value: text === '' ? undefined : text };

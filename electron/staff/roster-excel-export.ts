@@ -3,6 +3,10 @@ import { filterRoster } from '../../shared/roster-filter';
 import type { FileDownload, RosterFilter, StaffListItem } from '../../shared/staff-record';
 import { todayOf, type AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
+import type { FieldValue } from '../../db/synced-tables';
+import type { LedgerStore } from '../../db/ledger-store';
+import { personRecordSheetKinds } from './person-record-kinds';
+import { recordSheetColumns } from './record-sheet-import';
 import { styleHeaderRow } from './roster-template';
 import { listStaff } from './staff-queries';
 
@@ -27,6 +31,7 @@ const exportColumns: readonly ExportColumn[] = [
   { header: '性别', width: 6, value: (p) => p.gender },
   { header: '出生日期', width: 12, value: (p) => p.birthDate },
   { header: '年龄', width: 6, value: (p) => p.age },
+  { header: '民族', width: 8, value: (p) => p.ethnicity },
   { header: '手机号码', width: 14, value: (p) => p.phone, text: true },
   { header: '警号/辅警编号', width: 13, value: (p) => p.badgeNo, text: true },
   { header: '岗位', width: 12, value: (p) => p.position },
@@ -37,7 +42,10 @@ const exportColumns: readonly ExportColumn[] = [
   { header: '认定工龄（月）', width: 12, value: (p) => p.priorServiceMonths },
   { header: '工龄', width: 6, value: (p) => p.workYears },
   { header: '调入本所时间', width: 13, value: (p) => p.joinedStationDate },
+  { header: '学历', width: 10, value: (p) => p.education },
+  { header: '学位', width: 7, value: (p) => p.degree },
   { header: '中共党员', width: 9, value: (p) => yesNo(p.partyMember) },
+  { header: '入党时间', width: 12, value: (p) => p.partyJoinDate },
   { header: '工会会员', width: 9, value: (p) => yesNo(p.unionMember) },
   { header: '困难职工', width: 9, value: (p) => yesNo(p.hardship) },
   { header: '英模', width: 6, value: (p) => yesNo(p.heroModel) },
@@ -71,6 +79,35 @@ export function buildRosterExport(people: StaffListItem[]): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * Adds a sheet per person-record kind (家属, 表彰) with the records of the exported people, under the
+ * import template's headers (人员姓名, 人员身份证号, then the kind's columns): an edited export
+ * comes back in through 导入 Excel, matched to the same records.
+ */
+function addRecordSheets(workbook: ExcelJS.Workbook, store: LedgerStore, people: StaffListItem[]): number {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  let total = 0;
+  for (const kind of personRecordSheetKinds) {
+    if (!kind.sheet) continue;
+    const columns = recordSheetColumns(kind.sheet);
+    const rows = (store.sqlite.prepare(`SELECT * FROM "${kind.table}" WHERE deleted_at IS NULL AND staff_id IS NOT NULL ORDER BY staff_id, id`).all() as Record<string, FieldValue>[]).filter((row) =>
+      byId.has(String(row.staff_id)),
+    );
+    const sheet = workbook.addWorksheet(kind.sheet.sheetNames[0], { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+    columns.forEach((c, i) => {
+      if (c.kind === 'idNumber' || c.kind === 'phone') sheet.getColumn(i + 1).numFmt = '@';
+    });
+    styleHeaderRow(sheet.getRow(1));
+    for (const row of rows) {
+      const person = byId.get(String(row.staff_id)) as StaffListItem;
+      sheet.addRow(columns.map((c) => (c.field === 'personName' ? person.name : c.field === 'personIdNumber' ? person.idNumber : (row[c.column] ?? null))));
+    }
+    total += rows.length;
+  }
+  return total;
+}
+
 /** A file name Windows accepts: no \ / : * ? " < > |. */
 function safeFileName(text: string): string {
   return text.replace(/[\\/:*?"<>|]/g, '_');
@@ -78,13 +115,16 @@ function safeFileName(text: string): string {
 
 /**
  * Exports the roster as the page shows it (`filterRoster` with the page's filter: by default the
- * active staff) to `人员名单-<单位>-<日期>.xlsx`.
+ * active staff) to `人员名单-<单位>-<日期>.xlsx`, with their family and honours on the 家属 and 表彰
+ * sheets.
  */
 export async function exportRoster(deps: AppDeps, filter: RosterFilter): Promise<FileDownload> {
   const station = requireLocalStation(deps.store);
   const today = todayOf(deps);
   const people = filterRoster(listStaff(deps.store, today), filter);
-  const bytes = await buildRosterExport(people).xlsx.writeBuffer();
+  const workbook = buildRosterExport(people);
+  addRecordSheets(workbook, deps.store, people);
+  const bytes = await workbook.xlsx.writeBuffer();
   return {
     fileName: safeFileName(`人员名单-${station.name}-${today}.xlsx`),
     bytesBase64: Buffer.from(bytes).toString('base64'),

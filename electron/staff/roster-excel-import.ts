@@ -1,5 +1,5 @@
 import { staffInputSchema, type ImportRowResult, type RosterImportSummary } from '../../shared/staff-record';
-import { syncedColumnDefinition } from '../../db/synced-tables';
+import type { FieldValue } from '../../db/synced-tables';
 import { selectSync, type LedgerStore } from '../../db/ledger-store';
 import { todayOf, type AppDeps } from '../app-deps';
 import { requireLocalStation } from '../station/local-station';
@@ -7,8 +7,10 @@ import { headerOfField, TEMPLATE_EXAMPLE_ID_NUMBER } from './roster-columns';
 import { readRosterCell } from './roster-cell-values';
 import { personRecordSheetKinds } from './person-record-kinds';
 import { analyseRecordSheet, applyRecordSheet, isRecordSheetOf, type AnalysedRecordSheet, type PersonFinder } from './record-sheet-import';
-import { findRosterSheet, loadWorkbook, type RosterSheetRow } from './roster-sheet-reader';
+import { findRosterSheet, loadWorkbook, type RosterSheet, type RosterSheetRow } from './roster-sheet-reader';
 import { checkIdNumber, type StaffField } from './staff-input-check';
+import type { RosterCheckField } from './roster-columns';
+import { columnChange } from './roster-change-display';
 import type { StaffRow } from './staff-rows';
 import { applyStaffPlan, planStaffSave, type StaffLookup, type StaffSavePlan } from './staff-save';
 
@@ -57,17 +59,31 @@ function refused(row: number, name: string, idNumber: string, errors: RowError[]
   return { result: { row, action: 'refused', name, idNumber, changedFields: [], errors } };
 }
 
+/**
+ * Fields whose bad value leaves the field out, not the person: a phone number with a digit too many
+ * should not keep someone off the roster. The clerk is told (a warning on the row).
+ */
+const softFields: ReadonlySet<StaffField> = new Set<StaffField>(['phone', 'ethnicity', 'education', 'degree']);
+
 /** Checks one sheet row; null for the template's example row, which is skipped. */
 function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedRow | null {
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   const raw: Record<string, unknown> = {};
+  const checks: Partial<Record<RosterCheckField, string>> = {};
   const given = new Set<StaffField>();
   for (const [column, value] of sheetRow.cells) {
     const reading = readRosterCell(value, column.kind, column.header);
-    if (!reading.ok) errors.push({ field: column.header, message: reading.message });
-    else if (reading.value !== undefined) {
-      raw[column.field] = reading.value;
-      given.add(column.field);
+    const field = column.field;
+    if (field === 'gender' || field === 'birthDate') {
+      if (reading.ok && typeof reading.value === 'string') checks[field] = reading.value;
+      else if (!reading.ok) warnings.push({ field: column.header, message: `${reading.message}（只用于核对，未影响导入）` });
+    } else if (!reading.ok) {
+      if (softFields.has(field)) warnings.push({ field: column.header, message: `${reading.message}；这一项未导入，其余信息照常导入` });
+      else errors.push({ field: column.header, message: reading.message });
+    } else if (reading.value !== undefined) {
+      raw[field] = reading.value;
+      given.add(field);
     }
   }
   const idText = typeof raw.idNumber === 'string' ? raw.idNumber : '';
@@ -84,6 +100,16 @@ function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedR
     if (!check.ok) errors.push({ field: idHeader, message: check.problem.message });
     else {
       idNumber = check.info.idNumber;
+      if (check.info.upgradedFrom) {
+        warnings.push({ field: idHeader, message: `15位旧身份证号 ${check.info.upgradedFrom} 已按国家标准（GB 11643）升为18位 ${idNumber}，按18位登记` });
+      }
+      const idGender = check.info.gender === 'male' ? '男' : '女';
+      if (checks.gender && checks.gender !== idGender) {
+        warnings.push({ field: headerOfField('gender'), message: `性别填的是「${checks.gender}」，但身份证号表明是${idGender}性：已按身份证号登记为${idGender}，请核对身份证号和性别` });
+      }
+      if (checks.birthDate && checks.birthDate !== check.info.birthDate) {
+        warnings.push({ field: headerOfField('birthDate'), message: `出生日期填的是 ${checks.birthDate}，但身份证号中是 ${check.info.birthDate}：已按身份证号登记，请核对` });
+      }
       match = context.byIdNumber.get(idNumber);
       const firstRow = context.seen.get(idNumber);
       if (firstRow !== undefined) {
@@ -102,6 +128,15 @@ function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedR
   if (raw.category === undefined && !errors.some((e) => e.field === headerOfField('category'))) {
     errors.push({ field: headerOfField('category'), message: '人员类别未填：新增人员须填写 民警、辅警 或 职工' });
   }
+  // A soft field the form's schema refuses (a phone of 10 digits) is left out, the person imported.
+  for (const field of softFields) {
+    if (raw[field] === undefined) continue;
+    const checked = staffInputSchema.shape[field].safeParse(raw[field]);
+    if (checked.success) continue;
+    warnings.push({ field: headerOfField(field), message: `「${String(raw[field])}」${checked.error.issues[0]?.message ?? '格式不正确'}；这一项未导入，其余信息照常导入` });
+    delete raw[field];
+    given.delete(field);
+  }
   const parsed = staffInputSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -117,6 +152,8 @@ function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedR
   }
   const { plan } = planned;
   const action = !plan.existing ? 'create' : plan.changedColumns.length > 0 ? 'update' : 'unchanged';
+  const existing = plan.existing as Record<string, FieldValue> | undefined;
+  const changes = action === 'update' ? plan.changedColumns.map((col) => columnChange('staff', col, existing?.[col], plan.values[col])) : [];
   return {
     plan: action === 'unchanged' ? undefined : plan,
     result: {
@@ -124,23 +161,40 @@ function analyseRow(sheetRow: RosterSheetRow, context: ImportContext): AnalysedR
       action,
       name: parsed.data.name,
       idNumber,
-      changedFields: action === 'update' ? plan.changedColumns.map((col) => syncedColumnDefinition('staff', col)?.label ?? col) : [],
+      changedFields: changes.map((c) => c.field),
+      ...(changes.length > 0 ? { changes } : {}),
       errors: [],
+      ...(warnings.length > 0 ? { warnings } : {}),
     },
   };
 }
 
-function summarise(rows: AnalysedRow[], records: AnalysedRecordSheet[], ignoredHeaders: string[], committed: boolean): RosterImportSummary {
+/** Which sheets were read: the roster's (if any) and the record sheets; the others, listed by name. */
+interface SheetsRead {
+  roster: RosterSheet | null;
+  allSheetNames: string[];
+}
+
+function summarise(rows: AnalysedRow[], records: AnalysedRecordSheet[], read: SheetsRead, committed: boolean): RosterImportSummary {
   const results = rows.map((r) => r.result);
   const count = (action: ImportRowResult['action']) => results.filter((r) => r.action === action).length;
+  const readNames = new Set([...(read.roster ? [read.roster.sheetName] : []), ...records.map((r) => r.summary.sheetName)]);
+  const people = read.roster ? [{ sheet: read.roster.sheetName, label: '人员', created: count('create'), updated: count('update'), unchanged: count('unchanged'), refused: count('refused') }] : [];
   return {
+    sheet: read.roster?.sheetName ?? null,
+    otherSheets: read.allSheetNames.filter((name) => !readNames.has(name)),
+    sheets: [
+      ...people,
+      ...records.map(({ summary: r }) => ({ sheet: r.sheetName, label: r.label, created: r.created, updated: r.updated, unchanged: r.unchanged, refused: r.refused })),
+    ],
+    skippedRows: read.roster?.skippedRows ?? [],
     created: count('create'),
     updated: count('update'),
     unchanged: count('unchanged'),
     refused: count('refused'),
     errors: results.flatMap((r) => r.errors.map((e) => ({ row: r.row, field: e.field, message: e.message }))),
     rows: results,
-    ignoredHeaders,
+    ignoredHeaders: read.roster?.ignoredHeaders ?? [],
     records: records.map((r) => r.summary),
     committed,
   };
@@ -180,6 +234,7 @@ export async function importRosterSheet(
   const sheet = findRosterSheet(workbook, { skip: isRecordSheet, optional: workbook.worksheets.some(isRecordSheet) });
   options.progress?.(0, sheet?.rows.length ?? 0);
   const today = todayOf(deps);
+  const read: SheetsRead = { roster: sheet, allSheetNames: workbook.worksheets.map((w) => w.name) };
   const analyse = () => {
     const { lookup, byIdNumber } = snapshotLookup(deps.store, station.id);
     const context: ImportContext = { lookup, byIdNumber, today, localStationId: station.id, newId: deps.store.newId, seen: new Map() };
@@ -190,7 +245,7 @@ export async function importRosterSheet(
   };
   if (!options.commit) {
     const { rows, records } = analyse();
-    return summarise(rows, records, sheet?.ignoredHeaders ?? [], false);
+    return summarise(rows, records, read, false);
   }
   return deps.store.transaction(() => {
     const { rows, records } = analyse();
@@ -203,6 +258,6 @@ export async function importRosterSheet(
       applyRecordSheet(deps.store, deps.user, record, today);
       options.progress?.(rows.length + index + 1, total);
     });
-    return summarise(rows, records, sheet?.ignoredHeaders ?? [], true);
+    return summarise(rows, records, read, true);
   });
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/contract/api-error';
-import { headerMatcher, normaliseHeader, rosterColumnOfHeader, type RosterColumn, type SheetColumn } from './roster-columns';
+import { headerMatcher, normaliseHeader, passedOverHeaders, rosterColumnOfHeader, type RosterColumn, type SheetColumn } from './roster-columns';
 import { cellText } from './roster-cell-values';
 
 /** One data row of an import sheet: its Excel row number and the cells of recognised columns. */
@@ -20,6 +20,8 @@ export interface ImportSheet<C extends SheetColumn = SheetColumn> {
   rows: SheetRow<C>[];
   /** Non-empty headers that name no column (also repeated ones), ignored. */
   ignoredHeaders: string[];
+  /** Rows below the header that are not records (the footer 制表人/审核人 …), passed over. */
+  skippedRows: { row: number; reason: string }[];
 }
 
 /** The roster sheet (人员名单). */
@@ -62,9 +64,10 @@ function readHeaderRow<C extends SheetColumn>(sheet: ExcelJS.Worksheet, rowNumbe
   const columns = new Map<number, C>();
   const ignored: string[] = [];
   const seen = new Map<C, string>();
+  const passedOver = new Set(passedOverHeaders.map(normaliseHeader));
   sheet.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell, col) => {
     const header = cellText(cell.value);
-    if (header === '') return;
+    if (header === '' || passedOver.has(normaliseHeader(header))) return;
     const column = columnOf(header);
     if (!column) ignored.push(header);
     else if (seen.has(column)) ignored.push(`${header}（与「${seen.get(column)}」重复）`);
@@ -78,11 +81,37 @@ function readHeaderRow<C extends SheetColumn>(sheet: ExcelJS.Worksheet, rowNumbe
 
 const hasField = <C extends SheetColumn>(candidate: HeaderCandidate<C>, field: string) => [...candidate.columns.values()].some((c) => c.field === field);
 
-/** Every non-blank row below the header, with the cells of the recognised columns. */
+/**
+ * The words a roster's footer starts with (制表人：王丽 审核人：李明, 填表日期, 合计 …): such a row
+ * is not a person. A row that also holds something like an ID number is read as a person all the same.
+ */
+const FOOTER = /^(制表人?|填表人?|填报人|审核人?|审批人?|复核人?|核对人|经办人|负责人|单位负责人|主管领导|分管领导|单位盖章|盖章|制表日期|填表日期|填报日期|填报单位|制表单位|合计|总计|小计|共计|注[:：]|说明[:：]|备注[:：])/;
+const ID_LIKE = /\d{15}|\d{17}[\dXx]/;
+
+/** Why a row is a footer and not a record, or null. */
+function footerReason(row: ExcelJS.Row): string | null {
+  let footer: string | null = null;
+  let idLike = false;
+  row.eachCell({ includeEmpty: false }, (cell) => {
+    const text = cellText(cell.value).replace(/\s/g, '');
+    if (ID_LIKE.test(text)) idLike = true;
+    const match = FOOTER.exec(text);
+    if (match && footer === null) footer = match[1];
+  });
+  return footer !== null && !idLike ? `表尾「${footer}」行，不是人员，已跳过` : null;
+}
+
+/** Every non-blank row below the header, with the cells of the recognised columns; the footer passed over. */
 function rowsBelow<C extends SheetColumn>(header: HeaderCandidate<C>): ImportSheet<C> {
   const rows: SheetRow<C>[] = [];
+  const skippedRows: { row: number; reason: string }[] = [];
   header.sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber <= header.rowNumber) return;
+    const footer = footerReason(row);
+    if (footer) {
+      skippedRows.push({ row: rowNumber, reason: footer });
+      return;
+    }
     const cells = new Map<C, ExcelJS.CellValue>();
     for (const [col, column] of header.columns) {
       const value = row.getCell(col).value;
@@ -96,6 +125,7 @@ function rowsBelow<C extends SheetColumn>(header: HeaderCandidate<C>): ImportShe
     columns: [...header.columns.values()],
     rows,
     ignoredHeaders: header.ignored,
+    skippedRows,
   };
 }
 

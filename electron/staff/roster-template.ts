@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { degrees, educationLevels } from '../../shared/personnel-vocabulary';
 import type { FileDownload } from '../../shared/staff-record';
 import { personRecordSheetKinds } from './person-record-kinds';
 import { recordSheetColumns } from './record-sheet-import';
@@ -24,6 +25,8 @@ const listValues: Partial<Record<string, string>> = {
   unionMember: '"是,否"',
   hardship: '"是,否"',
   heroModel: '"是,否"',
+  education: `"${educationLevels.join(',')}"`,
+  degree: `"${degrees.join(',')}"`,
 };
 
 const generalNotes = [
@@ -34,6 +37,8 @@ const generalNotes = [
   '五、同一个身份证号在表中只能出现一次；有问题的行不会导入，预览会逐行列出行号和原因，改好后可再次导入。',
   '六、灰色斜体的示例行导入时自动跳过，可以删除。',
   '七、「家属」「表彰」两张表可以不填：每行一条记录，「人员身份证号」填这条记录所属人员的身份证号（本所已登记的人员，或本文件人员名单中的人员）。同一人的同一家属（关系和姓名相同）、同一表彰（名称和日期相同）再次导入只更新有变化的项，不会重复登记；空白单元格不会清除已有信息。',
+  '八、家属的「关系」填 配偶、父亲、母亲、配偶父亲、配偶母亲 或 子女（也认 妻子、丈夫、爱人、岳父、岳母、公公、婆婆、儿子、女儿）；每人只能登记一位配偶。电话号码写错的，只是电话不导入，其余照常导入。',
+  '九、表尾的「制表人」「审核人」「填表日期」等行会自动跳过；只读取人员名单、家属、表彰三张表，其他工作表（如退休人员名单）不读取，预览会列出它们的名称。',
 ];
 
 /** Adds the sheet of each person-record kind (家属, 表彰): its headers, required ones in red. */

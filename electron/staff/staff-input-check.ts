@@ -50,15 +50,30 @@ export function duplicateProblem(idNumber: string, existing: StaffRow): StaffPro
 /** Minimum working age: 《劳动法》第十五条 forbids employing anyone under 16. */
 const MIN_WORKING_AGE_MONTHS = 16 * 12;
 
+/** 《中国共产党章程》第一条: a party member joins at eighteen or older. */
+const MIN_PARTY_AGE_MONTHS = 18 * 12;
+
 /**
  * Checks the dates of a staff form against the birth date from the ID number and today:
  * 参加工作时间 not before the 16th birthday (《劳动法》第十五条) and not in the future; 调入本所时间
- * not in the future; a retirement-date override after the birth date.
+ * not in the future; a retirement-date override after the birth date; 入党时间 not before the 18th
+ * birthday (《中国共产党章程》第一条) and not in the future.
  */
-export function checkStaffDates(input: Pick<ParsedStaffInput, 'workStartDate' | 'joinedStationDate' | 'retirementDateOverride'>, birthDate: string, today: string): StaffProblem[] {
+export function checkStaffDates(
+  input: Pick<ParsedStaffInput, 'workStartDate' | 'joinedStationDate' | 'retirementDateOverride'> & Partial<Pick<ParsedStaffInput, 'partyJoinDate'>>,
+  birthDate: string,
+  today: string,
+): StaffProblem[] {
   const problems: StaffProblem[] = [];
   const add = (field: StaffField, message: string) => problems.push({ code: 'STAFF_INVALID_DATE', field, message });
-  const { workStartDate, joinedStationDate, retirementDateOverride } = input;
+  const { workStartDate, joinedStationDate, retirementDateOverride, partyJoinDate } = input;
+  if (partyJoinDate) {
+    const eighteen = addMonths(birthDate, MIN_PARTY_AGE_MONTHS);
+    if (compareIsoDates(partyJoinDate, today) > 0) add('partyJoinDate', `入党时间 ${partyJoinDate} 晚于今天，请核对`);
+    else if (compareIsoDates(partyJoinDate, eighteen) < 0) {
+      add('partyJoinDate', `入党时间 ${partyJoinDate} 早于本人年满18周岁（${eighteen}），党章规定年满十八岁方可入党，请核对`);
+    }
+  }
   if (workStartDate) {
     const sixteen = addMonths(birthDate, MIN_WORKING_AGE_MONTHS);
     if (compareIsoDates(workStartDate, today) > 0) add('workStartDate', `参加工作时间 ${workStartDate} 晚于今天，请核对`);

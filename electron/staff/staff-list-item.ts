@@ -46,6 +46,8 @@ export function expectedRetirementDateOf(birthDate: string, base: RetirementBase
 /**
  * One staff row as the roster shows it: flags as booleans, derived age (周岁), years of work
  * (工龄, cumulative incl. recognised prior service), expected retirement date and the name's pinyin.
+ * For a person who has left (退休, 调出, 离职, 病故 …) age and 工龄 are counted to the status date
+ * and there is no expected retirement date.
  * A person owned by another station (moved there by the bureau) shows 调出 from the transfer date
  * and is read-only, except at a bureau.
  * Tolerates a row that arrived incomplete through sync (missing fields read as empty).
@@ -60,6 +62,12 @@ export function toStaffListItem(row: StaffRowWithStation, context: ListContext):
   const base = retirementBaseOf(row);
   const ownStatus = oneOf<StaffStatus>(staffStatuses, row.status, '在职');
   const movedAway = !context.localIsBureau && row.station_id !== context.localStationId;
+  const status = movedAway ? '调出' : ownStatus;
+  // 调出 dates from the transfer, not from the status the person had here before.
+  const statusDate = movedAway ? (context.departures?.get(row.id) ?? null) : row.status_date;
+  // Someone who has left is counted to the day they left: age, 工龄, and no 预计退休.
+  const left = status !== '在职';
+  const asOf = left && statusDate && isValidIsoDate(statusDate) && statusDate <= context.today ? statusDate : context.today;
   return {
     id: row.id,
     stationId: row.station_id,
@@ -72,7 +80,7 @@ export function toStaffListItem(row: StaffRowWithStation, context: ListContext):
     idNumber: row.id_number ?? '',
     birthDate,
     gender: row.gender === '女' ? '女' : '男',
-    age: validBirth ? ageOn(birthDate, context.today) : 0,
+    age: validBirth ? ageOn(birthDate, asOf) : 0,
     phone: row.phone,
     badgeNo: row.badge_no,
     position: row.position,
@@ -81,8 +89,12 @@ export function toStaffListItem(row: StaffRowWithStation, context: ListContext):
     starRating: row.star_rating,
     workStartDate: row.work_start_date,
     priorServiceMonths,
-    workYears: workYearsOn(workStart, Math.max(0, Math.trunc(priorServiceMonths)), context.today),
+    workYears: workYearsOn(workStart, Math.max(0, Math.trunc(priorServiceMonths)), asOf),
     joinedStationDate: row.joined_station_date,
+    ethnicity: row.ethnicity,
+    education: row.education,
+    degree: row.degree,
+    partyJoinDate: row.party_join_date,
     partyMember: row.party_member === 1,
     unionMember: row.union_member === 1,
     hardship: row.hardship === 1,
@@ -90,10 +102,9 @@ export function toStaffListItem(row: StaffRowWithStation, context: ListContext):
     disabilityLevel: row.disability_level,
     retirementBase: base,
     retirementDateOverride: row.retirement_date_override,
-    expectedRetirementDate: expectedRetirementDateOf(birthDate, base, row.retirement_date_override),
-    status: movedAway ? '调出' : ownStatus,
-    // 调出 dates from the transfer, not from the status the person had here before.
-    statusDate: movedAway ? (context.departures?.get(row.id) ?? null) : row.status_date,
+    expectedRetirementDate: left ? '' : expectedRetirementDateOf(birthDate, base, row.retirement_date_override),
+    status,
+    statusDate,
     notes: row.notes,
     readOnlyNote: movedAway && row.station_id !== null ? notOursMessage(row.name) : null,
   };

@@ -48,6 +48,7 @@ function toStatusChangeItem(row: StatusChangeRow): StatusChangeItem {
     status: (staffStatuses as readonly string[]).includes(row.status ?? '') ? (row.status as StaffStatus) : '在职',
     date: row.date ?? '',
     reason: row.reason,
+    earlyRetirement: row.early_retirement === 1,
   };
 }
 
@@ -68,6 +69,7 @@ function statusHistoryOf(store: LedgerStore, staff: StaffListItem, localId: stri
       status: '调出',
       date: staff.statusDate ?? '',
       reason: staff.stationName ? `已调至${staff.stationName}` : '已调至其他单位',
+      earlyRetirement: false,
     });
   }
   return items;

@@ -55,12 +55,14 @@ export interface PlanStaffOptions {
 
 const textColumns: ReadonlyArray<readonly [StaffField, string]> = [
   ['phone', 'phone'], ['badgeNo', 'badge_no'], ['position', 'position'], ['rank', 'rank'], ['notes', 'notes'],
+  ['ethnicity', 'ethnicity'], ['education', 'education'], ['degree', 'degree'],
 ];
 const numberColumns: ReadonlyArray<readonly [StaffField, string]> = [
   ['auxLevel', 'aux_level'], ['starRating', 'star_rating'], ['priorServiceMonths', 'prior_service_months'], ['disabilityLevel', 'disability_level'],
 ];
 const dateColumns: ReadonlyArray<readonly [StaffField, string]> = [
   ['workStartDate', 'work_start_date'], ['joinedStationDate', 'joined_station_date'], ['retirementDateOverride', 'retirement_date_override'],
+  ['partyJoinDate', 'party_join_date'],
 ];
 const flagColumns: ReadonlyArray<readonly [StaffField, string]> = [
   ['partyMember', 'party_member'], ['unionMember', 'union_member'], ['hardship', 'hardship'], ['heroModel', 'hero_model'],
@@ -83,7 +85,8 @@ export const staffColumnOfField: Readonly<Partial<Record<StaffField, string>>> =
  * field the person's category does not have (层级/星级 for anyone but a 辅警, 职级 for a 辅警);
  * derives birth date and gender from the ID number; defaults the retirement base from gender and
  * category (kept when the clerk chose another); a new person starts 在职 from the date they joined
- * the station (or today).
+ * the station (else from 参加工作时间, else today). An 入党时间 needs the 党员 flag (set from it
+ * when the sheet does not say).
  *
  * @throws AppError NOT_FOUND when `input.id` names no live person.
  */
@@ -103,6 +106,9 @@ export function planStaffSave(input: ParsedStaffInput, options: PlanStaffOptions
   const duplicate = lookup.liveWithIdNumber(stationId, identity.idNumber).find((row) => row.id !== id);
   if (duplicate) problems.push(duplicateProblem(identity.idNumber, duplicate));
   problems.push(...checkStaffDates(input, identity.birthDate, today));
+  if (input.partyJoinDate && input.partyMember === false && (!given || given.has('partyMember'))) {
+    problems.push({ code: 'STAFF_INVALID_DATE', field: 'partyJoinDate', message: `填写了入党时间 ${input.partyJoinDate}，但未标记为中共党员：请勾选党员，或清除入党时间` });
+  }
   for (const problem of categoryFieldProblems(input)) problems.push({ code: 'STAFF_FIELD_NOT_FOR_CATEGORY', ...problem });
   if (problems.length > 0) return { ok: false, problems };
 
@@ -127,6 +133,8 @@ export function planStaffSave(input: ParsedStaffInput, options: PlanStaffOptions
     if (isGiven(field) && flag !== undefined) values[col] = flag ? 1 : 0;
     else if (!existing) values[col] = 0;
   }
+  // An 入党时间 makes a party member (an Excel sheet with that column but no 政治面貌 one).
+  if (isGiven('partyJoinDate') && input.partyJoinDate && !isGiven('partyMember')) values.party_member = 1;
   // A category change clears what the new category does not have (a 辅警's 层级 and 星级, a 民警's 职级).
   for (const [field, col] of categoryColumns) {
     if (existing && !fieldAppliesTo(field, input.category) && existing[col] !== null) values[col] = null;
@@ -135,7 +143,9 @@ export function planStaffSave(input: ParsedStaffInput, options: PlanStaffOptions
   if (!existing) {
     values.station_id = stationId;
     values.status = '在职';
-    values.status_date = input.joinedStationDate ?? today;
+    // 在职 since joining the station, else since starting work: a status change recorded later for
+    // someone entered after they retired or left may then carry its real (earlier) date.
+    values.status_date = input.joinedStationDate ?? input.workStartDate ?? today;
   }
   const changedColumns = Object.keys(values).filter((col) => (existing ? existing[col as keyof StaffRow] !== values[col] : values[col] !== null));
   return { ok: true, plan: { id, existing, values, changedColumns } };

@@ -9,7 +9,7 @@ import {
   SyncOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PlatformProvider, usePlatform } from '../api/client-context';
 import { useAppStore } from '../stores/store-context';
@@ -46,12 +46,27 @@ export function AppFrame() {
     void loadClockStatus(platform.client);
   }, [platform.client, loadClockStatus]);
   const current = pageRegistry.find((p) => p.key === page) ?? pageRegistry[0];
+  // Below 1200 px (a 1024×768 screen, a window not maximised) the menu folds to its icons, so the
+  // roster and the tables keep their columns; the clerk can unfold it with the arrow at the bottom.
+  const [collapsed, setCollapsed] = useState(false);
   const station = info?.station;
   return (
     <PlatformProvider platform={watched}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={180} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh' }}>
-          <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '18px 20px', letterSpacing: 2 }}>暖警台账</div>
+        <Layout.Sider
+          width={180}
+          collapsedWidth={64}
+          breakpoint="xl"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="dark"
+          data-testid="app-sider"
+          style={{ position: 'sticky', top: 0, height: '100vh', zIndex: 10 }}
+        >
+          <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: collapsed ? '18px 0' : '18px 20px', textAlign: collapsed ? 'center' : 'left', letterSpacing: 2, whiteSpace: 'nowrap' }}>
+            {collapsed ? '暖' : '暖警台账'}
+          </div>
           <Menu
             theme="dark"
             mode="inline"

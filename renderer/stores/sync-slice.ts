@@ -33,6 +33,11 @@ export interface SyncImportItem {
   error: SyncFailure | null;
   /** What the real import did. */
   result: BundleImportSummary | null;
+  /**
+   * The name of an earlier file of the same batch with the very same content (a file picked twice,
+   * or a copy): this one is neither checked nor imported again, and counted once.
+   */
+  duplicateOf?: string;
 }
 
 /**
@@ -266,11 +271,20 @@ export const createSyncSlice: StateCreator<AppStore, [], [], SyncSlice> = (set, 
   },
 
   async checkImportFiles(client, files) {
-    const items: SyncImportItem[] = files.map((f) => ({ fileName: f.name, bytesBase64: f.bytesBase64, preview: null, error: null, result: null }));
+    const firstWith = new Map<string, string>();
+    const items: SyncImportItem[] = files.map((f) => {
+      const first = firstWith.get(f.bytesBase64);
+      if (first === undefined) firstWith.set(f.bytesBase64, f.name);
+      return { fileName: f.name, bytesBase64: f.bytesBase64, preview: null, error: null, result: null, ...(first !== undefined ? { duplicateOf: first } : {}) };
+    });
     set({ syncImportStage: 'checking', syncImportItems: items, syncImportProgress: { done: 0, total: items.length } });
     for (let i = 0; i < items.length; i += 1) {
       await yieldToBrowser();
       const item = items[i];
+      if (item.duplicateOf !== undefined) {
+        set({ syncImportItems: [...items], syncImportProgress: { done: i + 1, total: items.length } });
+        continue;
+      }
       try {
         item.preview = await asTask(client, set, '检查同步文件', (taskId) =>
           client.call('sync.importBundle', { fileName: item.fileName, bytesBase64: item.bytesBase64, dryRun: true, taskId }),

@@ -1,3 +1,4 @@
+import { ageOn } from '../../shared/person-derivations';
 import { describe, expect, it } from 'vitest';
 import { parseIdNumber } from '../../shared/id-number';
 import { seedDemoRoster } from '../../electron/staff/demo-roster-seed';
@@ -17,8 +18,10 @@ describe('seedDemoRoster', () => {
       expect(new Set(list.map((p) => p.idNumber)).size).toBe(200);
       for (const person of list) {
         expect(parseIdNumber(person.idNumber, '2026-11-23').ok, person.idNumber).toBe(true);
-        expect(person.age).toBeGreaterThanOrEqual(22);
-        expect(person.age).toBeLessThanOrEqual(62);
+        // Today's age (a person who has left shows the age they left at).
+        const age = ageOn(person.birthDate, '2026-11-23');
+        expect(age).toBeGreaterThanOrEqual(22);
+        expect(age).toBeLessThanOrEqual(62);
         expect(person.workStartDate && person.workStartDate <= '2026-11-23').toBeTruthy();
       }
       const share = (category: string) => list.filter((p) => p.category === category).length / list.length;

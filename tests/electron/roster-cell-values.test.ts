@@ -27,6 +27,11 @@ describe('roster cells', () => {
     expect(date(20200701)).toEqual({ ok: true, value: '2020-07-01' });
     expect(date('2020.07')).toEqual({ ok: true, value: '2020-07-01' });
     expect(date('2020年7月')).toEqual({ ok: true, value: '2020-07-01' });
+    // 2012.7 typed into a General cell: Excel keeps the number 2012.7.
+    expect(date(2012.7)).toEqual({ ok: true, value: '2012-07-01' });
+    expect(date(2012.07)).toEqual({ ok: true, value: '2012-07-01' });
+    expect(date(2012.11)).toEqual({ ok: true, value: '2012-11-01' });
+    expect(date(2012.1)).toMatchObject({ ok: false, message: expect.stringContaining('可能是 2012 年 1 月，也可能是 10 月') });
     expect(date('')).toEqual({ ok: true, value: undefined });
     expect(date('2020-02-30')).toMatchObject({ ok: false, message: expect.stringContaining('不是有效日期') });
     expect(date(2020)).toMatchObject({ ok: false, message: expect.stringContaining('只有年份') });

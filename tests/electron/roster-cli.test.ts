@@ -46,13 +46,23 @@ describe('nuanjing roster import', () => {
     await writeRosterSheet(sheet, people);
     const dry = await runNuanjingInProcess(['roster', 'import', '--db', db, sheet, '--dry-run', '--json']);
     expect(dry.code, dry.stderr).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ created: 2, updated: 0, unchanged: 0, errors: [], committed: false });
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      sheet: '人员名单',
+      otherSheets: [],
+      sheets: [{ sheet: '人员名单', label: '人员', created: 2, updated: 0, unchanged: 0, refused: 0 }],
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+      committed: false,
+    });
     const run = await runNuanjingInProcess(['roster', 'import', '--db', db, sheet, '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ created: 2, updated: 0, unchanged: 0, errors: [], committed: true });
     const again = await runNuanjingInProcess(['roster', 'import', '--db', db, sheet]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('新增 0 人，更新 0 人，未变 2 人，拒绝 0 行');
+    expect(again.stdout).toContain('读取的工作表：「人员名单」（人员）');
   });
 
   it('applies the good rows, reports the refused ones by row and exits 1', async () => {

@@ -56,8 +56,8 @@ describe('roster.template', () => {
     expect(help.name).toBe('填写说明');
     const headers = rowValues(roster.getRow(1)) as string[];
     expect(headers).toEqual([
-      '姓名', '人员类别', '身份证号', '手机号码', '警号/辅警编号', '岗位', '职级', '辅警层级', '星级', '参加工作时间',
-      '认定工龄（月）', '调入本所时间', '政治面貌', '工会会员', '困难职工', '英模', '伤残等级', '备注',
+      '姓名', '人员类别', '身份证号', '民族', '手机号码', '警号/辅警编号', '岗位', '职级', '辅警层级', '星级', '参加工作时间',
+      '认定工龄（月）', '调入本所时间', '学历', '学位', '政治面貌', '入党时间', '工会会员', '困难职工', '英模', '伤残等级', '备注',
     ]);
     expect(roster.getCell('A2').font).toMatchObject({ italic: true, color: { argb: 'FF808080' } });
     expect(roster.getColumn(3).width).toBeGreaterThanOrEqual(20);
@@ -69,14 +69,17 @@ describe('roster.template', () => {
     const fill = (rowNumber: number, values: Record<string, string | number>) => {
       for (const [header, value] of Object.entries(values)) roster.getCell(rowNumber, at(header)).value = value;
     };
-    fill(3, { 姓名: '周建华', 人员类别: '民警', 身份证号: ZHOU, 手机号码: '13812345678', '警号/辅警编号': '023401', 参加工作时间: '1993-08-01', 政治面貌: '中共党员', 工会会员: '是' });
+    fill(3, { 姓名: '周建华', 人员类别: '民警', 身份证号: ZHOU, 民族: '汉', 手机号码: '13812345678', '警号/辅警编号': '023401', 参加工作时间: '1993-08-01', 学历: '本科', 学位: '学士学位', 政治面貌: '中共党员', 入党时间: '1998.7', 工会会员: '是' });
     fill(4, { 姓名: '郑小龙', 人员类别: '辅警', 身份证号: ZHENG, 辅警层级: '二级', 星级: '★★★', 调入本所时间: '2019/2/15', 政治面貌: '共青团员', 困难职工: '√' });
     const filled = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 
     const summary = await app.client.call('roster.importCommit', { bytesBase64: filled });
     expect(summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, refused: 0, errors: [], committed: true });
     const list = await app.client.call('staff.list', {});
-    expect(list.find((p) => p.name === '周建华')).toMatchObject({ category: '民警', phone: '13812345678', badgeNo: '023401', partyMember: true, unionMember: true, workStartDate: '1993-08-01', birthDate: '1972-11-05' });
+    expect(list.find((p) => p.name === '周建华')).toMatchObject({
+      category: '民警', phone: '13812345678', badgeNo: '023401', partyMember: true, unionMember: true, workStartDate: '1993-08-01', birthDate: '1972-11-05',
+      ethnicity: '汉族', education: '大学本科', degree: '学士', partyJoinDate: '1998-07-01',
+    });
     expect(list.find((p) => p.name === '郑小龙')).toMatchObject({ category: '辅警', auxLevel: 2, starRating: 3, joinedStationDate: '2019-02-15', partyMember: false, hardship: true, gender: '男' });
   });
 });
@@ -192,6 +195,9 @@ describe('roster.export', () => {
     const chen = await app.client.call('staff.save', staffForm({ name: '陈晓燕', category: '辅警', idNumber: makeValidIdNumber('330106', '1990-06-15', 128), badgeNo: 'FJ1001', workStartDate: '2015-03-01', partyMember: false }));
     const retired = await app.client.call('staff.save', staffForm({ name: '赵老', idNumber: makeValidIdNumber('330106', '1964-03-02', 15), badgeNo: '010001', workStartDate: '1984-07-01' }));
     await app.client.call('staff.changeStatus', { staffId: retired.id, status: '退休', date: '2024-03-02' });
+    await app.client.call('family.save', { staffId: zhang.id, relation: '配偶', name: '王芳', phone: '13900001111' });
+    await app.client.call('honour.save', { staffId: zhang.id, title: '三等功', date: '2025-06-01', issuer: '杭州市公安局', documentNo: '杭公政〔2025〕12号' });
+    await app.client.call('honour.save', { staffId: retired.id, title: '嘉奖', date: '2020-01-10' });
 
     const file = await app.client.call('roster.export', {});
     expect(file).toMatchObject({ fileName: '人员名单-北山派出所-2026-11-23.xlsx', rowCount: 2 });
@@ -219,9 +225,81 @@ describe('roster.export', () => {
     const all = await app.client.call('roster.export', { filter: { statuses: [], search: 'zl' } });
     expect(all.rowCount).toBe(1);
 
-    // An exported file imports back unchanged.
+    // The people's family and honours on their own sheets, under the import template's headers (文号 too).
+    const book = await openWorkbook(file.bytesBase64);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['人员名单', '家属', '表彰']);
+    expect(rowValues(book.getWorksheet('表彰')!.getRow(2)).slice(0, 7)).toEqual(['张三', zhang.idNumber, '三等功', undefined, '2025-06-01', '杭州市公安局', '杭公政〔2025〕12号']);
+    expect(book.getWorksheet('表彰')!.rowCount).toBe(2);
+
+    // An exported file imports back unchanged, records included.
     const reimport = await app.client.call('roster.importPreview', { bytesBase64: file.bytesBase64 });
     expect(reimport.rows.flatMap((r) => r.changedFields)).toEqual([]);
-    expect(reimport).toMatchObject({ unchanged: 2, created: 0, updated: 0, refused: 0 });
+    expect(reimport.rows.flatMap((r) => r.warnings ?? [])).toEqual([]);
+    expect(reimport).toMatchObject({ unchanged: 2, created: 0, updated: 0, refused: 0, otherSheets: [] });
+    expect(reimport.sheets.map((x) => [x.label, x.unchanged, x.created, x.refused])).toEqual([
+      ['人员', 2, 0, 0],
+      ['家属', 1, 0, 0],
+      ['表彰', 1, 0, 0],
+    ]);
+  });
+});
+
+describe('a station\'s own messy roster (issue 9)', () => {
+  /**
+   * The kind of sheet stations keep: two merged title rows, a 序号 column, a 15-digit old ID number
+   * stored as a number, 2012.7 dates, full-width spaces padding two-character names, a 性别 column,
+   * a footer with 制表人/审核人, and a second sheet of retired staff.
+   */
+  async function messyWorkbook(): Promise<{ bytesBase64: string }> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('在职人员');
+    sheet.addRow(['北山派出所人员花名册']);
+    sheet.mergeCells('A1:I1');
+    sheet.addRow(['填报单位：北山派出所', '', '', '', '', '', '', '', '2026年11月']);
+    sheet.mergeCells('A2:H2');
+    sheet.addRow(['序号', '姓名', '性别', '民族', '身份证号码', '类别', '参加工作时间', '联系电话', '学历']);
+    sheet.addRow([1, '王　五', '男', '汉', 330106850704013, '民警', 2012.7, '13812345678', '本科']);
+    sheet.addRow([2, '李　娜', '男', '回', makeValidIdNumber('330106', '1990-02-01', 26), '辅警', '2013.07', '1381234567', '大专']);
+    sheet.addRow([3, '周建华', '男', '汉族', ZHOU, '民警', '20120701', '13900001111', '研究生']);
+    // A blank row, then the footer.
+    sheet.getRow(9).values = ['制表人：王丽', '', '', '', '审核人：李明', '', '', '', '2026年11月20日'];
+    sheet.mergeCells('A9:D9');
+    const retired = book.addWorksheet('退休人员');
+    retired.addRow(['姓名', '身份证号码']);
+    retired.addRow(['钱老', makeValidIdNumber('330106', '1955-01-01', 11)]);
+    book.addWorksheet('说明');
+    return { bytesBase64: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') };
+  }
+
+  it('says which sheet it read, passes the footer over, upgrades the old ID number, flags a wrong 性别 and leaves out a bad phone', async () => {
+    await app.client.call('staff.save', staffForm({ name: '周建华', idNumber: ZHOU, phone: '13812340000', workStartDate: '1993-08-01', education: '大学本科' }));
+    const preview = await app.client.call('roster.importPreview', await messyWorkbook());
+    expect(preview).toMatchObject({ sheet: '在职人员', otherSheets: ['退休人员', '说明'], created: 2, updated: 1, refused: 0, ignoredHeaders: [] });
+    expect(preview.sheets).toEqual([{ sheet: '在职人员', label: '人员', created: 2, updated: 1, unchanged: 0, refused: 0 }]);
+    expect(preview.skippedRows).toEqual([{ row: 9, reason: '表尾「制表人」行，不是人员，已跳过' }]);
+    const [wang, li, zhou] = preview.rows;
+    expect(wang).toMatchObject({ action: 'create', name: '王五', idNumber: makeValidIdNumber('330106', '1985-07-04', 13) });
+    expect(wang.warnings).toEqual([{ field: '身份证号', message: `15位旧身份证号 330106850704013 已按国家标准（GB 11643）升为18位 ${makeValidIdNumber('330106', '1985-07-04', 13)}，按18位登记` }]);
+    expect(li).toMatchObject({ action: 'create', name: '李娜' });
+    expect(li.warnings).toEqual([
+      { field: '性别', message: '性别填的是「男」，但身份证号表明是女性：已按身份证号登记为女，请核对身份证号和性别' },
+      { field: '手机号码', message: expect.stringMatching(/^「1381234567」电话应为11位手机号.*；这一项未导入，其余信息照常导入$/) },
+    ]);
+    // 「将修改」 with the value before and after.
+    expect(zhou).toMatchObject({ action: 'update', changedFields: ['手机号码', '民族', '学历', '参加工作时间'] });
+    expect(zhou.changes).toEqual([
+      { field: '手机号码', from: '13812340000', to: '13900001111' },
+      { field: '民族', from: '（空）', to: '汉族' },
+      { field: '学历', from: '大学本科', to: '研究生' },
+      { field: '参加工作时间', from: '1993-08-01', to: '2012-07-01' },
+    ]);
+
+    await app.client.call('roster.importCommit', await messyWorkbook());
+    const list = await app.client.call('staff.list', {});
+    expect(list.find((p) => p.name === '王五')).toMatchObject({ workStartDate: '2012-07-01', ethnicity: '汉族', education: '大学本科', gender: '男' });
+    expect(list.find((p) => p.name === '李娜')).toMatchObject({ phone: null, gender: '女', ethnicity: '回族', education: '大学专科', workStartDate: '2013-07-01' });
+    expect(list.some((p) => p.name === '钱老')).toBe(false);
+    // The name a roster padded is found by its own name.
+    expect(list.filter((p) => p.name === '王五')).toHaveLength(1);
   });
 });

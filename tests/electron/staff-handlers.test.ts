@@ -126,49 +126,70 @@ describe('staff.save and staff.list', () => {
 });
 
 describe('status, family, honours', () => {
-  it('keeps the status history and drops a retired person from the default view', async () => {
-    const saved = await app.client.call('staff.save', staffForm());
-    const retired = await app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-10-01', reason: '提前退休' });
-    expect(retired).toMatchObject({ status: '退休', statusDate: '2026-10-01' });
+  it('keeps the status history and drops a retired person from the default view; a person who left is counted to the day they left', async () => {
+    const saved = await app.client.call('staff.save', staffForm({ idNumber: makeValidIdNumber('330106', '1966-07-04', 13) }));
+    // Born 1966-07: retires at 60 years 5 months, in December 2026; a 退休 in October 2026 is early.
+    const early = await refusal(app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-10-01', reason: '提前退休' }));
+    expect(early.code).toBe('EARLY_RETIREMENT_UNCONFIRMED');
+    expect(early.message).toMatch(/^未到退休年龄，确认提前退休？「张三」按渐进式延迟退休规定应于 2026-12-04 退休/);
+    const retired = await app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-10-01', reason: '提前退休', confirmEarlyRetirement: true });
+    // Age and 工龄 to the day of leaving; no expected retirement date any more.
+    expect(retired).toMatchObject({ status: '退休', statusDate: '2026-10-01', age: 60, workYears: 19, expectedRetirementDate: '' });
     const list = await app.client.call('staff.list', {});
     expect(list.map((p) => p.status)).toEqual(['退休']);
     expect(filterRoster(list, {})).toEqual([]);
     const detail = await app.client.call('staff.get', { id: saved.id });
-    expect(detail.statusHistory.map((s) => [s.status, s.date, s.reason])).toEqual([
-      ['在职', '2015-03-01', '新增人员'],
-      ['退休', '2026-10-01', '提前退休'],
+    expect(detail.statusHistory.map((s) => [s.status, s.date, s.reason, s.earlyRetirement])).toEqual([
+      ['在职', '2015-03-01', '新增人员', false],
+      ['退休', '2026-10-01', '提前退休', true],
     ]);
     const future = await refusal(app.client.call('staff.changeStatus', { staffId: saved.id, status: '在职', date: '2027-01-01' }));
     expect(future.code).toBe('INVALID_ARGUMENT');
   });
 
-  it('refuses a status change dated before the current status, naming it, and writes nothing', async () => {
+  it('takes a 退休 in the month of the retirement date without asking', async () => {
+    const saved = await app.client.call('staff.save', staffForm({ idNumber: makeValidIdNumber('330106', '1966-03-04', 13) }));
+    // Born 1966-03: 60 years 4 months → 2026-07-04; the first of that month is not early.
+    const retired = await app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-07-01' });
+    expect((await app.client.call('staff.get', { id: retired.id })).statusHistory.at(-1)).toMatchObject({ status: '退休', earlyRetirement: false });
+  });
+
+  it('refuses a status change dated before the current status or before 参加工作时间, and writes nothing', async () => {
     const saved = await app.client.call('staff.save', staffForm());
     await app.client.call('staff.changeStatus', { staffId: saved.id, status: '离职', date: '2026-10-01' });
     const before = changeLogCount(app.store);
-    const backdated = await refusal(app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-09-01' }));
+    const backdated = await refusal(app.client.call('staff.changeStatus', { staffId: saved.id, status: '调出', date: '2026-09-01' }));
     expect(backdated.code).toBe('STATUS_DATE_BEFORE_CURRENT');
     expect(backdated.message).toContain('当前状态为离职（自 2026-10-01）');
     expect(backdated.message).toContain('2026-09-01');
     expect(changeLogCount(app.store)).toBe(before);
     // The same day is fine (a correction on the day).
-    await app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-10-01' });
+    await app.client.call('staff.changeStatus', { staffId: saved.id, status: '调出', date: '2026-10-01' });
     // Before the date joined (在职 since 2015-03-01) is refused too.
     const other = await app.client.call('staff.save', staffForm({ name: '李四', idNumber: makeValidIdNumber('110105', '1986-05-12', 1) }));
     expect((await refusal(app.client.call('staff.changeStatus', { staffId: other.id, status: '离职', date: '2014-01-01' }))).code).toBe('STATUS_DATE_BEFORE_CURRENT');
   });
 
-  it('lets a clerk enter someone who already retired when the date joined is not known, keeping the latest entry the current status', async () => {
-    const saved = await app.client.call('staff.save', staffForm({ joinedStationDate: null }));
-    expect(saved.statusDate).toBe('2026-11-23');
-    const retired = await app.client.call('staff.changeStatus', { staffId: saved.id, status: '退休', date: '2026-10-01' });
-    expect(retired).toMatchObject({ status: '退休', statusDate: '2026-10-01' });
-    const history = (await app.client.call('staff.get', { id: saved.id })).statusHistory;
-    expect(history.map((h) => [h.status, h.date])).toEqual([
-      ['在职', '2026-10-01'],
-      ['退休', '2026-10-01'],
+  it('refuses 调出 dated before the person started work, and never redates the 在职 entry', async () => {
+    // Entered without 调入本所时间: 在职 since 参加工作时间 (2012-07-01), not since the day of entry.
+    const saved = await app.client.call('staff.save', staffForm({ joinedStationDate: null, workStartDate: '2012-07-01' }));
+    expect(saved.statusDate).toBe('2012-07-01');
+    const before = changeLogCount(app.store);
+    const refused = await refusal(app.client.call('staff.changeStatus', { staffId: saved.id, status: '调出', date: '2010-01-01' }));
+    expect(refused.code).toBe('STATUS_DATE_BEFORE_WORK_START');
+    expect(refused.message).toBe('变更日期 2010-01-01 早于「张三」的参加工作时间 2012-07-01，请核对变更日期（或先在「编辑」中改正参加工作时间）。');
+    expect(changeLogCount(app.store)).toBe(before);
+    // Someone entered after they had left: the real (earlier) date is taken, and the history stays in order.
+    await app.client.call('staff.changeStatus', { staffId: saved.id, status: '调出', date: '2020-05-01' });
+    expect((await app.client.call('staff.get', { id: saved.id })).statusHistory.map((h) => [h.status, h.date, h.reason])).toEqual([
+      ['在职', '2012-07-01', '新增人员'],
+      ['调出', '2020-05-01', null],
     ]);
-    expect(history.every((h) => h.date <= '2026-10-01')).toBe(true);
+    // Without either date, 在职 dates from the day of entry, and a change before it is refused, not squeezed in.
+    const undated = await app.client.call('staff.save', staffForm({ name: '李四', idNumber: makeValidIdNumber('110105', '1986-05-12', 1), joinedStationDate: null, workStartDate: null }));
+    expect(undated.statusDate).toBe('2026-11-23');
+    expect((await refusal(app.client.call('staff.changeStatus', { staffId: undated.id, status: '离职', date: '2026-10-01' }))).code).toBe('STATUS_DATE_BEFORE_CURRENT');
+    expect((await app.client.call('staff.get', { id: undated.id })).statusHistory.map((h) => h.date)).toEqual(['2026-11-23']);
   });
 
   it('derives a child\'s 中考/高考 years from the grade, or estimates them from the birth date', async () => {
@@ -189,6 +210,28 @@ describe('status, family, honours', () => {
     expect(detail.family.map((f) => f.name)).toEqual(['王芳', '张小红', '张小明']);
     await app.client.call('family.delete', { id: daughter.id });
     expect((await app.client.call('staff.get', { id: staffId })).family.map((f) => f.name)).toEqual(['王芳', '张小明']);
+  });
+
+  it('refuses a second 配偶, and lets the one spouse be edited', async () => {
+    const { id: staffId } = await app.client.call('staff.save', staffForm());
+    const spouse = await app.client.call('family.save', { staffId, relation: '配偶', name: '王芳' });
+    const second = await refusal(app.client.call('family.save', { staffId, relation: '配偶', name: '李娜' }));
+    expect(second.details).toMatchObject({ fields: { relation: '已登记配偶「王芳」，一人只能有一位配偶。如已再婚，请先删除或修改原配偶的记录' } });
+    await app.client.call('family.save', { id: spouse.id, staffId, relation: '配偶', name: '王芳', workOrSchool: '西湖区教育局' });
+    expect((await app.client.call('staff.get', { id: staffId })).family.map((f) => f.name)).toEqual(['王芳']);
+  });
+
+  it('keeps 民族, 学历 and 学位, 入党时间 and an honour\'s 文号', async () => {
+    const saved = await app.client.call('staff.save', staffForm({ name: '王　五', ethnicity: '回族', education: '大学本科', degree: '学士', partyJoinDate: '2008-06-30' }));
+    expect(saved).toMatchObject({ name: '王五', ethnicity: '回族', education: '大学本科', degree: '学士', partyJoinDate: '2008-06-30', partyMember: true });
+    const young = await refusal(app.client.call('staff.save', staffForm({ id: saved.id, partyJoinDate: '2002-01-01' })));
+    expect(young.details).toMatchObject({ fields: { partyJoinDate: expect.stringContaining('早于本人年满18周岁（2003-07-04）') } });
+    const notMember = await refusal(app.client.call('staff.save', staffForm({ id: saved.id, partyMember: false, partyJoinDate: '2008-06-30' })));
+    expect(notMember.details).toMatchObject({ fields: { partyJoinDate: expect.stringContaining('未标记为中共党员') } });
+    expect((await refusal(app.client.call('staff.save', staffForm({ id: saved.id, ethnicity: '火星族' as never })))).details).toMatchObject({ fields: { ethnicity: '民族请从列表中选择，如 汉族、回族' } });
+    const honour = await app.client.call('honour.save', { staffId: saved.id, title: '三等功', date: '2025-06-01', issuer: '杭州市公安局', documentNo: '杭公政〔2025〕12号' });
+    expect(honour).toMatchObject({ documentNo: '杭公政〔2025〕12号' });
+    expect(await app.client.call('staff.history', { id: saved.id })).toContainEqual(expect.objectContaining({ record: '表彰：三等功', field: '文号', to: '杭公政〔2025〕12号' }));
   });
 
   it('records honours, newest first, and deletes one', async () => {

@@ -178,7 +178,7 @@ describe('the import summary counts only the conflicts left open', () => {
     const bureau = await createBureau('330100', '杭州市公安局', { clock, userName: '市局李强' });
     const north = await pairStation(bureau, '330102-01', '北山派出所', { clock, userName: '王丽' });
     const south = await pairStation(bureau, '330102-02', '南山派出所', { clock, userName: '赵敏' });
-    const person = await north.client.call('staff.save', personInput(1, { name: '张伟', phone: '13800000001' }));
+    const person = await north.client.call('staff.save', personInput(1, { name: '张伟', phone: '13800000001', joinedStationDate: '2019-08-31' }));
     await carry(north, bureau);
     await carry(bureau, north);
 

@@ -99,7 +99,7 @@ describe('调动: the bureau moves a person to another station', () => {
   it('makes the person read-only at the old station once the transfer has reached it, while the bureau and the new station may still edit', async () => {
     const { bureau, stations, clock } = await createSites(2);
     const [north, south] = stations;
-    const person = await north.client.call('staff.save', personInput(6, { name: '吴刚' }));
+    const person = await north.client.call('staff.save', personInput(6, { name: '吴刚', joinedStationDate: '2019-08-31' }));
     const spouse = await north.client.call('family.save', { staffId: person.id, relation: '配偶', name: '李梅' });
     const honour = await north.client.call('honour.save', { staffId: person.id, title: '个人嘉奖', date: '2025-06-01' });
     await carry(north, bureau);
@@ -143,7 +143,7 @@ describe('调动: the bureau moves a person to another station', () => {
   it('keeps an edit the old station made before the move-out, arriving after it, and forwards it to the new station', async () => {
     const { bureau, stations, clock } = await createSites(2);
     const [north, south] = stations;
-    const person = await north.client.call('staff.save', personInput(3));
+    const person = await north.client.call('staff.save', personInput(3, { joinedStationDate: '2019-08-31' }));
     await carry(north, bureau);
     clock.advance(60_000);
     await north.client.call('staff.save', { ...personInput(3), id: person.id, notes: '已提交困难补助申请' });
@@ -160,7 +160,7 @@ describe('调动: the bureau moves a person to another station', () => {
   it('lists, and does not apply, what the old station changed after the move-out, even before it heard of it', async () => {
     const { bureau, stations, clock } = await createSites(2);
     const [north, south] = stations;
-    const person = await north.client.call('staff.save', personInput(3));
+    const person = await north.client.call('staff.save', personInput(3, { joinedStationDate: '2019-08-31' }));
     await carry(north, bureau);
     clock.advance(60_000);
     await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' });
@@ -187,7 +187,7 @@ describe('调动: the bureau moves a person to another station', () => {
   it('hands a record the old station added to the person before the move-out to the new station', async () => {
     const { bureau, stations, clock } = await createSites(2);
     const [north, south] = stations;
-    const person = await north.client.call('staff.save', personInput(4));
+    const person = await north.client.call('staff.save', personInput(4, { joinedStationDate: '2019-08-31' }));
     await carry(north, bureau);
     clock.advance(60_000);
     const child = await north.client.call('family.save', { staffId: person.id, relation: '子女', name: '孙小雨', birthDate: '2015-03-02' });
@@ -203,8 +203,8 @@ describe('调动: the bureau moves a person to another station', () => {
   it('refuses to transfer a person who is no longer 在职, naming the status, and changes nothing', async () => {
     const { bureau, stations } = await createSites(2);
     const [north, south] = stations;
-    const person = await north.client.call('staff.save', personInput(5, { name: '周强' }));
-    await north.client.call('staff.changeStatus', { staffId: person.id, status: '退休', date: '2026-10-01' });
+    const person = await north.client.call('staff.save', personInput(5, { name: '周强', joinedStationDate: '2019-08-31' }));
+    await north.client.call('staff.changeStatus', { staffId: person.id, status: '退休', date: '2026-10-01', confirmEarlyRetirement: true });
     await carry(north, bureau);
     const before = loggedFieldCount(bureau.store);
     const refused = await bureau.client.call('sync.transferStaff', { staffId: person.id, toStationCode: south.code, date: '2026-11-20' }).catch((e: ApiCallError) => e);

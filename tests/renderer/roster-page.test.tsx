@@ -135,9 +135,9 @@ describe('人员档案 page (jsdom, real handlers on an in-memory ledger)', () =
     await waitFor(() => expect(within(detail).getByText('012345')).toBeInTheDocument());
   });
 
-  it('opens a person from the table, marks a child sitting 中考 this year, and changes status keeping the history', async () => {
+  it('opens a person from the table, drops 今年中考 once the exam is over, and asks before an early 退休, keeping the history', async () => {
     const zhang = (await client.call('staff.list', {})).find((p) => p.name === '张三');
-    // Born 2011-03: 中考 in June 2026, the test clock's year.
+    // Born 2011-03: 中考 in June 2026, the test clock's year — over by 23 November.
     await client.call('family.save', { staffId: zhang!.id, relation: '子女', name: '张小雨', birthDate: '2011-03-01' });
     await client.call('family.save', { staffId: zhang!.id, relation: '配偶', name: '林静', birthDate: '1982-05-05' });
     const user = await openRoster();
@@ -147,7 +147,8 @@ describe('人员档案 page (jsdom, real handlers on an in-memory ledger)', () =
     const detail = await findDialog(/张三/);
     await user.click(await within(detail).findByRole('tab', { name: /家属/ }));
     const child = (await within(detail).findByText('张小雨')).closest('tr') as HTMLElement;
-    expect(within(child).getByText('今年中考')).toBeInTheDocument();
+    expect(within(child).getByText('2026 / 2029')).toBeInTheDocument();
+    expect(within(child).queryByText('今年中考')).not.toBeInTheDocument();
     const spouse = within(detail).getByText('林静').closest('tr') as HTMLElement;
     expect(within(spouse).queryByText(/今年/)).not.toBeInTheDocument();
 
@@ -156,13 +157,23 @@ describe('人员档案 page (jsdom, real handlers on an in-memory ledger)', () =
     const dialog = await findDialog(/变更状态：张三/);
     await user.click(within(dialog).getByLabelText('新状态'));
     await user.click(await screen.findByTitle('退休'));
-    await user.type(within(dialog).getByLabelText('原因'), '到龄退休');
+    await user.type(within(dialog).getByLabelText('原因'), '因病提前退休');
     await user.click(within(dialog).getByRole('button', { name: /确定变更/ }));
+    // Born 1980: far from retirement age — the clerk is asked first, and the answer is kept.
+    const confirm = await waitFor(() => {
+      const el = [...document.querySelectorAll<HTMLElement>('.ant-modal-confirm')].find((c) => c.textContent?.includes('未到退休年龄，确认提前退休？'));
+      if (!el) throw new Error('no early-retirement confirm');
+      return el;
+    });
+    expect(confirm).toHaveTextContent('按渐进式延迟退休规定应于');
+    await user.click(within(confirm).getByRole('button', { name: '确认提前退休' }));
 
     // Retired staff leave the default view but stay in the ledger, with the history kept.
     await waitFor(() => expect(screen.getByTestId('roster-count')).toHaveTextContent('共 2 人'));
-    await waitFor(() => expect(within(detail).getByText('到龄退休')).toBeInTheDocument());
+    await waitFor(() => expect(within(detail).getByText('因病提前退休')).toBeInTheDocument());
     const basic = within(detail).getByRole('tabpanel');
+    expect(within(basic).getByText('提前退休（已确认）')).toBeInTheDocument();
+    expect(within(basic).getByText('已退休，不再计算')).toBeInTheDocument();
     expect(within(basic).getAllByText('退休').length).toBeGreaterThan(0);
     expect(within(basic).getAllByText('在职').length).toBeGreaterThan(0);
   });

@@ -211,12 +211,73 @@ describe('人员档案 polish (jsdom, real handlers on an in-memory ledger)', ()
     await user.click(within(detail).getByRole('tab', { name: /表彰/ }));
     await user.click(await within(detail).findByRole('button', { name: /添加表彰/ }));
     const honour = await findDialog('添加表彰');
-    await user.click(within(honour).getByLabelText('授予单位'));
+    await user.click(within(honour).getByLabelText('颁发单位'));
     await user.paste('市公安局');
     const close = honour.closest('.ant-modal')?.querySelector('.ant-modal-close') as HTMLElement;
     await user.click(close);
     await answerDiscard(user, '确定放弃');
     await waitFor(() => expect([...document.querySelectorAll('.ant-modal-title')].some((t) => t.textContent === '添加表彰' && t.closest('.ant-modal-wrap')?.getAttribute('style')?.includes('display: none') === false)).toBe(false));
+  }, 120_000);
+
+  it('takes dates typed as the Excel import takes them, and saves on Enter', async () => {
+    const user = await openRoster();
+    await user.click(screen.getByRole('button', { name: /新增人员/ }));
+    const drawer = await findDialog('新增人员');
+    await user.click(within(drawer).getByRole('radio', { name: '辅警' }).closest('label') as HTMLElement);
+    await user.click(within(drawer).getByLabelText('姓名'));
+    await user.paste('赵 敏');
+    await user.click(within(drawer).getByLabelText('身份证号'));
+    await user.paste(makeValidIdNumber('330105', '1995-04-18', 62));
+
+    // 2012.7 (a month, as personnel files write it) and 20180301 are dates, not cleared on leaving the field.
+    const workStart = within(drawer).getByLabelText('参加工作时间');
+    await user.click(workStart);
+    await user.keyboard('2012.7');
+    await user.keyboard('{Tab}');
+    await waitFor(() => expect(workStart).toHaveValue('2012-07-01'));
+    const joined = within(drawer).getByLabelText('调入本所时间');
+    await user.click(joined);
+    await user.keyboard('2018年3月1日');
+    await user.keyboard('{Tab}');
+    await waitFor(() => expect(joined).toHaveValue('2018-03-01'));
+
+    // Enter in a text field saves the form.
+    await user.click(within(drawer).getByLabelText('姓名'));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByTestId('roster-count')).toHaveTextContent('共 4 人'));
+    const saved = (await client.call('staff.list', {})).find((p) => p.idNumber === makeValidIdNumber('330105', '1995-04-18', 62));
+    expect(saved).toMatchObject({ name: '赵敏', workStartDate: '2012-07-01', joinedStationDate: '2018-03-01', starRating: null });
+
+    // The name typed with a space finds the person.
+    const search = screen.getByPlaceholderText('姓名 / 拼音首字母 / 身份证号 / 警号');
+    await user.clear(search);
+    await user.type(search, '赵 敏');
+    await waitFor(() => expect(screen.getByTestId('roster-count')).toHaveTextContent('共 1 人'));
+  }, 120_000);
+
+  it('asks before F5 drops typed data (beforeunload), and saves on Ctrl+S', async () => {
+    const user = await openRoster();
+    const reload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(reload()).toBe(false);
+    await user.click(screen.getByRole('button', { name: /新增人员/ }));
+    const drawer = await findDialog('新增人员');
+    expect(reload()).toBe(false);
+    await user.click(within(drawer).getByLabelText('姓名'));
+    await user.paste('钱多');
+    expect(reload()).toBe(true);
+
+    await user.click(within(drawer).getByLabelText('身份证号'));
+    await user.paste('330105900118071');
+    // A 15-digit old number is upgraded and shown, not refused.
+    expect(await within(drawer).findByTestId('id-upgrade')).toHaveTextContent(`15位旧号码，已按国家标准（GB 11643）升为18位：${makeValidIdNumber('330105', '1990-01-18', 71)}`);
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(screen.getByTestId('roster-count')).toHaveTextContent('共 4 人'));
+    expect((await client.call('staff.list', {})).find((p) => p.name === '钱多')?.idNumber).toBe(makeValidIdNumber('330105', '1990-01-18', 71));
+    await waitFor(() => expect(reload()).toBe(false));
   }, 120_000);
 
   // 'keeps the import preview scrolling inside the dialog so 确认导入 stays in view' is checked in

@@ -154,11 +154,15 @@ describe('数据同步 page (jsdom, real handlers on :memory: SQLite)', () => {
     expect(await station.client.call('sync.status', {})).toEqual(statusBefore);
   });
 
-  it('lets a bureau import many files at once: one combined preview, then only the good ones are imported', async () => {
+  it('lets a bureau import many files at once: one combined preview, then only the good ones are imported, a file picked twice counted once', async () => {
     const { bureau, station } = await bureauAndStation();
     const bundle = await station.client.call('sync.exportBundle', { peerCode: '3301' });
     const files = new RecordingFiles();
-    files.willPick({ name: bundle.fileName, bytesBase64: bundle.bytesBase64 }, { name: '人员名单.xlsx', bytesBase64: base64Of(randomBytes(512)) });
+    files.willPick(
+      { name: bundle.fileName, bytesBase64: bundle.bytesBase64 },
+      { name: '人员名单.xlsx', bytesBase64: base64Of(randomBytes(512)) },
+      { name: `副本-${bundle.fileName}`, bytesBase64: bundle.bytesBase64 },
+    );
     renderApp(bureau, files);
     await openSyncPage();
 
@@ -168,16 +172,22 @@ describe('数据同步 page (jsdom, real handlers on :memory: SQLite)', () => {
     expect(files.opens[0].multiple).toBe(true);
 
     const dialog = await screen.findByRole('dialog');
-    await within(dialog).findByText('共 2 个文件：1 个可以导入，1 个不能导入（见下方原因）。');
-    const [good, bad] = within(dialog).getAllByTestId('sync-import-item');
+    await within(dialog).findByText('共 2 个文件：1 个可以导入，1 个不能导入（见下方原因）（另有 1 个重复文件，只算一次）。');
+    const [good, bad, copy] = within(dialog).getAllByTestId('sync-import-item');
     expect(good).toHaveTextContent('北山派出所（330102-01）');
     expect(within(good).getByText('人员')).toBeInTheDocument();
     expect(bad).toHaveTextContent('不是暖警台账的同步文件');
+    expect(copy).toHaveTextContent(`与「${bundle.fileName}」是同一个文件，只导入一次，不重复计算。`);
+    // 「N 项变更」 counts fields, the table's 合计 counts records: both said, side by side.
+    const preview = await bureau.client.call('sync.importBundle', { fileName: bundle.fileName, bytesBase64: bundle.bytesBase64, dryRun: true });
+    const records = preview.totals.inserted + preview.totals.updated + preview.totals.unchanged;
+    expect(within(good).getByTestId('sync-change-count')).toHaveTextContent(`${preview.changes} 项（逐项字段计：一条记录改了几个字段就算几项），涉及 ${records} 条记录`);
+    expect(within(good).getByText(`合计（${records} 条记录）`)).toBeInTheDocument();
     // A dry run writes nothing.
     expect(await bureau.client.call('staff.list', {})).toHaveLength(0);
 
     await userEvent.click(within(dialog).getByRole('button', { name: '确认导入（1 个文件）' }));
-    await within(dialog).findByText(/^已导入 1 个文件，1 个未导入。/);
+    await within(dialog).findByText(/^已导入 1 个文件，1 个未导入（另有 1 个重复文件，只算一次）。/);
     expect(within(dialog).getByRole('button', { name: /打印/ })).toBeInTheDocument();
     expect(await bureau.client.call('staff.list', {})).toHaveLength(2);
     const history = await bureau.client.call('sync.history', {});
@@ -266,9 +276,8 @@ describe('数据同步 page: QA fixes', () => {
     expect(within(card).getByTestId('sync-own-fingerprint')).toHaveTextContent(`本机密钥指纹：${status.fingerprint}`);
     expect(within(card).getByTestId('station-fingerprint-330102-01')).toHaveTextContent(stationFingerprint);
     expect(within(card).getByTestId('sync-stations-summary')).toHaveTextContent('共 1 个所属单位');
-    // Wide enough columns, scrolling sideways rather than squeezing the name one character a line.
+    // That the columns fit a 1024 px screen without squeezing the name is checked in Chromium (tests/e2e/narrow-screen.e2e.test.ts).
     expect(card.querySelector('.ant-table-content table, .ant-table-body table')).not.toBeNull();
-    expect(card.querySelector('col[style*="width: 180px"]')).not.toBeNull();
   });
 
   it('refuses to open a code already opened, naming 重新生成开通文件, and re-issuing a registered station keeps it working', async () => {
@@ -299,6 +308,24 @@ describe('数据同步 page: QA fixes', () => {
     // The station still working is not cut off.
     await station.client.call('staff.save', { category: '民警', name: '王强', idNumber: makeValidIdNumber('330106', '1990-01-01', 33) });
     await expect(carryTo(station, bureau, '3301')).resolves.toMatchObject({ senderCode: '330102-01' });
+  });
+
+  it('flags a setup file issued to another code in the preview, before anything is confirmed', async () => {
+    const bureau = await openSite();
+    await bureau.client.call('station.setup', { code: '3301', name: '杭州市公安局', role: 'bureau' });
+    const other = await bureau.client.call('sync.openStation', { code: '330102-02', name: '灵隐派出所' });
+    const station = await openSite();
+    await station.client.call('station.setup', { code: '330102-01', name: '北山派出所', role: 'station' });
+    const files = new RecordingFiles();
+    files.willPick({ name: '330102-02-开通文件.njsetup', bytesBase64: other.bytesBase64 });
+    renderApp(station, files);
+    await openSyncPage();
+    await userEvent.click(within(await screen.findByTestId('sync-no-parent')).getByRole('button', { name: /选择开通文件并登记/ }));
+    const flag = await screen.findByTestId('setup-file-wrong-station');
+    expect(flag).toHaveTextContent('这个开通文件是发给「灵隐派出所」（330102-02）的，本机单位是「北山派出所」（330102-01），不能使用。');
+    const confirm = flag.closest('.ant-modal-confirm') as HTMLElement;
+    expect(within(confirm).getByRole('button', { name: /确认登记/ })).toBeDisabled();
+    expect((await station.client.call('sync.status', {})).parent).toBeNull();
   });
 
   it('says the first bundle’s keys WILL be registered in the preview, and were registered after the import', async () => {

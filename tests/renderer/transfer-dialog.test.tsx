@@ -22,9 +22,9 @@ async function bureauWithTwoStations() {
   const { bureau, stations, clock } = await createSites(2);
   sites.push(bureau, ...stations);
   const [north, south] = stations;
-  const zhang = await north.client.call('staff.save', personInput(0, { name: '张伟' }));
-  const retired = await north.client.call('staff.save', personInput(1, { name: '张芳' }));
-  await north.client.call('staff.changeStatus', { staffId: retired.id, status: '退休', date: '2026-10-01' });
+  const zhang = await north.client.call('staff.save', personInput(0, { name: '张伟', joinedStationDate: '2015-01-01' }));
+  const retired = await north.client.call('staff.save', personInput(1, { name: '张芳', joinedStationDate: '2015-01-01' }));
+  await north.client.call('staff.changeStatus', { staffId: retired.id, status: '退休', date: '2026-10-01', confirmEarlyRetirement: true });
   await carry(north, bureau);
   return { bureau, north, south, zhang, clock };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeIdCheckCharacter, makeValidIdNumber, normaliseIdNumberInput, parseIdNumber } from '../../shared/id-number';
+import { computeIdCheckCharacter, makeValidIdNumber, normaliseIdNumberInput, parseIdNumber, upgradeFifteenDigitIdNumber } from '../../shared/id-number';
 import { addDays } from '../../shared/china-date';
 
 const TODAY = '2026-05-20';
@@ -77,10 +77,15 @@ describe('parseIdNumber', () => {
     }
   });
 
-  it('refuses an old 15-digit number with a hint to use the 18-digit one', () => {
-    const { code, message } = refusal('110105491231002');
-    expect(code).toBe('ID_LENGTH');
-    expect(message).toBe('身份证号应为18位，当前为15位（旧版15位号码请换为18位）');
+  it('upgrades an old 15-digit number to 18 digits (GB 11643-1999 Annex) and says it did', () => {
+    // The standard's own example: 110105491231002 → 11010519491231002X.
+    expect(parseIdNumber('110105491231002', TODAY)).toEqual({
+      ok: true,
+      value: { idNumber: '11010519491231002X', birthDate: '1949-12-31', gender: 'female', provinceCode: '11', upgradedFrom: '110105491231002' },
+    });
+    expect(upgradeFifteenDigitIdNumber('330106850704013')).toBe(makeValidIdNumber('330106', '1985-07-04', 13));
+    // Its birth date must still be real.
+    expect(refusal('110105491331002')).toMatchObject({ code: 'ID_DATE_INVALID', message: expect.stringContaining('15位旧身份证号 110105491331002') });
   });
 
   it('refuses 17 or 19 characters', () => {

@@ -10,6 +10,7 @@ import {
   schoolYearStartYearOn,
   workYearsOn,
 } from '../../shared/person-derivations';
+import { examsAheadThisYear } from '../../shared/person-derivations';
 import { addDays } from '../../shared/china-date';
 
 describe('ageOn', () => {
@@ -144,5 +145,22 @@ describe('derivedChildExamYears (the form hint and the stored family record)', (
     expect(isUnrecognisedGrade('大一', '2026-11-23')).toBe(true);
     expect(isUnrecognisedGrade(' ', '2026-11-23')).toBe(false);
     expect(isUnrecognisedGrade('高二', '2026-11-23')).toBe(false);
+  });
+});
+
+describe('examsAheadThisYear', () => {
+  const child = { zhongkaoYear: 2027, gaokaoYear: null };
+  it('keeps 今年中考 until the exam is over, then drops it', () => {
+    expect(examsAheadThisYear(child, '2027-03-01')).toEqual(['中考']);
+    expect(examsAheadThisYear(child, '2027-06-30')).toEqual(['中考']);
+    expect(examsAheadThisYear(child, '2027-07-01')).toEqual([]);
+    expect(examsAheadThisYear(child, '2027-06-20', '06-18')).toEqual([]);
+    expect(examsAheadThisYear(child, '2026-06-01')).toEqual([]);
+  });
+
+  it('ends 今年高考 after 9 June', () => {
+    const senior = { zhongkaoYear: 2024, gaokaoYear: 2027 };
+    expect(examsAheadThisYear(senior, '2027-06-09')).toEqual(['高考']);
+    expect(examsAheadThisYear(senior, '2027-06-10')).toEqual([]);
   });
 });

@@ -26,6 +26,10 @@ function person(overrides: Partial<StaffListItem>): StaffListItem {
     priorServiceMonths: 0,
     workYears: 0,
     joinedStationDate: null,
+    ethnicity: null,
+    education: null,
+    degree: null,
+    partyJoinDate: null,
     partyMember: false,
     unionMember: false,
     hardship: false,
@@ -54,6 +58,14 @@ describe('matchesRosterSearch', () => {
     }
     expect(matchesRosterSearch(li, 'zs')).toBe(false);
     expect(matchesRosterSearch(zhang, 'lisi')).toBe(false);
+  });
+
+  it('finds a name typed with a space, and a name stored with the padding of an old roster', () => {
+    expect(matchesRosterSearch(zhang, '张 三')).toBe(true);
+    expect(matchesRosterSearch(zhang, '张\u3000三')).toBe(true);
+    const padded = person({ name: '王\u3000五', namePinyin: 'wangwu', nameInitials: 'ww' });
+    expect(matchesRosterSearch(padded, '王五')).toBe(true);
+    expect(matchesRosterSearch(padded, '王 五')).toBe(true);
   });
 
   it('finds people by a fragment of the ID number (lower-case x too) and of the 警号/辅警编号', () => {

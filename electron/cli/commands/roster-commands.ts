@@ -41,12 +41,20 @@ export async function seedDemoLedger(session: CliSession, options: { staff: numb
 function describeImport(summary: RosterImportSummary): string {
   const head = summary.committed ? '导入完成' : '预览（未写入，去掉 --dry-run 才会导入）';
   const lines = [`${head}：新增 ${summary.created} 人，更新 ${summary.updated} 人，未变 ${summary.unchanged} 人，拒绝 ${summary.refused} 行`];
-  for (const row of summary.rows.filter((r) => r.action === 'update')) lines.push(`  第${row.row}行 更新 ${row.name}：${row.changedFields.join('、')}`);
+  lines.push(summary.sheet ? `读取的工作表：「${summary.sheet}」（人员）` : '没有人员名单工作表，只读取家属、表彰');
+  if (summary.otherSheets.length > 0) lines.push(`未读取的工作表：${summary.otherSheets.map((name) => `「${name}」`).join('、')}`);
+  for (const row of summary.rows.filter((r) => r.action === 'update')) {
+    const changes = row.changes?.map((c) => `${c.field} ${c.from} → ${c.to}`) ?? row.changedFields;
+    lines.push(`  第${row.row}行 更新 ${row.name}：${changes.join('；')}`);
+  }
   for (const error of summary.errors) lines.push(`  第${error.row}行 ${error.field}：${error.message}`);
+  for (const row of summary.rows) for (const warning of row.warnings ?? []) lines.push(`  第${row.row}行 提示 ${warning.field}：${warning.message}`);
+  for (const skipped of summary.skippedRows) lines.push(`  第${skipped.row}行 ${skipped.reason}`);
   if (summary.ignoredHeaders.length > 0) lines.push(`未识别、已忽略的列：${summary.ignoredHeaders.join('、')}`);
   for (const sheet of summary.records) {
     lines.push(`${sheet.label}（工作表「${sheet.sheetName}」）：新增 ${sheet.created} 条，更新 ${sheet.updated} 条，未变 ${sheet.unchanged} 条，拒绝 ${sheet.refused} 行`);
     for (const row of sheet.rows) for (const error of row.errors) lines.push(`  第${row.row}行 ${error.field}：${error.message}`);
+    for (const row of sheet.rows) for (const warning of row.warnings ?? []) lines.push(`  第${row.row}行 提示 ${warning.field}：${warning.message}`);
     if (sheet.ignoredHeaders.length > 0) lines.push(`  未识别、已忽略的列：${sheet.ignoredHeaders.join('、')}`);
   }
   return lines.join('\n');

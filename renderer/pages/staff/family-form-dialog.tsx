@@ -1,11 +1,12 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { derivedChildExamYears, isUnrecognisedGrade } from '../../../shared/person-derivations';
 import { familyInputSchema, familyRelations, type FamilyInput, type FamilyMemberItem, type FamilyRelation } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
-import { DATE_FORMAT, dateFieldProps, numberOrNull, textOrNull } from './form-support';
+import { dateFieldProps, keyboardSelectProps, numberOrNull, textOrNull } from './form-support';
 import { usePersonRecordForm } from './use-person-record-form';
 
 interface FamilyFormValues {
@@ -82,7 +83,7 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
   const client = useClient();
   const today = useAppStore((s) => s.info?.today ?? '');
   const savePersonRecord = useAppStore((s) => s.savePersonRecord);
-  const { form, error, modalProps } = usePersonRecordForm<FamilyFormValues, FamilyMemberItem>({
+  const { form, error, modalProps, onKeyDown } = usePersonRecordForm<FamilyFormValues, FamilyMemberItem>({
     record: member,
     valuesOf: (m) => valuesOf(m, today),
     formFields,
@@ -99,11 +100,11 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
 
   return (
     <Modal title={member ? `编辑家属：${member.name}` : '添加家属'} {...modalProps} width={560}>
-      <Form form={form} name="family" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
+      <Form form={form} name="family" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }} onKeyDown={onKeyDown}>
         <Row gutter={16}>
           <Col span={10}>
             <Form.Item label="与本人关系" name="relation" required rules={[zodFieldRule(shape.relation)]}>
-              <Select placeholder="选择关系" options={familyRelations.map((r) => ({ value: r, label: r }))} />
+              <Select {...keyboardSelectProps} placeholder="选择关系" options={familyRelations.map((r) => ({ value: r, label: r }))} />
             </Form.Item>
           </Col>
           <Col span={14}>
@@ -113,7 +114,7 @@ export function FamilyFormDialog({ staffId, member, onClose }: FamilyFormDialogP
           </Col>
           <Col span={10}>
             <Form.Item label="出生日期" name="birthDate" rules={[zodFieldRule(shape.birthDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={14}>

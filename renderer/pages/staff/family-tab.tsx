@@ -1,17 +1,11 @@
 import { Flex, Tag, Typography, type TableColumnsType } from 'antd';
+import { examsAheadThisYear } from '../../../shared/person-derivations';
 import type { FamilyMemberItem } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { FamilyFormDialog } from './family-form-dialog';
 import { PersonRecordsTab } from './person-records-tab';
 
-/** The exam a child sits this year (中考/高考), for the highlight. */
-function examsThisYear(member: FamilyMemberItem, year: number): string[] {
-  const exams: string[] = [];
-  if (member.zhongkaoYear === year) exams.push('中考');
-  if (member.gaokaoYear === year) exams.push('高考');
-  return exams;
-}
 
 export interface FamilyTabProps {
   staffId: string;
@@ -24,8 +18,10 @@ export interface FamilyTabProps {
 export function FamilyTab({ staffId, family, readOnly = false }: FamilyTabProps) {
   const client = useClient();
   const today = useAppStore((s) => s.info?.today ?? '');
+  const zhongkaoLastDay = useAppStore((s) => s.settings?.['family.zhongkaoLastDay']);
   const deletePersonRecord = useAppStore((s) => s.deletePersonRecord);
-  const year = Number(today.slice(0, 4));
+  // 今年中考 / 今年高考 until the exam is over (not all year).
+  const examsAhead = (m: FamilyMemberItem) => (m.relation === '子女' ? examsAheadThisYear(m, today, zhongkaoLastDay) : []);
 
   const columns: TableColumnsType<FamilyMemberItem> = [
     { title: '关系', dataIndex: 'relation', width: 76 },
@@ -54,7 +50,7 @@ export function FamilyTab({ staffId, family, readOnly = false }: FamilyTabProps)
       width: 112,
       render: (_, m) => {
         if (m.relation !== '子女' || (!m.zhongkaoYear && !m.gaokaoYear)) return '';
-        const exams = examsThisYear(m, year);
+        const exams = examsAhead(m);
         return (
           <Flex vertical gap={2} align="flex-start">
             <span style={{ whiteSpace: 'nowrap' }}>{`${m.zhongkaoYear ?? '—'} / ${m.gaokaoYear ?? '—'}`}</span>
@@ -80,7 +76,7 @@ export function FamilyTab({ staffId, family, readOnly = false }: FamilyTabProps)
       describe={(m) => `家属「${m.name}」`}
       remove={(m) => deletePersonRecord(client, 'family', m.id)}
       dialog={(editing, close) => <FamilyFormDialog staffId={staffId} member={editing} onClose={close} />}
-      onRow={(m) => (examsThisYear(m, year).length > 0 ? { style: { background: '#fff7e6' } } : {})}
+      onRow={(m) => (examsAhead(m).length > 0 ? { style: { background: '#fff7e6' } } : {})}
       testId="family-table"
     />
   );

@@ -1,18 +1,50 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { App, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiCallError } from '../../../shared/contract/api-contract';
 
-/** The display and storage format of every date in the ledger. */
-export const DATE_FORMAT = 'YYYY-MM-DD';
+export { DATE_FORMAT } from '../../forms/typed-date-picker';
+
+/**
+ * Props of a Select the clerk drives with the keyboard: typing filters the options by their label
+ * (「三」 finds 三星), and Enter picks only an option the clerk moved to — never the first one
+ * silently (typing 「abc」 then Enter leaves the field as it was).
+ */
+export const keyboardSelectProps = {
+  showSearch: { optionFilterProp: 'label' },
+  defaultActiveFirstOption: false,
+} as const;
+
+/**
+ * Keyboard saving of a form dialog: Ctrl+S (⌘S) anywhere in it, and Enter in a text field (not in
+ * a multi-line 备注, a drop-down — where Enter picks an option —, a date field — where Enter takes
+ * the typed date — or while an input method is composing Chinese). The save runs after the field
+ * has taken the key.
+ */
+export function saveShortcutHandler(save: () => void) {
+  return (event: KeyboardEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      setTimeout(save, 0);
+      return;
+    }
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.shiftKey || event.ctrlKey || event.altKey) return;
+    // A drop-down (Enter picks an option) and a date field (Enter takes the typed date) keep Enter.
+    if (target.tagName !== 'INPUT' || target.getAttribute('role') === 'combobox' || target.closest('.ant-picker')) return;
+    if ((target as HTMLInputElement).type === 'checkbox' || (target as HTMLInputElement).type === 'radio') return;
+    event.preventDefault();
+    setTimeout(save, 0);
+  };
+}
 
 /**
  * Form.Item props that keep a date field's value a `YYYY-MM-DD` string (what the shared schemas
  * validate and the handlers store) while the DatePicker inside works with dayjs.
  */
 export const dateFieldProps = {
-  getValueProps: (value: unknown) => ({ value: typeof value === 'string' && value ? dayjs(value, DATE_FORMAT) : null }),
-  normalize: (value: Dayjs | null | undefined) => (value ? value.format(DATE_FORMAT) : null),
+  getValueProps: (value: unknown) => ({ value: typeof value === 'string' && value ? dayjs(value, 'YYYY-MM-DD') : null }),
+  normalize: (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null),
 };
 
 /** Per-field messages of a refused call (`details.fields`), or null. */
@@ -87,10 +119,12 @@ export function sameFormValues(a: unknown, b: unknown): boolean {
 
 /**
  * Guards a form dialog's close (Esc, mask click, ×, 取消): when the clerk changed something, asks
- * 「放弃未保存的修改？」 first; when nothing changed, closes at once. Call `markPristine()` right after
- * filling the form with its starting values; `requestClose(onClose)` wherever the dialog closes.
+ * 「放弃未保存的修改？」 first; when nothing changed, closes at once. While the dialog is `open`,
+ * reloading or closing the window (F5, Ctrl+R, the window's ×) with unsaved input asks the browser's
+ * own question first (`beforeunload`). Call `markPristine()` right after filling the form with its
+ * starting values; `requestClose(onClose)` wherever the dialog closes.
  */
-export function useDiscardGuard(form: FormInstance) {
+export function useDiscardGuard(form: FormInstance, open: boolean) {
   const { modal } = App.useApp();
   const initial = useRef<unknown>({});
   const asking = useRef(false);
@@ -103,6 +137,18 @@ export function useDiscardGuard(form: FormInstance) {
     () => form.isFieldsTouched() && !sameFormValues(initial.current, form.getFieldsValue(true)),
     [form],
   );
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!isDirty()) return;
+      event.preventDefault();
+      // Older Chromium (and Electron) ask only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [open, isDirty]);
 
   const requestClose = useCallback(
     (close: () => void) => {

@@ -1,9 +1,10 @@
-import { Alert, AutoComplete, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { Alert, AutoComplete, Col, Form, Input, Modal, Row } from 'antd';
 import { honourInputSchema, type HonourItem } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, textOrNull } from './form-support';
+import { dateFieldProps, textOrNull } from './form-support';
 import { usePersonRecordForm } from './use-person-record-form';
 
 interface HonourFormValues {
@@ -11,6 +12,7 @@ interface HonourFormValues {
   level?: string;
   date?: string | null;
   issuer?: string;
+  documentNo?: string;
   note?: string;
 }
 
@@ -34,9 +36,9 @@ export interface HonourFormDialogProps {
 export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogProps) {
   const client = useClient();
   const savePersonRecord = useAppStore((s) => s.savePersonRecord);
-  const { form, error, modalProps } = usePersonRecordForm<HonourFormValues, HonourItem>({
+  const { form, error, modalProps, onKeyDown } = usePersonRecordForm<HonourFormValues, HonourItem>({
     record: honour,
-    valuesOf: (h) => ({ title: h.title, level: h.level ?? undefined, date: h.date, issuer: h.issuer ?? undefined, note: h.note ?? undefined }),
+    valuesOf: (h) => ({ title: h.title, level: h.level ?? undefined, date: h.date, issuer: h.issuer ?? undefined, documentNo: h.documentNo ?? undefined, note: h.note ?? undefined }),
     formFields,
     save: (values) =>
       savePersonRecord(client, 'honour', {
@@ -46,6 +48,7 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
         level: textOrNull(values.level),
         date: values.date ?? '',
         issuer: textOrNull(values.issuer),
+        documentNo: textOrNull(values.documentNo),
         note: textOrNull(values.note),
       }),
     savedMessage: (values) => `已保存表彰「${values.title}」`,
@@ -54,7 +57,7 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
 
   return (
     <Modal title={honour ? `编辑表彰：${honour.title}` : '添加表彰'} {...modalProps} width={520}>
-      <Form form={form} name="honour" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
+      <Form form={form} name="honour" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }} onKeyDown={onKeyDown}>
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item label="表彰名称" name="title" required rules={[zodFieldRule(shape.title)]}>
@@ -68,12 +71,17 @@ export function HonourFormDialog({ staffId, honour, onClose }: HonourFormDialogP
           </Col>
           <Col span={10}>
             <Form.Item label="表彰日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={14}>
-            <Form.Item label="授予单位" name="issuer" rules={[zodFieldRule(shape.issuer)]}>
+            <Form.Item label="颁发单位" name="issuer" rules={[zodFieldRule(shape.issuer)]}>
               <Input maxLength={40} placeholder="如 市公安局" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item label="文号" name="documentNo" rules={[zodFieldRule(shape.documentNo)]} tooltip="表彰文件的发文字号">
+              <Input maxLength={40} placeholder="如 杭公政〔2025〕12号" />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -16,7 +16,8 @@ const columns: TableColumnsType<HonourItem> = [
   { title: '日期', dataIndex: 'date', width: 104 },
   { title: '表彰名称', dataIndex: 'title', render: (t: string) => <Typography.Text strong>{t}</Typography.Text> },
   { title: '级别', dataIndex: 'level', width: 72, render: (v: string | null) => v ?? '' },
-  { title: '授予单位', dataIndex: 'issuer', width: 190, ellipsis: true, render: (v: string | null) => v ?? '' },
+  { title: '颁发单位', dataIndex: 'issuer', width: 150, ellipsis: true, render: (v: string | null) => v ?? '' },
+  { title: '文号', dataIndex: 'documentNo', width: 150, ellipsis: true, render: (v: string | null) => v ?? '' },
   { title: '备注', dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
 ];
 

@@ -11,6 +11,10 @@ import {
 
 /** What the staff form shows live under the 身份证号 field once the number is valid. */
 export interface IdNumberDerivation {
+  /** The 18-character number that will be stored. */
+  idNumber: string;
+  /** The 15-digit old number typed, when it was upgraded to `idNumber` (GB 11643). */
+  upgradedFrom?: string;
   birthDate: string;
   gender: '男' | '女';
   age: number;
@@ -40,6 +44,8 @@ export function deriveFromIdNumber(
   const base = chosenBase ?? defaultRetirementBase(gender, category ?? '民警');
   const retirement = computeRetirement(birthDate, base);
   return {
+    idNumber: parsed.value.idNumber,
+    ...(parsed.value.upgradedFrom ? { upgradedFrom: parsed.value.upgradedFrom } : {}),
     birthDate,
     gender: gender === 'male' ? '男' : '女',
     age: ageOn(birthDate, today),

@@ -32,16 +32,33 @@ const columns: TableColumnsType<ImportRowResult> = [
     title: '说明',
     key: 'note',
     width: 420,
-    render: (_, r) =>
-      r.action === 'refused' ? (
-        <Typography.Text type="danger">{r.errors.map((e) => `${e.field}：${e.message}`).join('；')}</Typography.Text>
-      ) : r.action === 'update' ? (
-        `将修改：${r.changedFields.join('、')}`
-      ) : (
-        ''
-      ),
+    render: (_, r) => <RowNote row={r} />,
   },
 ];
+
+/** What happens to a row: why it is refused, or each change as 旧值 → 新值, and what the clerk should check. */
+export function RowNote({ row }: { row: ImportRowResult }) {
+  const warnings = row.warnings ?? [];
+  return (
+    <Flex vertical gap={2}>
+      {row.action === 'refused' && <Typography.Text type="danger">{row.errors.map((e) => `${e.field}：${e.message}`).join('；')}</Typography.Text>}
+      {row.action === 'update' && (
+        <span data-testid="import-changes">
+          将修改：
+          {(row.changes ?? row.changedFields.map((field) => ({ field, from: '', to: '' }))).map((c, i) => (
+            <span key={c.field}>
+              {i > 0 && '；'}
+              {c.from || c.to ? `${c.field} ${c.from} → ${c.to}` : c.field}
+            </span>
+          ))}
+        </span>
+      )}
+      {warnings.map((w) => (
+        <Typography.Text key={`${w.field}-${w.message}`} type="warning">{`${w.field}：${w.message}`}</Typography.Text>
+      ))}
+    </Flex>
+  );
+}
 
 type Phase = 'idle' | 'previewing' | 'preview' | 'committing';
 
@@ -211,6 +228,18 @@ function ImportPreview({ summary }: { summary: RosterImportSummary }) {
           }
         />
       )}
+      <Typography.Text data-testid="import-sheets">
+        {summary.sheet ? `读取的工作表：「${summary.sheet}」（人员）` : '没有人员名单工作表'}
+        {summary.records.map((r) => `、「${r.sheetName}」（${r.label}）`).join('')}
+        {summary.otherSheets.length > 0 && (
+          <Typography.Text type="secondary">{`；未读取：${summary.otherSheets.map((name) => `「${name}」`).join('、')}（只读取人员名单、家属、表彰，其他工作表请另存为单独的文件或复制到人员名单中）`}</Typography.Text>
+        )}
+      </Typography.Text>
+      {summary.skippedRows.length > 0 && (
+        <Typography.Text type="secondary" data-testid="import-skipped">
+          {summary.skippedRows.map((r) => `第${r.row}行：${r.reason}`).join('；')}
+        </Typography.Text>
+      )}
       {summary.ignoredHeaders.length > 0 && (
         <Alert type="warning" showIcon title={`以下表头未能识别，这些列没有导入：${summary.ignoredHeaders.join('、')}`} />
       )}
@@ -234,18 +263,26 @@ function ImportPreview({ summary }: { summary: RosterImportSummary }) {
 /** One person-record sheet of the workbook (家属, 表彰): its counts and the rows it refuses. */
 function RecordSheetPreview({ sheet }: { sheet: RecordSheetImportSummary }) {
   const refusedRows = sheet.rows.filter((r) => r.action === 'refused');
+  const notedRows = sheet.rows.filter((r) => r.action === 'update' || (r.warnings ?? []).length > 0);
   return (
     <Alert
       type={sheet.refused > 0 ? 'warning' : 'info'}
       showIcon
       title={`${sheet.label}（工作表「${sheet.sheetName}」）：将新增 ${sheet.created} 条，将更新 ${sheet.updated} 条，不变 ${sheet.unchanged} 条，拒绝 ${sheet.refused} 行`}
       description={
-        refusedRows.length > 0 || sheet.ignoredHeaders.length > 0 ? (
+        refusedRows.length > 0 || notedRows.length > 0 || sheet.ignoredHeaders.length > 0 ? (
           <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, maxHeight: 120, overflowY: 'auto' }} data-testid={`import-errors-${sheet.table}`}>
             {refusedRows.map((r) => (
               <li key={r.row}>
                 <Typography.Text strong>{`第${r.row}行`}</Typography.Text>
                 {` · ${r.errors.map((e) => `${e.field}：${e.message}`).join('；')}`}
+              </li>
+            ))}
+            {notedRows.map((r) => (
+              <li key={`note-${r.row}`}>
+                <Typography.Text strong>{`第${r.row}行`}</Typography.Text>
+                {` · ${r.name}：`}
+                <RowNote row={r} />
               </li>
             ))}
             {sheet.ignoredHeaders.length > 0 && <li>{`未能识别、没有导入的列：${sheet.ignoredHeaders.join('、')}`}</li>}

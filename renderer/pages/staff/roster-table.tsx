@@ -18,6 +18,9 @@ export interface RosterTableProps {
   today: string;
 }
 
+/** The narrowest the 标记 column gets (two tags a line). */
+const FLAGS_MIN_WIDTH = 140;
+
 const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh-CN');
 
 /** 工龄 is unknown without 参加工作时间 (the list item then says 0; the detail asks for the date). */
@@ -54,12 +57,12 @@ export function RosterTable({ rows, loading, height, showStation, selectedId, on
       },
       { title: '性别', dataIndex: 'gender', key: 'gender', width: 56, align: 'center' },
       { title: '年龄', dataIndex: 'age', key: 'age', width: 64, align: 'right', sorter: (a, b) => a.age - b.age },
-      { title: '警号/编号', dataIndex: 'badgeNo', key: 'badgeNo', width: 100, render: (v: string | null) => v ?? '' },
+      { title: '警号/编号', dataIndex: 'badgeNo', key: 'badgeNo', width: 92, render: (v: string | null) => v ?? '' },
       {
         title: '岗位',
         dataIndex: 'position',
         key: 'position',
-        width: 110,
+        width: 100,
         ellipsis: true,
         sorter: (a, b) => byText(a.position, b.position),
         render: (v: string | null) => v ?? '',
@@ -97,13 +100,13 @@ export function RosterTable({ rows, loading, height, showStation, selectedId, on
         ),
       },
       {
+        // The rest of the width: at 1024 px the tags wrap to a second line instead of being cut off.
         title: '标记',
         key: 'flags',
-        width: 220,
         render: (_, item) => {
           const retirement = retirementTagOn(item.status, item.expectedRetirementDate, today);
           return (
-          <span style={{ whiteSpace: 'nowrap' }}>
+          <span style={{ display: 'flex', flexWrap: 'wrap', rowGap: 2 }}>
             {retirement && (
               <Tag color={retirementTagColors[retirement]} style={{ marginInlineEnd: 4, paddingInline: 5, fontSize: 12 }}>
                 {retirement}
@@ -133,7 +136,9 @@ export function RosterTable({ rows, loading, height, showStation, selectedId, on
     return list;
   }, [showStation, today]);
 
-  const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
+  // The 标记 column takes what is left, at least FLAGS_MIN_WIDTH: the table scrolls sideways only when
+  // even that does not fit (a bureau's roster, with 所属单位, on a 1024 px screen).
+  const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0) + FLAGS_MIN_WIDTH;
 
   return (
     <Table<StaffListItem>

@@ -25,6 +25,8 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
   const retirementTag = retirementTagOn(s.status, s.expectedRetirementDate, today);
   // At a station, a person another station keeps now (调动) is history only: no changes here.
   const readOnly = Boolean(s.readOnlyNote);
+  // Someone who has left is described as they were on the day they left.
+  const left = s.status !== '在职';
   const flags = [s.hardship && '困难职工', s.heroModel && '英模', s.disabilityLevel && `因公伤残${disabilityLabel(s.disabilityLevel)}`].filter(Boolean);
 
   const items: DescriptionsProps['items'] = [
@@ -33,7 +35,9 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
     { key: 'idNumber', label: '身份证号', children: <Typography.Text copyable>{s.idNumber}</Typography.Text> },
     { key: 'phone', label: '电话', children: s.phone ?? '' },
     { key: 'birthDate', label: '出生日期', children: s.birthDate },
-    { key: 'genderAge', label: '性别 / 年龄', children: `${s.gender} / ${s.age}岁` },
+    { key: 'genderAge', label: left ? '性别 / 离开时年龄' : '性别 / 年龄', children: `${s.gender} / ${s.age}岁` },
+    { key: 'ethnicity', label: '民族', children: s.ethnicity ?? '' },
+    { key: 'education', label: '学历 / 学位', children: [s.education, s.degree].filter(Boolean).join(' / ') },
     { key: 'badgeNo', label: badgeLabel(s.category), children: s.badgeNo ?? '' },
     { key: 'position', label: '岗位', children: s.position ?? '' },
     s.category === '辅警'
@@ -47,7 +51,9 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
     {
       key: 'workYears',
       label: '工龄',
-      children: s.workStartDate ? `${s.workYears}年${s.priorServiceMonths ? `（含认定工龄${s.priorServiceMonths}个月）` : ''}` : '需先填参加工作时间',
+      children: s.workStartDate
+        ? `${s.workYears}年${s.priorServiceMonths ? `（含认定工龄${s.priorServiceMonths}个月）` : ''}${left && s.statusDate ? `（算至 ${s.statusDate} ${s.status}）` : ''}`
+        : '需先填参加工作时间',
     },
     { key: 'joined', label: '调入本所时间', children: s.joinedStationDate ?? '' },
     { key: 'base', label: '退休年龄基准', span: 2, children: `${RETIREMENT_BASE_LABELS[s.retirementBase]}，按渐进式延迟退休为${formatRetirementAge(retirement.retirementAge)}` },
@@ -55,7 +61,9 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
       key: 'retirement',
       label: '预计退休日期',
       span: 2,
-      children: (
+      children: left ? (
+        <Typography.Text type="secondary">{`已${s.status}，不再计算`}</Typography.Text>
+      ) : (
         <Space size={6}>
           <span>{s.expectedRetirementDate}</span>
           {s.retirementDateOverride && <Tag>手工指定（政策计算为 {retirement.retirementDate}）</Tag>}
@@ -75,7 +83,7 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
         </Space>
       ),
     },
-    { key: 'party', label: '党员 / 工会会员', children: `${yesNo(s.partyMember)} / ${yesNo(s.unionMember)}` },
+    { key: 'party', label: '党员 / 工会会员', children: `${yesNo(s.partyMember)}${s.partyJoinDate ? `（${s.partyJoinDate} 入党）` : ''} / ${yesNo(s.unionMember)}` },
     { key: 'care', label: '关爱标记', span: 2, children: flags.length > 0 ? flags.join('、') : '无' },
     ...(showStation ? [{ key: 'station', label: '所属单位', span: 2, children: `${s.stationName ?? ''}（${s.stationCode ?? ''}）` }] : []),
     { key: 'notes', label: '备注', span: 2, children: s.notes ?? '' },
@@ -123,6 +131,7 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
                 <Space size={8}>
                   <Typography.Text>{h.date}</Typography.Text>
                   <Tag color={statusColors[h.status]}>{h.status}</Tag>
+                  {h.earlyRetirement && <Tag color="orange">提前退休（已确认）</Tag>}
                   {h.reason && <Typography.Text type="secondary">{h.reason}</Typography.Text>}
                 </Space>
               ),

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, AutoComplete, Button, Checkbox, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import { ApiCallError } from '../../../shared/contract/api-contract';
 import { parseIdNumber } from '../../../shared/id-number';
 import { RETIREMENT_BASE_LABELS, type RetirementBase } from '../../../shared/retirement-date';
@@ -13,11 +13,13 @@ import {
 } from '../../../shared/staff-record';
 import { fieldAppliesTo, type CategoryOnlyField } from '../../../shared/staff-category-fields';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
 import { deriveFromIdNumber } from './id-number-derivation';
 import { halfWidthNoSpaces } from '../../../shared/zod-chinese';
-import { DATE_FORMAT, dateFieldProps, numberOrNull, refusalMessage, textOrNull, useDiscardGuard } from './form-support';
+import { dateFieldProps, keyboardSelectProps, numberOrNull, refusalMessage, saveShortcutHandler, textOrNull, useDiscardGuard } from './form-support';
+import { degrees, educationLevels, ethnicGroups } from '../../../shared/personnel-vocabulary';
 import { badgeLabel, disabilityLabel, starLabel } from './staff-labels';
 
 /** The form's values: dates as `YYYY-MM-DD` strings, numbers and booleans as antd gives them. */
@@ -34,6 +36,10 @@ interface StaffFormValues {
   workStartDate?: string | null;
   priorServiceMonths?: number | null;
   joinedStationDate?: string | null;
+  ethnicity?: string | null;
+  education?: string | null;
+  degree?: string | null;
+  partyJoinDate?: string | null;
   partyMember?: boolean;
   unionMember?: boolean;
   hardship?: boolean;
@@ -64,6 +70,10 @@ function valuesOf(person: StaffListItem): StaffFormValues {
     workStartDate: person.workStartDate,
     priorServiceMonths: person.priorServiceMonths || null,
     joinedStationDate: person.joinedStationDate,
+    ethnicity: person.ethnicity,
+    education: person.education,
+    degree: person.degree,
+    partyJoinDate: person.partyJoinDate,
     partyMember: person.partyMember,
     unionMember: person.unionMember,
     hardship: person.hardship,
@@ -95,6 +105,11 @@ function inputOf(values: StaffFormValues, id: string | undefined): StaffInput {
     workStartDate: values.workStartDate ?? null,
     priorServiceMonths: numberOrNull(values.priorServiceMonths) ?? 0,
     joinedStationDate: values.joinedStationDate ?? null,
+    ethnicity: (values.ethnicity ?? null) as StaffInput['ethnicity'],
+    education: (values.education ?? null) as StaffInput['education'],
+    degree: (values.degree ?? null) as StaffInput['degree'],
+    // 入党时间 only for a party member (the field is hidden otherwise).
+    partyJoinDate: values.partyMember ? (values.partyJoinDate ?? null) : null,
     partyMember: values.partyMember ?? false,
     unionMember: values.unionMember ?? false,
     hardship: values.hardship ?? false,
@@ -129,13 +144,16 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
   const [error, setError] = useState<string | null>(null);
   /** When the ID number is already registered: that person's id, to open their file instead. */
   const [existingId, setExistingId] = useState<string | null>(null);
-  const { markPristine, requestClose } = useDiscardGuard(form);
+  const { markPristine, requestClose } = useDiscardGuard(form, open);
+  /** A save under way: Enter pressed twice must not add the person twice. */
+  const savingNow = useRef(false);
   const close = () => requestClose(onClose);
 
   const category = Form.useWatch('category', form);
   const idNumber = Form.useWatch('idNumber', form);
   const chosenBase = Form.useWatch('retirementBase', form);
   const override = Form.useWatch('retirementDateOverride', form);
+  const partyMember = Form.useWatch('partyMember', form);
   const derived = deriveFromIdNumber(idNumber, today, category, chosenBase);
   const auxiliary = fieldAppliesTo('auxLevel', category);
 
@@ -149,6 +167,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
   }, [open, person, form, markPristine]);
 
   async function save() {
+    if (savingNow.current) return;
     let values: StaffFormValues;
     try {
       values = await form.validateFields();
@@ -159,6 +178,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
       return;
     }
     setSaving(true);
+    savingNow.current = true;
     setError(null);
     setExistingId(null);
     try {
@@ -171,6 +191,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
       setExistingId(typeof existing === 'string' && existing !== person?.id ? existing : null);
     } finally {
       setSaving(false);
+      savingNow.current = false;
     }
   }
 
@@ -199,7 +220,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
         </Space>
       }
     >
-      <Form form={form} name="staff" layout="vertical" validateTrigger="onChange" size="middle" onFinish={() => void save()}>
+      <Form form={form} name="staff" layout="vertical" validateTrigger="onChange" size="middle" onKeyDown={saveShortcutHandler(() => void save())}>
         {error && (
           <Alert
             type="error"
@@ -241,10 +262,17 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
           rules={[zodFieldRule(shape.idNumber), idRule]}
           extra={
             derived ? (
-              <Typography.Text type="success" data-testid="id-derivation">
-                {`出生日期 ${derived.birthDate} · ${derived.gender} · ${derived.age}岁 · 预计退休 ${override || derived.retirementDate}`}
-                {override ? '（手工指定）' : `（${derived.retirementAge}）`}
-              </Typography.Text>
+              <>
+                {derived.upgradedFrom && (
+                  <Typography.Text type="warning" style={{ display: 'block' }} data-testid="id-upgrade">
+                    {`15位旧号码，已按国家标准（GB 11643）升为18位：${derived.idNumber}，保存时按18位登记`}
+                  </Typography.Text>
+                )}
+                <Typography.Text type="success" data-testid="id-derivation">
+                  {`出生日期 ${derived.birthDate} · ${derived.gender} · ${derived.age}岁 · 预计退休 ${override || derived.retirementDate}`}
+                  {override ? '（手工指定）' : `（${derived.retirementAge}）`}
+                </Typography.Text>
+              </>
             ) : idNumber ? undefined : (
               '出生日期、性别由身份证号自动得出，无需另填'
             )
@@ -252,6 +280,24 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
         >
           <Input maxLength={26} style={{ fontFamily: 'Consolas, "Courier New", monospace', letterSpacing: 0.5 }} />
         </Form.Item>
+
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label="民族" name="ethnicity" rules={[zodFieldRule(shape.ethnicity)]}>
+              <Select {...keyboardSelectProps} allowClear placeholder="选择或输入，如 汉族" options={ethnicGroups.map((g) => ({ value: g, label: g }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="学历" name="education" rules={[zodFieldRule(shape.education)]}>
+              <Select {...keyboardSelectProps} allowClear placeholder="最高学历" options={educationLevels.map((e) => ({ value: e, label: e }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="学位" name="degree" rules={[zodFieldRule(shape.degree)]}>
+              <Select {...keyboardSelectProps} allowClear placeholder="最高学位" options={degrees.map((d) => ({ value: d, label: d }))} />
+            </Form.Item>
+          </Col>
+        </Row>
 
         <Divider titlePlacement="start" plain>
           工作信息
@@ -280,7 +326,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
               </Col>
               <Col span={4}>
                 <Form.Item label="星级" name="starRating" rules={[zodFieldRule(shape.starRating)]}>
-                  <Select allowClear placeholder="无" options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: starLabel(n) }))} />
+                  <Select {...keyboardSelectProps} allowClear placeholder="无" options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: starLabel(n) }))} />
                 </Form.Item>
               </Col>
             </>
@@ -295,7 +341,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="参加工作时间" name="workStartDate" rules={[zodFieldRule(shape.workStartDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -305,7 +351,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
           </Col>
           <Col span={8}>
             <Form.Item label="调入本所时间" name="joinedStationDate" rules={[zodFieldRule(shape.joinedStationDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
         </Row>
@@ -332,9 +378,16 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
               </Space>
             </Form.Item>
           </Col>
+          {partyMember && (
+            <Col span={8}>
+              <Form.Item label="入党时间" name="partyJoinDate" rules={[zodFieldRule(shape.partyJoinDate)]} {...dateFieldProps}>
+                <TypedDatePicker style={{ width: '100%' }} placeholder="如 2010-07-01" />
+              </Form.Item>
+            </Col>
+          )}
           <Col span={8}>
             <Form.Item label="因公伤残等级" name="disabilityLevel" rules={[zodFieldRule(shape.disabilityLevel)]}>
-              <Select allowClear placeholder="无" options={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ value: n, label: disabilityLabel(n) }))} />
+              <Select {...keyboardSelectProps} allowClear placeholder="无" options={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ value: n, label: disabilityLabel(n) }))} />
             </Form.Item>
           </Col>
         </Row>
@@ -351,6 +404,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
               extra={derived?.baseIsDefault ? `未选择时按性别和类别：${derived.baseLabel}` : undefined}
             >
               <Select
+                {...keyboardSelectProps}
                 allowClear
                 placeholder="按性别和类别自动确定"
                 options={retirementBases.map((b) => ({ value: b, label: RETIREMENT_BASE_LABELS[b] }))}
@@ -365,7 +419,7 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
               extra="提前退休、特殊岗位等，留空则按政策计算"
               {...dateFieldProps}
             >
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="按政策计算" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="按政策计算" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { chinaDateOf } from '../../../shared/china-date';
 import { staffTransferInputSchema } from '../../../shared/contract/sync-contract';
 import type { StaffListItem } from '../../../shared/staff-record';
 import type { SyncPeer } from '../../../shared/sync-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { syncFailureOf } from '../../stores/sync-slice';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, showServerFieldErrors, textOrNull } from './form-support';
+import { dateFieldProps, showServerFieldErrors, textOrNull } from './form-support';
 
 interface TransferFormValues {
   toStationCode?: string;
@@ -113,7 +114,7 @@ export function TransferDialog({ person, open, onClose }: { person: StaffListIte
           />
         </Form.Item>
         <Form.Item label="调动日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          <TypedDatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="原因" name="reason" rules={[zodFieldRule(shape.reason)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：工作需要；交流轮岗" maxLength={200} />

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Form, type FormInstance } from 'antd';
-import { refusalMessage, useDiscardGuard } from './form-support';
+import { refusalMessage, saveShortcutHandler, useDiscardGuard } from './form-support';
 
 export interface PersonRecordFormOptions<Values, Item> {
   /** The record to edit, null to add one; undefined keeps the dialog closed. */
@@ -21,6 +21,8 @@ export interface PersonRecordForm<Values> {
   form: FormInstance<Values>;
   /** The refusal of the last save, for the dialog's alert. */
   error: string | null;
+  /** Enter and Ctrl+S save (`saveShortcutHandler`): the `onKeyDown` of the dialog's `Form`. */
+  onKeyDown: ReturnType<typeof saveShortcutHandler>;
   /** Props of the antd `Modal`: open, 保存 (validate and save), close with the discard guard. */
   modalProps: {
     open: boolean;
@@ -43,11 +45,13 @@ export function usePersonRecordForm<Values extends object, Item>(options: Person
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { markPristine, requestClose } = useDiscardGuard(form);
+  /** A save under way (Enter twice must not add the record twice). */
+  const savingNow = useRef(false);
   const latest = useRef(options);
   latest.current = options;
   const { record } = options;
   const open = record !== undefined;
+  const { markPristine, requestClose } = useDiscardGuard(form, open);
 
   useEffect(() => {
     if (!open) return;
@@ -58,10 +62,12 @@ export function usePersonRecordForm<Values extends object, Item>(options: Person
   }, [open, record, form, markPristine]);
 
   async function submit() {
+    if (savingNow.current) return;
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const { save, savedMessage, onClose, formFields } = latest.current;
     setSaving(true);
+    savingNow.current = true;
     setError(null);
     try {
       await save(values);
@@ -71,12 +77,14 @@ export function usePersonRecordForm<Values extends object, Item>(options: Person
       setError(refusalMessage(form, e, formFields));
     } finally {
       setSaving(false);
+      savingNow.current = false;
     }
   }
 
   return {
     form,
     error,
+    onKeyDown: saveShortcutHandler(() => void submit()),
     modalProps: {
       open,
       onOk: () => void submit(),

@@ -36,13 +36,14 @@ export function BundleSummaryView({ summary, testId }: { summary: BundleImportSu
         items={[
           { key: 'sender', label: '发送单位', children: `${summary.senderName}（${summary.senderCode}）` },
           { key: 'sequence', label: '序号', children: sequenceLabel(summary.sequence) },
-          { key: 'created', label: '生成时间', children: formatSyncTime(summary.createdAt) },
+          { key: 'created', label: '生成时间', span: 2, children: formatSyncTime(summary.createdAt) },
           {
             key: 'changes',
             label: '变更',
+            span: 2,
             children: (
-              <span>
-                {summary.changes} 项
+              <span data-testid="sync-change-count">
+                {`${summary.changes} 项（逐项字段计：一条记录改了几个字段就算几项），涉及 ${summary.totals.inserted + summary.totals.updated + summary.totals.unchanged} 条记录（下表按记录计，见「合计」）`}
                 {summary.registeredSender && (
                   <Tag color="blue" style={{ marginLeft: 8 }}>
                     {summary.dryRun ? '首次报送，确认导入后将登记该单位的密钥' : '首次报送，已登记该单位的密钥'}
@@ -69,6 +70,13 @@ export function BundleSummaryView({ summary, testId }: { summary: BundleImportSu
 
 function ItemCard({ item, stage }: { item: SyncImportItem; stage: SyncImportStage }) {
   const summary = stage === 'done' ? item.result : item.preview;
+  if (item.duplicateOf !== undefined) {
+    return (
+      <Card size="small" title={<Typography.Text style={{ fontWeight: 500 }}>{item.fileName}</Typography.Text>} extra={<Tag>重复</Tag>} data-testid="sync-import-item">
+        <Typography.Text type="secondary">{`与「${item.duplicateOf}」是同一个文件，只导入一次，不重复计算。`}</Typography.Text>
+      </Card>
+    );
+  }
   let tag = <Tag>等待检查</Tag>;
   if (item.error) tag = <Tag color="red">{item.result || stage === 'done' ? '未导入' : '不能导入'}</Tag>;
   else if (stage === 'done' && item.result) tag = <Tag color="green">已导入</Tag>;
@@ -106,6 +114,10 @@ export function ImportModal({ receiverName }: { receiverName: string }) {
   const good = items.filter((item) => item.preview && !item.error).length;
   const busy = stage === 'checking' || stage === 'applying';
   const imported = items.filter((item) => item.result).length;
+  // A file picked twice (or a copy of one) counts once.
+  const duplicates = items.filter((item) => item.duplicateOf !== undefined).length;
+  const distinct = items.length - duplicates;
+  const duplicateNote = duplicates > 0 ? `（另有 ${duplicates} 个重复文件，只算一次）` : '';
 
   let footer: ReactNode = null;
   if (busy) {
@@ -176,19 +188,19 @@ export function ImportModal({ receiverName }: { receiverName: string }) {
       {stage === 'preview' && items.length > 1 && (
         <Alert
           style={{ marginBottom: 12 }}
-          type={good === items.length ? 'info' : 'warning'}
+          type={good === distinct ? 'info' : 'warning'}
           showIcon
-          title={`共 ${items.length} 个文件：${good} 个可以导入${items.length - good > 0 ? `，${items.length - good} 个不能导入（见下方原因）` : ''}。`}
+          title={`共 ${distinct} 个文件：${good} 个可以导入${distinct - good > 0 ? `，${distinct - good} 个不能导入（见下方原因）` : ''}${duplicateNote}。`}
         />
       )}
       {stage === 'done' && (
         <Alert
           style={{ marginBottom: 12 }}
-          type={imported === items.length ? 'success' : imported > 0 ? 'warning' : 'error'}
+          type={imported === distinct ? 'success' : imported > 0 ? 'warning' : 'error'}
           showIcon
           title={
             imported > 0
-              ? `已导入 ${imported} 个文件${items.length > imported ? `，${items.length - imported} 个未导入` : ''}。结果已记入「同步记录」，可随时展开查看或打印。`
+              ? `已导入 ${imported} 个文件${distinct > imported ? `，${distinct - imported} 个未导入` : ''}${duplicateNote}。结果已记入「同步记录」，可随时展开查看或打印。`
               : '没有导入任何文件，本机数据未被改动。'
           }
         />
@@ -203,7 +215,7 @@ export function ImportModal({ receiverName }: { receiverName: string }) {
           <ImportPrintout
             receiver={receiverName}
             printedAt={chinaDateTimeOf(Date.now()).slice(0, 16)}
-            imports={items.map((item) => ({ fileName: item.fileName, summary: item.result, refusal: item.error?.message ?? null }))}
+            imports={items.filter((item) => item.duplicateOf === undefined).map((item) => ({ fileName: item.fileName, summary: item.result, refusal: item.error?.message ?? null }))}
           />
         </PrintSheet>
       )}

@@ -1,4 +1,4 @@
-import { App, Button, Descriptions, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { usePlatform } from '../../api/client-context';
@@ -14,6 +14,7 @@ export function JoinParentButton({ primary, label = '登记上级单位的开通
   const { message, modal } = App.useApp();
   const previewSetupFile = useAppStore((s) => s.previewSetupFile);
   const joinSyncParent = useAppStore((s) => s.joinSyncParent);
+  const ownStation = useAppStore((s) => s.info?.station);
   const [reading, setReading] = useState(false);
 
   async function pick() {
@@ -22,13 +23,26 @@ export function JoinParentButton({ primary, label = '登记上级单位的开通
     setReading(true);
     try {
       const preview = await previewSetupFile(client, file);
+      // A file issued to another code is flagged here, before anything is confirmed (the call would refuse it).
+      const wrongStation = ownStation && preview.stationCode !== ownStation.code ? ownStation : null;
       modal.confirm({
-        title: '登记上级单位',
+        title: wrongStation ? '这个开通文件不是发给本单位的' : '登记上级单位',
         width: 520,
         okText: '确认登记',
-        cancelText: '取消',
+        cancelText: wrongStation ? '关闭' : '取消',
+        okButtonProps: wrongStation ? { disabled: true } : undefined,
         content: (
           <>
+            {wrongStation && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginTop: 12 }}
+                data-testid="setup-file-wrong-station"
+                title={`这个开通文件是发给「${preview.stationName}」（${preview.stationCode}）的，本机单位是「${wrongStation.name}」（${wrongStation.code}），不能使用。`}
+                description={`请向上级单位索取为本单位（${wrongStation.code}）生成的开通文件；如本机单位代码填错了，请先与上级单位核对。`}
+              />
+            )}
             <Descriptions
               size="small"
               column={1}

@@ -48,54 +48,47 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
   }
 
   const silent = status.children.filter((c) => c.silentTooLong).length;
+  // Sized to fit a 1024 px screen with the menu folded (tests/e2e/narrow-screen.e2e.test.ts): the
+  // name takes what is left, and whether the unit has registered shows under its name.
   const columns: ColumnsType<SyncPeer> = [
-    { title: '单位代码', dataIndex: 'code', key: 'code', width: 120, ellipsis: true },
+    { title: '单位代码', dataIndex: 'code', key: 'code', width: 100, ellipsis: true },
     {
-      title: '名称',
+      title: '名称 / 登记',
       dataIndex: 'name',
       key: 'name',
-      width: 180,
       ellipsis: { showTitle: false },
       render: (name: string, peer) => (
-        <Flex gap={6} align="center" style={{ minWidth: 0 }}>
-          <Tooltip title={name} placement="topLeft">
-            <Typography.Text ellipsis style={{ minWidth: 0 }}>
-              {name}
-            </Typography.Text>
-          </Tooltip>
-          {peer.role === 'bureau' && (
-            <Tag color="blue" style={{ marginInlineEnd: 0, flex: 'none' }}>
-              县局
-            </Tag>
-          )}
-        </Flex>
-      ),
-    },
-    {
-      title: '已登记',
-      key: 'registered',
-      width: 120,
-      render: (_: unknown, peer) =>
-        peer.registered ? (
-          <Flex vertical gap={2} align="start">
-            <Tag color="green">已登记</Tag>
-            {peer.reissuePending && (
+        <Flex vertical gap={4} align="start" style={{ minWidth: 0, maxWidth: '100%' }}>
+          <Flex gap={6} align="center" style={{ minWidth: 0, maxWidth: '100%' }}>
+            <Tooltip title={name} placement="topLeft">
+              <Typography.Text ellipsis style={{ minWidth: 0 }}>
+                {name}
+              </Typography.Text>
+            </Tooltip>
+            {peer.role === 'bureau' && (
+              <Tag color="blue" style={{ marginInlineEnd: 0, flex: 'none' }}>
+                县局
+              </Tag>
+            )}
+          </Flex>
+          <Flex gap={4} wrap>
+            {peer.registered ? <Tag color="green">已登记</Tag> : <Tag>待首次报送</Tag>}
+            {peer.registered && peer.reissuePending && (
               <Tooltip title="已重新生成开通文件：用新文件设置的电脑第一次报送后，改用新电脑的密钥；在此之前，现在的电脑仍可照常报送。">
                 <Tag color="orange">待新电脑报送</Tag>
               </Tooltip>
             )}
           </Flex>
-        ) : (
-          <Tag>待首次报送</Tag>
-        ),
+        </Flex>
+      ),
     },
     {
       title: '密钥指纹',
       key: 'fingerprint',
-      width: 230,
+      width: 170,
       render: (_: unknown, peer) =>
         peer.fingerprint ? (
-          <Typography.Text code copyable={{ text: peer.fingerprint }} style={{ whiteSpace: 'nowrap' }} data-testid={`station-fingerprint-${peer.code}`}>
+          <Typography.Text code copyable={{ text: peer.fingerprint }} style={{ wordBreak: 'break-all' }} data-testid={`station-fingerprint-${peer.code}`}>
             {groupFingerprint(peer.fingerprint)}
           </Typography.Text>
         ) : (
@@ -105,7 +98,7 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
     {
       title: '最后收到',
       key: 'received',
-      width: 260,
+      width: 170,
       render: (_: unknown, peer) => (
         <Flex gap={6} align="center" wrap>
           {peer.lastReceivedAt ? (
@@ -123,16 +116,16 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
       title: '待发送',
       dataIndex: 'pendingChanges',
       key: 'pending',
-      width: 90,
+      width: 72,
       align: 'right',
       render: (n: number) => (n > 0 ? `${n} 项` : <Typography.Text type="secondary">0</Typography.Text>),
     },
     {
       title: '操作',
       key: 'actions',
-      width: 270,
+      width: 160,
       render: (_: unknown, peer) => (
-        <Space size={0} wrap>
+        <Flex vertical align="start">
           <Button type="link" size="small" icon={<CloudUploadOutlined />} loading={exporting === peer.code} disabled={!peer.registered} title={peer.registered ? undefined : '该单位第一次报送后才能给它生成同步文件'} onClick={() => onExport(peer)}>
             生成同步文件
           </Button>
@@ -154,7 +147,7 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
               重新生成开通文件
             </Button>
           </Popconfirm>
-        </Space>
+        </Flex>
       ),
     },
   ];
@@ -195,7 +188,7 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
         size="middle"
         rowKey="code"
         tableLayout="fixed"
-        scroll={{ x: 1270 }}
+        scroll={{ x: 842 }}
         columns={columns}
         dataSource={status.children}
         pagination={status.children.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}

@@ -16,7 +16,10 @@ const countColumns = [
   },
 ];
 
-/** Per-table counts of an import or dry run (表, 新增, 更新, 不变, 冲突) with a 合计 row. */
+/**
+ * Per-table counts of an import or dry run (表, 新增, 更新, 不变, 冲突) with a 合计 row. They count
+ * records (a person, a family member …); the file's 「N 项变更」 counts fields, so the two differ.
+ */
 export function TableCounts({ summary, testId }: { summary: BundleImportSummary; testId?: string }) {
   return (
     <Table<TableSyncCounts>
@@ -31,7 +34,7 @@ export function TableCounts({ summary, testId }: { summary: BundleImportSummary;
       summary={() =>
         summary.tables.length > 1 ? (
           <Table.Summary.Row style={{ fontWeight: 600 }}>
-            <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+            <Table.Summary.Cell index={0}>{`合计（${summary.totals.inserted + summary.totals.updated + summary.totals.unchanged} 条记录）`}</Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">{summary.totals.inserted}</Table.Summary.Cell>
             <Table.Summary.Cell index={2} align="right">{summary.totals.updated}</Table.Summary.Cell>
             <Table.Summary.Cell index={3} align="right">{summary.totals.unchanged}</Table.Summary.Cell>
