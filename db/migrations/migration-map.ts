@@ -3,6 +3,7 @@ import * as foundation from './2026-11-23-foundation';
 import * as staff from './2026-11-23-staff';
 import * as sync from './2026-11-23-sync';
 import * as syncAuthority from './2026-12-02-sync-authority';
+import * as health from './2026-12-07-health';
 
 /**
  * Every migration, by its date-prefixed name, in the order they apply. Loaded statically (no
@@ -13,6 +14,7 @@ export const migrationMap: Record<string, Migration> = {
   '2026-11-23-staff': staff,
   '2026-11-23-sync': sync,
   '2026-12-02-sync-authority': syncAuthority,
+  '2026-12-07-health': health,
 };
 
 /** The newest migration: the schema version this build writes. */
