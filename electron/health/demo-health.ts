@@ -47,7 +47,7 @@ export function seedDemoHealth(store: LedgerStore, actor: WriteActor, random: De
     const conclusion: CheckupConclusion = abnormal ? random.weighted([['异常需复查', 7], ['异常需就医', 3]]) : '正常';
     const items = abnormal ? [...new Set([random.weighted(ABNORMAL), ...(random.chance(0.4) ? [random.weighted(ABNORMAL)] : [])])] : random.chance(0.25) ? [random.weighted(ABNORMAL)] : [];
     const followUpDue = abnormal ? addDays(date, random.pick([60, 90])) : null;
-    const done = followUpDue && compareIsoDates(followUpDue, today) < 0 && (!thisYear || random.chance(0.6)) ? min(addDays(followUpDue, -random.int(0, 20)), today) : null;
+    const done = followUpDue && compareIsoDates(followUpDue, today) < 0 && (!thisYear || random.chance(0.75)) ? min(addDays(followUpDue, -random.int(0, 20)), today) : null;
     savePersonRecord(
       store,
       actor,

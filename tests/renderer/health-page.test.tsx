@@ -66,7 +66,7 @@ describe('健康管理 and the person\'s 健康 tab (in-process transport, real 
 
     const tab = await screen.findByTestId('person-health');
     await within(tab).findByText('异常项目：高血压、脂肪肝');
-    const titles = [...tab.querySelectorAll('.ant-timeline-item-title')].map((e) => e.textContent);
+    const titles = [...tab.querySelectorAll('[data-timeline-date]')].map((e) => e.textContent);
     expect(titles).toEqual(['2026-11-20', '2026-04-10', '2025-05-10']);
     expect(within(tab).getByText('在院')).toBeInTheDocument();
     expect(within(tab).getByText('应于 2026-07-10 前复查，尚未复查')).toBeInTheDocument();
@@ -74,6 +74,6 @@ describe('健康管理 and the person\'s 健康 tab (in-process transport, real 
     fireEvent.click(within(tab).getAllByRole('button', { name: '删除' })[2]);
     const confirm = await screen.findByRole('tooltip');
     fireEvent.click(within(confirm).getByRole('button', { name: /删\s*除/ }));
-    await waitFor(() => expect([...tab.querySelectorAll('.ant-timeline-item-title')].map((e) => e.textContent)).toEqual(['2026-11-20', '2026-04-10']));
+    await waitFor(() => expect([...tab.querySelectorAll('[data-timeline-date]')].map((e) => e.textContent)).toEqual(['2026-11-20', '2026-04-10']));
   });
 });

@@ -86,7 +86,7 @@ export function CheckupLists({ overview }: { overview: HealthOverview }) {
                 { title: '异常项目', render: (_, r) => r.abnormalItems.join('、') },
                 {
                   title: '复查截止',
-                  width: 150,
+                  width: 200,
                   render: (_, r) => (r.overdue ? <Typography.Text type="danger">{`${r.followUpDue}（逾期 ${r.daysOverdue} 天）`}</Typography.Text> : r.followUpDue),
                 },
               ]}

@@ -165,10 +165,14 @@ export function PersonHealthTab({ staffId, version, readOnly }: { staffId: strin
           items={entries.map((entry) => ({
             key: entry.key,
             color: entry.color,
-            title: entry.date,
             content: (
               <Flex justify="space-between" align="start" gap={12}>
-                <div>{entry.body}</div>
+                <div>
+                  <Typography.Text type="secondary" data-timeline-date style={{ display: 'block' }}>
+                    {entry.date}
+                  </Typography.Text>
+                  {entry.body}
+                </div>
                 {!readOnly && (
                   <Space size={4}>
                     <Button size="small" type="link" onClick={() => setEditing(entry.edit)}>
