@@ -187,7 +187,8 @@ export interface FollowUpDue extends HealthPersonRef {
   checkupDate: string;
   conclusion: CheckupConclusion;
   abnormalItems: string[];
-  followUpDue: string;
+  /** Null: the conclusion calls for a follow-up but no date was set (never overdue). */
+  followUpDue: string | null;
   /** Days past the due date; 0 or less while it is not yet due. */
   daysOverdue: number;
   overdue: boolean;

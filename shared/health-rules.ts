@@ -80,16 +80,22 @@ export function overdueCheckups(people: HealthPerson[], checkups: CheckupFact[],
 }
 
 /**
- * 复查: every checkup of active staff with a follow-up due date and no follow-up done. Overdue the
- * day after its due date. Most overdue first.
+ * 复查: every checkup of active staff with a follow-up due date and no follow-up done — overdue the
+ * day after its due date; and a person's latest checkup whose conclusion calls for one (异常需复查,
+ * 异常需就医) but has no due date yet, listed without one (never overdue) so it is not forgotten.
+ * Most overdue first.
  */
 export function followUpsDue(people: HealthPerson[], checkups: CheckupFact[], today: string): FollowUpDue[] {
   const byId = activeById(people);
+  const latest = new Map<string, CheckupFact>();
+  for (const c of checkups) if (compareIsoDates(c.date, latest.get(c.staffId)?.date ?? '') > 0) latest.set(c.staffId, c);
   const due: FollowUpDue[] = [];
   for (const c of checkups) {
     const person = byId.get(c.staffId);
-    if (!person || !c.followUpDue || c.followUpDoneDate) continue;
-    const daysOverdue = daysBetween(c.followUpDue, today);
+    if (!person || c.followUpDoneDate) continue;
+    const undated = !c.followUpDue && latest.get(c.staffId) === c && (c.conclusion === '异常需复查' || c.conclusion === '异常需就医');
+    if (!c.followUpDue && !undated) continue;
+    const daysOverdue = c.followUpDue ? daysBetween(c.followUpDue, today) : 0;
     due.push({
       ...personRef(person),
       checkupId: c.id,

@@ -57,7 +57,7 @@ const specs: { [L in HealthExportList]: ExportSpec<Rows<L>> } = {
       { header: '体检日期', width: 12, value: (r) => r.checkupDate },
       { header: '结论', width: 11, value: (r) => r.conclusion },
       { header: '异常项目', width: 30, value: (r) => r.abnormalItems.join('、') },
-      { header: '复查截止日期', width: 13, value: (r) => r.followUpDue },
+      { header: '复查截止日期', width: 13, value: (r) => r.followUpDue ?? '未定' },
       { header: '逾期天数', width: 9, value: (r) => (r.overdue ? r.daysOverdue : '') },
     ],
   },

@@ -162,8 +162,7 @@ export function healthOverdue(deps: AppDeps, on?: string): HealthOverdueReport {
     on: day,
     checkups: overdueCheckups(facts.people, facts.checkups, day, rules.overdueFromMonth).map((o) => ({ name: o.name, idNumber: o.idNumber, category: o.category, daysOverdue: o.daysOverdue })),
     followUps: followUpsDue(facts.people, facts.checkups, day)
-      .filter((f) => f.overdue)
-      .map((f) => ({ name: f.name, idNumber: f.idNumber, checkupDate: f.checkupDate, followUpDue: f.followUpDue, daysOverdue: f.daysOverdue })),
+      .flatMap((f) => (f.overdue && f.followUpDue ? [{ name: f.name, idNumber: f.idNumber, checkupDate: f.checkupDate, followUpDue: f.followUpDue, daysOverdue: f.daysOverdue }] : [])),
     watch: watchList(facts.people, facts.screenings, facts.interventions, day, rules)
       .filter((w) => w.overdue)
       .map((w) => ({ name: w.name, idNumber: w.idNumber, level: w.level, screeningDate: w.screeningDate, interventionDue: w.interventionDue, daysOverdue: w.daysOverdue })),

@@ -61,6 +61,14 @@ describe('follow-ups due and not done', () => {
   });
 });
 
+it('lists a latest abnormal checkup without a due date as a follow-up to arrange, never overdue; an older one not', () => {
+  const people = [person(1)];
+  const older = checkup('p1', '2025-03-01', { conclusion: '异常需复查' });
+  const latest = checkup('p1', '2026-03-01', { conclusion: '异常需就医', abnormalItems: ['肺结节'] });
+  expect(followUpsDue(people, [older, latest], '2026-11-23').map((f) => [f.checkupDate, f.followUpDue, f.overdue])).toEqual([['2026-03-01', null, false]]);
+  expect(followUpsDue(people, [older, { ...latest, followUpDoneDate: '2026-04-01' }], '2026-11-23')).toEqual([]);
+});
+
 describe('the watch list (预警 and 危机 need one-to-one intervention)', () => {
   const people = [person(1), person(2), person(3), person(4)];
   const screenings: ScreeningFact[] = [

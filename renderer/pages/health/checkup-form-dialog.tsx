@@ -49,8 +49,8 @@ export function CheckupFormDialog({ staffId, checkup, onClose }: CheckupFormDial
       note: c.note ?? undefined,
     }),
     formFields,
-    save: (v) =>
-      savePersonRecord(client, 'health.checkup', {
+    save: async (v) => {
+      await savePersonRecord(client, 'health.checkup', {
         id: checkup?.id,
         staffId,
         date: v.date ?? '',
@@ -62,7 +62,11 @@ export function CheckupFormDialog({ staffId, checkup, onClose }: CheckupFormDial
         followUpResult: textOrNull(v.followUpResult),
         note: textOrNull(v.note),
         confirmDuplicate: v.confirmDuplicate === true,
-      }),
+      });
+      // Items typed that the vocabulary lacks join it, so the next checkup offers them.
+      const added = (v.abnormalItems ?? []).filter((item) => !vocabulary.includes(item));
+      if (added.length > 0) await client.call('health.addItems', { names: added }).catch(() => undefined);
+    },
     savedMessage: (v) => `已保存 ${v.date} 的体检记录`,
     onClose,
   });

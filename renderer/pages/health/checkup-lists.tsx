@@ -4,6 +4,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { FollowUpDue, HealthOverview, OverdueCheckup } from '../../../shared/health-record';
 import { usePlatform } from '../../api/client-context';
 import { excelFileFilter } from '../staff/staff-labels';
+import { AbnormalVocabularyCard } from './abnormal-vocabulary-card';
 import { conclusionColors } from './health-labels';
 import { HealthExportButton } from './health-export-button';
 import { HealthImportDialog } from './health-import-dialog';
@@ -87,7 +88,8 @@ export function CheckupLists({ overview }: { overview: HealthOverview }) {
                 {
                   title: '复查截止',
                   width: 200,
-                  render: (_, r) => (r.overdue ? <Typography.Text type="danger">{`${r.followUpDue}（逾期 ${r.daysOverdue} 天）`}</Typography.Text> : r.followUpDue),
+                  render: (_, r) =>
+                    r.overdue ? <Typography.Text type="danger">{`${r.followUpDue}（逾期 ${r.daysOverdue} 天）`}</Typography.Text> : (r.followUpDue ?? <Typography.Text type="warning">未定复查日期</Typography.Text>),
                 },
               ]}
             />
@@ -109,6 +111,7 @@ export function CheckupLists({ overview }: { overview: HealthOverview }) {
           </Card>
         </Col>
       </Row>
+      <AbnormalVocabularyCard />
       <HealthImportDialog open={importing} onClose={() => setImporting(false)} />
     </Flex>
   );
