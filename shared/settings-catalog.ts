@@ -54,6 +54,19 @@ export const settingsCatalog = {
     schema: z.string({ message: '请填写姓名' }).trim().max(20, '姓名最多 20 个字'),
     defaultValue: '',
   },
+  // Last, so the settings page keeps the places of the settings before them.
+  'health.crisisInterventionDays': {
+    label: '心理普测「危机」后几天内须一对一干预',
+    unit: '天',
+    schema: wholeNumber(1, 60, '天'),
+    defaultValue: 7,
+  },
+  'health.warningInterventionDays': {
+    label: '心理普测「预警」后几天内须一对一干预',
+    unit: '天',
+    schema: wholeNumber(1, 90, '天'),
+    defaultValue: 14,
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalog;

@@ -1,4 +1,5 @@
 import { settingTable, stationTable } from './foundation-tables';
+import { healthAbnormalItemTable, healthCheckupTable, medicalEventTable, psychInterventionTable, psychScreeningTable } from './health-tables';
 import { familyMemberTable, honourTable, staffStatusChangeTable, staffTable } from './roster-tables';
 import type { SyncedTableDefinition } from './synced-table-definition';
 
@@ -8,7 +9,19 @@ import type { SyncedTableDefinition } from './synced-table-definition';
  * here; the sync registry (`db/synced-tables.ts`), the Kysely types, the change history, the
  * cascade of a person's deletion and transfer, and the definition-vs-migration test follow.
  */
-export const syncedTableDefinitions = [stationTable, settingTable, staffTable, staffStatusChangeTable, familyMemberTable, honourTable] as const;
+export const syncedTableDefinitions = [
+  stationTable,
+  settingTable,
+  staffTable,
+  staffStatusChangeTable,
+  familyMemberTable,
+  honourTable,
+  healthAbnormalItemTable,
+  healthCheckupTable,
+  psychScreeningTable,
+  psychInterventionTable,
+  medicalEventTable,
+] as const;
 
 /** Names of the synced tables. */
 export type SyncedTableName = (typeof syncedTableDefinitions)[number]['name'];

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-23-foundation';
 import * as staff from './2026-11-23-staff';
 import * as sync from './2026-11-23-sync';
 import * as syncAuthority from './2026-12-02-sync-authority';
+import * as health from './2026-12-07-health';
 import * as rosterFields from './2026-12-07-roster-fields';
 
 /**
@@ -14,6 +15,7 @@ export const migrationMap: Record<string, Migration> = {
   '2026-11-23-staff': staff,
   '2026-11-23-sync': sync,
   '2026-12-02-sync-authority': syncAuthority,
+  '2026-12-07-health': health,
   '2026-12-07-roster-fields': rosterFields,
 };
 

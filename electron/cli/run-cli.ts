@@ -2,6 +2,7 @@ import { ApiCallError } from '../../shared/contract/api-contract';
 import { AppError } from '../../shared/contract/api-error';
 import { appCommands } from './commands/app-commands';
 import { serveCommand } from './commands/serve-command';
+import { healthCommands } from './commands/health-commands';
 import { rosterCommands } from './commands/roster-commands';
 import { syncCommands } from './commands/sync-commands';
 import { errorBodyOf } from '../handlers/internal-error';
@@ -12,6 +13,7 @@ export const cliCommands: Record<string, CliCommand> = {
   ...appCommands,
   serve: serveCommand,
   ...rosterCommands,
+  ...healthCommands,
   ...syncCommands,
 };
 

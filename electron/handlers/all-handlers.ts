@@ -1,5 +1,6 @@
 import { appHandlers } from './app-handlers';
 import { HandlerRegistry } from './handler-registry';
+import { healthHandlers } from '../health/health-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 
@@ -11,6 +12,7 @@ export function createHandlerRegistry(): HandlerRegistry {
   const registry = new HandlerRegistry();
   registry.registerAll(appHandlers);
   registry.registerAll(staffHandlers);
+  registry.registerAll(healthHandlers);
   registry.registerAll(syncHandlers);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);

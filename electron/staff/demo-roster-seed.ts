@@ -2,6 +2,7 @@ import { ageOn } from '../../shared/person-derivations';
 import { familyInputSchema, honourInputSchema, staffInputSchema } from '../../shared/staff-record';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { WriteActor } from '../../db/write-path';
+import { seedDemoHealth, type DemoHealthPerson, type DemoHealthSummary } from '../health/demo-health';
 import { generateDemoFamily } from './demo-family';
 import { generateDemoHonours, type HonourCandidate } from './demo-honours';
 import { generateDemoPerson } from './demo-people';
@@ -32,6 +33,8 @@ export interface DemoSeedSummary {
   statusChanges: number;
   byCategory: Record<string, number>;
   byStatus: Record<string, number>;
+  /** Checkups, screenings, interventions and medical events (electron/health/demo-health.ts). */
+  health: DemoHealthSummary;
 }
 
 function tally(counts: Record<string, number>, key: string): void {
@@ -46,7 +49,8 @@ function tally(counts: Record<string, number>, key: string): void {
 export function seedDemoRoster(store: LedgerStore, actor: WriteActor, options: DemoSeedOptions): DemoSeedSummary {
   const { today, years } = options;
   const random = new DemoRandom(options.seed);
-  const summary: DemoSeedSummary = { staff: 0, familyMembers: 0, honours: 0, statusChanges: 0, byCategory: {}, byStatus: {} };
+  const summary: DemoSeedSummary = { staff: 0, familyMembers: 0, honours: 0, statusChanges: 0, byCategory: {}, byStatus: {}, health: { checkups: 0, screenings: 0, interventions: 0, medicalEvents: 0 } };
+  const healthPeople: DemoHealthPerson[] = [];
   return store.transaction(() => {
     const lookup = storeStaffLookup(store);
     const usedIds = new Set<string>();
@@ -65,6 +69,7 @@ export function seedDemoRoster(store: LedgerStore, actor: WriteActor, options: D
         summary.statusChanges += 1;
       }
       tally(summary.byStatus, person.statusChange?.status ?? '在职');
+      healthPeople.push({ staffId, status: person.statusChange?.status ?? '在职', category: person.category, workStartDate: person.input.workStartDate ?? null });
       for (const member of generateDemoFamily(random, person, ageOn(person.birthDate, today), today)) {
         savePersonRecord(store, actor, familyRecords, familyInputSchema.parse({ ...member, staffId }), today);
         summary.familyMembers += 1;
@@ -82,6 +87,8 @@ export function seedDemoRoster(store: LedgerStore, actor: WriteActor, options: D
       savePersonRecord(store, actor, honourRecords, honourInputSchema.parse(honour), today);
       summary.honours += 1;
     }
+    // Its own random source, so adding health records changed none of the people of a given seed.
+    summary.health = seedDemoHealth(store, actor, new DemoRandom(options.seed + 10_000), healthPeople, today);
     return summary;
   });
 }

@@ -8,7 +8,7 @@ import { tombstoneRecord, writeRecord, type WriteActor } from '../../db/write-pa
 import type { HandlerTable } from '../handlers/handler-registry';
 import { todayOf } from '../app-deps';
 import type { SheetColumn } from './roster-columns';
-import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow } from './staff-rows';
+import { liveStaffRow, refuseIfHeldElsewhere, requireOwnStaffRow, type StaffRowWithStation } from './staff-rows';
 
 /**
  * A person record (家属, 表彰, and later 体检, 慰问, 休假): rows of a person-owned table, added,
@@ -39,6 +39,10 @@ export interface PersonRecordContext<T extends PersonTableName> {
   existing: PersonRecordRow<T> | undefined;
   /** The person's other live records of the table (for a rule across them: one 配偶). */
   others: readonly Record<string, FieldValue>[];
+  /** The person the record belongs to (their 参加工作时间 for the date checks …); absent for a person an Excel import is about to add. */
+  person?: StaffRowWithStation;
+  /** For checks that look at the person's other records (a second checkup on the same date …); absent in an Excel import's preview. */
+  store?: LedgerStore;
 }
 
 /** A column of a person-record sheet of the Excel import: a form field and the table column it fills. */
@@ -114,7 +118,7 @@ export function savePersonRecord<T extends PersonTableName, Input extends Person
     const existing = input.id ? liveRecordRow(store, kind.table, input.id) : undefined;
     if (input.id && (!existing || existing.staff_id !== input.staffId)) throw new AppError(commonErrorCodes.notFound, kind.notFoundMessage);
     const others = (store.sqlite.prepare(`SELECT * FROM "${kind.table}" WHERE staff_id = ? AND deleted_at IS NULL AND id <> ?`).all(input.staffId, existing?.id ?? '') as Record<string, FieldValue>[]);
-    const context: PersonRecordContext<T> = { today, existing, others };
+    const context: PersonRecordContext<T> = { today, existing, others, person, store };
     const problems = kind.check?.(input, context) ?? [];
     if (problems.length > 0) throw problemsError(problems);
     const id = existing?.id ?? store.newId();

@@ -185,3 +185,19 @@ export function findRecordSheet<C extends SheetColumn>(workbook: ExcelJS.Workboo
 export async function readRosterSheet(bytes: Buffer): Promise<RosterSheet> {
   return findRosterSheet(await loadWorkbook(bytes)) as RosterSheet;
 }
+
+/**
+ * The first worksheet of a workbook whose header row (within its first ten rows, so a title row
+ * above is fine) names every one of `keyFields` with one of `columns`; null when none does. For
+ * sheets that come from elsewhere (the hospital's checkup results) and so may be named anything.
+ */
+export function findSheetWithColumns<C extends SheetColumn>(workbook: ExcelJS.Workbook, columns: readonly C[], keyFields: readonly string[]): ImportSheet<C> | null {
+  const columnOf = headerMatcher(columns);
+  for (const sheet of workbook.worksheets) {
+    for (let rowNumber = 1; rowNumber <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); rowNumber += 1) {
+      const candidate = readHeaderRow(sheet, rowNumber, columnOf);
+      if (keyFields.every((field) => hasField(candidate, field))) return rowsBelow(candidate);
+    }
+  }
+  return null;
+}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PageKey } from '../stores/session-slice';
 import { DashboardPage } from '../pages/dashboard/dashboard-page';
+import { HealthPage } from '../pages/health/health-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { RosterPage } from '../pages/staff/roster-page';
 import { NotBuiltPage } from '../pages/placeholder/not-built-page';
@@ -17,7 +18,7 @@ export interface PageEntry {
 export const pageRegistry: PageEntry[] = [
   { key: 'dashboard', title: '工作台', render: () => <DashboardPage /> },
   { key: 'staff', title: '人员档案', render: () => <RosterPage /> },
-  { key: 'health', title: '健康管理', render: () => <NotBuiltPage what="年度体检、心理健康普测与干预、住院与因公负伤记录" /> },
+  { key: 'health', title: '健康管理', render: () => <HealthPage /> },
   { key: 'leave', title: '休假轮休', render: () => <NotBuiltPage what="年休假天数与余额、轮休补休、在岗警力日历" /> },
   { key: 'visits', title: '慰问记录', render: () => <NotBuiltPage what="节日、生日、住院、婚育、退休、丧事、困难帮扶等慰问与标准" /> },
   { key: 'reports', title: '月报', render: () => <NotBuiltPage what="每月 A4 月报，打印并保存为 PDF 和 Excel" /> },

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
+import { createHealthSlice, type HealthSlice } from './health-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStaffSlice, type StaffSlice } from './staff-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
 
 /** The renderer's one store, built from one slice per feature. */
-export type AppStore = SessionSlice & StaffSlice & SyncSlice;
+export type AppStore = SessionSlice & StaffSlice & SyncSlice & HealthSlice;
 
 /** Creates a fresh store (the app makes one; each jsdom test makes its own). */
 export function createAppStore() {
@@ -12,6 +13,7 @@ export function createAppStore() {
     ...createSessionSlice(...a),
     ...createStaffSlice(...a),
     ...createSyncSlice(...a),
+    ...createHealthSlice(...a),
   }));
 }
 

@@ -20,6 +20,7 @@ export function useDataChangeRefresh(): void {
       void state.refreshSessionFor(client, change);
       void state.refreshStaffFor(client, change);
       void state.refreshSyncFor(client, change);
+      void state.refreshHealthFor(client, change);
     });
   }, [client, store]);
 }

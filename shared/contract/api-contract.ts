@@ -2,6 +2,7 @@ import '../zod-chinese';
 import type { z } from 'zod';
 import type { MethodDefinition } from './define-method';
 import { appContract } from './app-contract';
+import { healthContract } from './health-contract';
 import { staffContract } from './staff-contract';
 import { syncContract } from './sync-contract';
 import { syncReviewContract } from './sync-review-contract';
@@ -14,6 +15,7 @@ import { taskContract } from './task-contract';
 export const apiContract = {
   ...appContract,
   ...staffContract,
+  ...healthContract,
   ...syncContract,
   ...syncReviewContract,
   ...taskContract,

@@ -53,12 +53,12 @@ describe('the catalog', () => {
   });
 
   it('makes exactly the person-owned tables follow a person (staff_id)', () => {
-    expect(personOwnedTableNames()).toEqual(['staff_status_change', 'family_member', 'honour']);
+    expect(personOwnedTableNames()).toEqual(['staff_status_change', 'family_member', 'honour', 'health_checkup', 'psych_screening', 'psych_intervention', 'medical_event']);
     for (const name of syncedTableNames()) expect('staff_id' in syncedTableSpec(name)!.columns, name).toBe(personOwnedTableNames().includes(name));
   });
 
-  it('places family and honours in the person\'s detail, in order', () => {
-    expect(personDetailTabs().map((d) => d.detail.tab)).toEqual(['家属', '表彰']);
+  it('places family, honours and health in the person\'s detail, in order', () => {
+    expect(personDetailTabs().map((d) => d.detail.tab)).toEqual(['家属', '表彰', '健康']);
   });
 });
 

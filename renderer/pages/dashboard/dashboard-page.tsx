@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
 import type { TableCountRow } from '../../../shared/contract/app-contract';
+import type { HealthSummary } from '../../../shared/health-record';
 import { summarizeRoster, type RosterSummary } from '../../../shared/roster-summary';
 import type { SyncStatus } from '../../../shared/sync-record';
 import { useClient } from '../../api/client-context';
@@ -14,10 +15,13 @@ export function DashboardPage() {
   const [counts, setCounts] = useState<TableCountRow[]>([]);
   const [roster, setRoster] = useState<RosterSummary | null>(null);
   const [sync, setSync] = useState<SyncStatus | null>(null);
+  // Counts only (health.summary): 工作台 names no one's health (个人信息保护法 Art. 28); 健康管理 does.
+  const [health, setHealth] = useState<HealthSummary | null>(null);
   const today = info?.today;
   useEffect(() => {
     void client.call('app.stats', {}).then(setCounts);
     void client.call('sync.status', {}).then(setSync);
+    void client.call('health.summary', {}).then(setHealth);
   }, [client]);
   useEffect(() => {
     if (today) void client.call('staff.list', {}).then((people) => setRoster(summarizeRoster(people, today)));
@@ -28,6 +32,17 @@ export function DashboardPage() {
 
   return (
     <Row gutter={[16, 16]}>
+      {health && health.crisis > 0 && (
+        <Col span={24}>
+          <Alert
+            type="error"
+            showIcon
+            data-testid="crisis-alert"
+            title={`心理危机：${health.crisis} 人最近一次心理普测为「危机」${health.watchOverdue > 0 ? `，${health.watchOverdue} 人逾期未开展一对一干预` : ''}，请立即安排一对一心理干预并做好记录`}
+            action={<Button size="small" danger onClick={() => navigate('health')}>去处理</Button>}
+          />
+        </Col>
+      )}
       {silentStations.length > 0 && (
         <Col span={24}>
           <Alert
@@ -85,6 +100,36 @@ export function DashboardPage() {
           )}
         </Card>
       </Col>
+      {health && (
+        <>
+          <Col xs={12} lg={6}>
+            <Card data-testid="dashboard-in-hospital">
+              <Statistic title="住院中" value={health.inHospital} suffix="人" styles={{ content: { color: health.inHospital > 0 ? '#cf1322' : undefined } }} />
+              <Typography.Link onClick={() => navigate('health')}>{health.inHospital > 0 ? '查看在院人员，安排住院慰问' : `本年度因公负伤 ${health.injuriesThisYear} 人次`}</Typography.Link>
+            </Card>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Card>
+              <Statistic title={`${health.year} 年体检覆盖率`} value={health.coverage.total.percent} suffix="%" />
+              <Typography.Text type={health.overdueCheckups > 0 ? 'warning' : 'secondary'}>
+                {health.overdueCheckups > 0 ? `体检逾期 ${health.overdueCheckups} 人` : `已体检 ${health.coverage.total.checked} / ${health.coverage.total.active} 人`}
+              </Typography.Text>
+            </Card>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Card>
+              <Statistic title="待复查" value={health.followUpsOpen} suffix="项" />
+              <Typography.Text type={health.overdueFollowUps > 0 ? 'warning' : 'secondary'}>{`逾期 ${health.overdueFollowUps} 项`}</Typography.Text>
+            </Card>
+          </Col>
+          <Col xs={12} lg={6}>
+            <Card>
+              <Statistic title="心理重点关注" value={health.levels['预警'] + health.levels['危机']} suffix="人" />
+              <Typography.Text type={health.watchOverdue > 0 ? 'danger' : 'secondary'}>{`危机 ${health.levels['危机']} · 预警 ${health.levels['预警']} · 逾期未干预 ${health.watchOverdue}`}</Typography.Text>
+            </Card>
+          </Col>
+        </>
+      )}
       <Col span={24}>
         <Card title="本单位">
           <Descriptions column={3} size="small">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StaffDetail } from '../../../shared/staff-record';
 import type { PersonTableName } from '../../../shared/synced-table-catalog';
+import { PersonHealthTab } from '../health/person-health-tab';
 import { FamilyTab } from './family-tab';
 import { HonoursTab } from './honours-tab';
 
@@ -24,5 +25,11 @@ export const personRecordTabs: Partial<Record<PersonTableName, PersonRecordTab>>
   honour: {
     count: (detail) => detail.honours.length,
     render: (detail, readOnly) => <HonoursTab staffId={detail.staff.id} honours={detail.honours} readOnly={readOnly} />,
+  },
+  // 健康 holds all four health tables (the tab is placed by health_checkup's definition); its records
+  // are read through health.person, not staff.get (sensitive: 个人信息保护法 Art. 28), so no count.
+  health_checkup: {
+    count: () => 0,
+    render: (detail, readOnly) => <PersonHealthTab staffId={detail.staff.id} version={detail} readOnly={readOnly} />,
   },
 };

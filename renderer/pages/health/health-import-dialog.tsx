@@ -1,0 +1,172 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Checkbox, Col, Flex, Modal, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import type { HealthImportRow, HealthImportSummary } from '../../../shared/health-record';
+import { usePlatform } from '../../api/client-context';
+import type { PickedFile } from '../../api/file-transfer';
+import { excelFileFilter } from '../staff/staff-labels';
+
+const actionTags: Record<HealthImportRow['action'], { label: string; color: string }> = {
+  create: { label: '新增', color: 'green' },
+  update: { label: '更新', color: 'blue' },
+  unchanged: { label: '不变', color: 'default' },
+  refused: { label: '拒绝', color: 'red' },
+};
+
+type Phase = 'idle' | 'previewing' | 'preview' | 'committing';
+
+/**
+ * 导入医院体检结果: pick the hospital's sheet, see per row what would be added, updated or refused
+ * (with the reason), tick the unknown abnormal items to add to the vocabulary, then 确认导入.
+ * Nothing is written before that.
+ */
+export function HealthImportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { client, files } = usePlatform();
+  const { message } = App.useApp();
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [summary, setSummary] = useState<HealthImportSummary | null>(null);
+  const [addItems, setAddItems] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const request = useRef(0);
+
+  useEffect(() => {
+    if (open) return;
+    request.current += 1;
+    setPhase('idle');
+    setFile(null);
+    setSummary(null);
+    setAddItems([]);
+    setError(null);
+  }, [open]);
+
+  async function pick() {
+    const chosen = (await files.open(excelFileFilter, false))[0];
+    if (!chosen) return;
+    if (!chosen.name.toLowerCase().endsWith('.xlsx')) {
+      setError(`「${chosen.name}」不是 .xlsx 文件。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后再导入。`);
+      return;
+    }
+    const ticket = ++request.current;
+    setFile(chosen);
+    setSummary(null);
+    setError(null);
+    setPhase('previewing');
+    try {
+      const result = await client.call('health.importPreview', { fileName: chosen.name, bytesBase64: chosen.bytesBase64 });
+      if (ticket !== request.current) return;
+      setSummary(result);
+      setAddItems(result.unknownItems.map((u) => u.name));
+      setPhase('preview');
+    } catch (e) {
+      if (ticket !== request.current) return;
+      setError((e as Error).message);
+      setPhase('idle');
+    }
+  }
+
+  async function commit() {
+    if (!file) return;
+    const ticket = ++request.current;
+    setPhase('committing');
+    try {
+      const result = await client.call('health.importCommit', { fileName: file.name, bytesBase64: file.bytesBase64, addItems });
+      if (ticket !== request.current) return;
+      const added = result.addedItems.length > 0 ? `；异常项目词表新增 ${result.addedItems.join('、')}` : '';
+      message.success(`导入完成：新增 ${result.created} 条，更新 ${result.updated} 条${result.refused > 0 ? `，${result.refused} 行有错未导入` : ''}${added}`);
+      onClose();
+    } catch (e) {
+      if (ticket !== request.current) return;
+      setError((e as Error).message);
+      setPhase('preview');
+    }
+  }
+
+  const importable = summary ? summary.created + summary.updated : 0;
+  return (
+    <Modal
+      title="导入医院体检结果（Excel）"
+      open={open}
+      onCancel={() => phase !== 'committing' && onClose()}
+      width={960}
+      centered
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', overflowX: 'hidden' } }}
+      destroyOnHidden
+      mask={{ closable: false }}
+      footer={
+        <Flex justify="space-between" align="center">
+          <Typography.Text type="secondary">按身份证号对应人员；确认导入前不会写入；同一文件重复导入不会重复登记。</Typography.Text>
+          <Flex gap={8}>
+            <Button onClick={onClose} disabled={phase === 'committing'}>
+              取消
+            </Button>
+            <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit()}>
+              {importable > 0 ? `确认导入（${importable} 条）` : '确认导入'}
+            </Button>
+          </Flex>
+        </Flex>
+      }
+    >
+      <Flex vertical gap={12}>
+        <Flex align="center" gap={12} wrap>
+          <Button icon={<UploadOutlined />} onClick={() => void pick()} disabled={phase === 'previewing' || phase === 'committing'}>
+            选择医院的体检结果表…
+          </Button>
+          {file && <Typography.Text>{file.name}</Typography.Text>}
+        </Flex>
+        {error && <Alert type="error" showIcon title={error} />}
+        {phase === 'previewing' && <Spin description="正在读取…" />}
+        {summary && (
+          <>
+            <Row gutter={16}>
+              <Col span={6}>
+                <Statistic title="新增体检" value={summary.created} styles={{ content: { color: '#389e0d' } }} />
+              </Col>
+              <Col span={6}>
+                <Statistic title="更新" value={summary.updated} styles={{ content: { color: '#1677ff' } }} />
+              </Col>
+              <Col span={6}>
+                <Statistic title="不变" value={summary.unchanged} />
+              </Col>
+              <Col span={6}>
+                <Statistic title="拒绝" value={summary.refused} styles={{ content: { color: summary.refused > 0 ? '#cf1322' : undefined } }} />
+              </Col>
+            </Row>
+            {summary.ignoredHeaders.length > 0 && <Typography.Text type="secondary">未识别、已忽略的列：{summary.ignoredHeaders.join('、')}</Typography.Text>}
+            {summary.unknownItems.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                title="以下异常项目不在词表中，勾选的将在导入时加入本单位的词表（不勾选也照常导入）："
+                description={
+                  <Checkbox.Group
+                    value={addItems}
+                    onChange={(v) => setAddItems(v as string[])}
+                    options={summary.unknownItems.map((u) => ({ value: u.name, label: `${u.name}（${u.rows.length} 行）` }))}
+                  />
+                }
+              />
+            )}
+            <Table<HealthImportRow>
+              size="small"
+              rowKey="row"
+              dataSource={[...summary.rows].sort((a, b) => Number(b.action === 'refused') - Number(a.action === 'refused') || a.row - b.row)}
+              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+              scroll={{ y: 360 }}
+              columns={[
+                { title: '行号', dataIndex: 'row', width: 70, render: (r: number) => `第${r}行` },
+                { title: '处理', dataIndex: 'action', width: 64, render: (a: HealthImportRow['action']) => <Tag color={actionTags[a].color}>{actionTags[a].label}</Tag> },
+                { title: '姓名', dataIndex: 'name', width: 90 },
+                { title: '体检日期', dataIndex: 'date', width: 104 },
+                {
+                  title: '说明',
+                  render: (_, r) => (r.action === 'refused' ? <Typography.Text type="danger">{r.message}</Typography.Text> : r.action === 'update' ? `将修改：${r.changedFields.join('、')}` : ''),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Flex>
+    </Modal>
+  );
+}
