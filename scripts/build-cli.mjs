@@ -1,5 +1,6 @@
 // Bundles the `nuanjing` command with esbuild, like the Electron main (scripts/build-electron.mjs):
 //   electron/cli/run-cli.ts → dist/cli/nuanjing.cjs           (Node; only `better-sqlite3` external)
+//   electron/jobs/job-worker.ts → dist/cli/job-worker.cjs  (web mode's long jobs, the same way)
 //   exceljs, @faker-js/faker, pinyin-pro → dist/cli/lazy/*.cjs (each its own bundle, loaded on first use)
 // and writes dist/cli/inputs.json: every source file that went in, with its size and time, so
 // bin/nuanjing.mjs can tell a stale bundle from a current one at start-up (see cli-bundle.mjs).
@@ -84,6 +85,20 @@ export async function buildCli({ quiet = false } = {}) {
     logOverride: { 'empty-import-meta': 'error' },
   });
   const mainBytes = check(paths.entry, main, (path) => path === 'better-sqlite3' || nodeBuiltins.has(path));
+
+  // The long-job worker of web mode (`serve`), bundled the same way: a job then starts in plain Node
+  // instead of compiling the TypeScript sources through tsx first (about a second per job).
+  outputs.push(paths.jobWorker);
+  const worker = await build({
+    ...common,
+    entryPoints: [paths.jobWorkerEntry],
+    outfile: paths.tempOf(paths.jobWorker),
+    external: ['better-sqlite3'],
+    plugins: [lazyPackagesPlugin],
+    define: { 'import.meta.dirname': '__dirname' },
+    logOverride: { 'empty-import-meta': 'error' },
+  });
+  check(paths.jobWorkerEntry, worker, (path) => path === 'better-sqlite3' || nodeBuiltins.has(path));
 
   for (const name of LAZY_PACKAGES) {
     outputs.push(paths.lazyFile(lazyFileName(name)));

@@ -20,6 +20,9 @@ export function cliBundlePaths() {
     /** The entry of the bundle: exports `runCli`. */
     entry: 'electron/cli/run-cli.ts',
     bundle: join(outdir, 'nuanjing.cjs'),
+    /** The long-job worker of web mode, and its entry. */
+    jobWorker: join(outdir, 'job-worker.cjs'),
+    jobWorkerEntry: 'electron/jobs/job-worker.ts',
     manifest: join(outdir, 'inputs.json'),
     lazyFile: (name) => join(outdir, 'lazy', name),
     /** A temporary name beside `path`: a build writes there and renames, so a reader never sees half a file. */

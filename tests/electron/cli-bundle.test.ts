@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliBundlePaths, isCliBundleCurrent, writeCliInputs, type CliBundlePaths } from '../../scripts/cli-bundle.mjs';
@@ -37,6 +37,14 @@ describe('the built CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(USAGE_HEAD);
+  });
+
+  it('builds web mode\'s long-job worker beside it, plain CommonJS that loads without tsx', () => {
+    node(['bin/nuanjing.mjs', '--help']);
+    // Loaded outside a worker thread it finds no job to run: it only has to load.
+    const result = node(['-e', `require('node:module').prototype.require = new Proxy(require('node:module').prototype.require, { apply(target, self, args) { if (String(args[0]).startsWith('tsx')) throw new Error('tsx required'); return Reflect.apply(target, self, args); } }); require(${JSON.stringify(paths.jobWorker)});`]);
+    expect(result.stderr).not.toContain('tsx required');
+    expect(existsSync(paths.jobWorker)).toBe(true);
   });
 });
 

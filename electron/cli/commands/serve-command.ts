@@ -24,6 +24,16 @@ export const RENDERER_DIR = join(projectRootOf(import.meta.dirname), 'dist', 're
 /** The long-job worker, run from the sources through tsx (see electron/jobs/job-worker-entry.mjs). */
 export const JOB_WORKER_ENTRY = join(projectRootOf(import.meta.dirname), 'electron', 'jobs', 'job-worker-entry.mjs');
 
+/**
+ * The worker web mode's jobs run in: the bundled `job-worker.cjs` beside the CLI bundle when the CLI
+ * runs from its bundle (`dist/cli`, built with it and rebuilt with it when a source changes), else
+ * the sources through tsx.
+ */
+export function jobWorkerEntry(): string {
+  const bundled = join(import.meta.dirname, 'job-worker.cjs');
+  return existsSync(bundled) ? bundled : JOB_WORKER_ENTRY;
+}
+
 /** How big the demo station of `serve --demo` is. */
 const DEMO_SEED = { staff: 120, years: 3, seed: 1 };
 
@@ -44,7 +54,7 @@ export const serveCommand: CliCommand = {
       port: Number(ctx.values.port ?? 0),
     });
     session.deps.events = server.emit;
-    if (session.store.path !== ':memory:') session.deps.jobs = createWorkerJobRunner(session.deps, JOB_WORKER_ENTRY);
+    if (session.store.path !== ':memory:') session.deps.jobs = createWorkerJobRunner(session.deps, jobWorkerEntry());
     const stopWatching = watchExternalChanges(session.store, server.emit);
     ctx.io.stdout(server.url);
     await new Promise<void>((resolveStop) => {
