@@ -6,6 +6,9 @@ export interface CliBundlePaths {
   outdir: string;
   entry: string;
   bundle: string;
+  /** The long-job worker of web mode, and its entry. */
+  jobWorker: string;
+  jobWorkerEntry: string;
   manifest: string;
   lazyFile(name: string): string;
   tempOf(path: string): string;
