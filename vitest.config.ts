@@ -43,7 +43,9 @@ export default defineConfig({
           globalSetup: ['tests/support/shared-chromium.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // e2e files run beside the others (each its own web-mode server, ports and folders; one shared
+          // Chromium): run one at a time, they all waited for the Node and jsdom files to end first.
+          fileParallelism: true,
         },
       },
     ],
