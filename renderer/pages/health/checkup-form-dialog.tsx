@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { checkupConclusions, checkupInputSchema, type CheckupItem } from '../../../shared/health-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, textOrNull } from '../staff/form-support';
+import { dateFieldProps, textOrNull } from '../staff/form-support';
 import { usePersonRecordForm } from '../staff/use-person-record-form';
 
 interface CheckupFormValues {
@@ -77,7 +78,7 @@ export function CheckupFormDialog({ staffId, checkup, onClose }: CheckupFormDial
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="体检日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={16}>
@@ -97,12 +98,12 @@ export function CheckupFormDialog({ staffId, checkup, onClose }: CheckupFormDial
           </Col>
           <Col span={8}>
             <Form.Item label="复查截止日期" name="followUpDue" rules={[zodFieldRule(shape.followUpDue)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="需复查时填" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="需复查时填" />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item label="复查日期" name="followUpDoneDate" rules={[zodFieldRule(shape.followUpDoneDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="已复查时填" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="已复查时填" />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -1,9 +1,10 @@
-import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { interventionForms, interventionInputSchema, type InterventionItem } from '../../../shared/health-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, textOrNull } from '../staff/form-support';
+import { dateFieldProps, textOrNull } from '../staff/form-support';
 import { usePersonRecordForm } from '../staff/use-person-record-form';
 
 interface InterventionFormValues {
@@ -44,7 +45,7 @@ export function InterventionFormDialog({ staffId, session, onClose }: { staffId:
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item label="干预日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -59,7 +60,7 @@ export function InterventionFormDialog({ staffId, session, onClose }: { staffId:
           </Col>
           <Col span={12}>
             <Form.Item label="下次干预日期" name="nextDate" rules={[zodFieldRule(shape.nextDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={24}>

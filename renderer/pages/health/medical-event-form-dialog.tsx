@@ -1,9 +1,10 @@
-import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { medicalEventInputSchema, medicalEventKinds, reimbursementStates, type MedicalEventItem } from '../../../shared/health-record';
 import { useClient } from '../../api/client-context';
+import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { DATE_FORMAT, dateFieldProps, textOrNull } from '../staff/form-support';
+import { dateFieldProps, textOrNull } from '../staff/form-support';
 import { usePersonRecordForm } from '../staff/use-person-record-form';
 
 interface EventFormValues {
@@ -78,12 +79,12 @@ export function MedicalEventFormDialog({ staffId, event, onClose }: { staffId: s
           </Col>
           <Col span={8}>
             <Form.Item label={inHospital ? '入院日期' : '开始日期'} name="startDate" required rules={[zodFieldRule(shape.startDate)]} {...dateFieldProps}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="选择日期" />
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item label={inHospital ? '出院日期' : '结束日期'} name="endDate" rules={[zodFieldRule(shape.endDate)]} {...dateFieldProps} extra={inHospital ? '仍在住院的不填' : undefined}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder={inHospital ? '在院不填' : '选择日期'} />
+              <TypedDatePicker style={{ width: '100%' }} placeholder={inHospital ? '在院不填' : '选择日期'} />
             </Form.Item>
           </Col>
           <Col span={8}>
