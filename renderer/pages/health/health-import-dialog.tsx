@@ -4,7 +4,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { HealthImportRow, HealthImportSummary } from '../../../shared/health-record';
 import { usePlatform } from '../../api/client-context';
 import type { PickedFile } from '../../api/file-transfer';
-import { excelFileFilter } from '../staff/staff-labels';
+import { excelFileFilter, notAnXlsxMessage } from '../staff/staff-labels';
 
 const actionTags: Record<HealthImportRow['action'], { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
@@ -43,8 +43,9 @@ export function HealthImportDialog({ open, onClose }: { open: boolean; onClose()
   async function pick() {
     const chosen = (await files.open(excelFileFilter, false))[0];
     if (!chosen) return;
-    if (!chosen.name.toLowerCase().endsWith('.xlsx')) {
-      setError(`「${chosen.name}」不是 .xlsx 文件。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后再导入。`);
+    const notXlsx = notAnXlsxMessage(chosen.name);
+    if (notXlsx) {
+      setError(notXlsx);
       return;
     }
     const ticket = ++request.current;

@@ -5,7 +5,7 @@ import type { ImportRowResult, RecordSheetImportSummary, RosterImportSummary } f
 import { usePlatform } from '../../api/client-context';
 import type { PickedFile } from '../../api/file-transfer';
 import { useAppStore } from '../../stores/store-context';
-import { excelFileFilter } from './staff-labels';
+import { excelFileFilter, notAnXlsxMessage } from './staff-labels';
 
 const actionTags: Record<ImportRowResult['action'], { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
@@ -90,8 +90,9 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
     const picked = await files.open(excelFileFilter, false);
     const chosen = picked[0];
     if (!chosen) return;
-    if (!chosen.name.toLowerCase().endsWith('.xlsx')) {
-      setError(`「${chosen.name}」不是 .xlsx 文件。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后再导入。`);
+    const notXlsx = notAnXlsxMessage(chosen.name);
+    if (notXlsx) {
+      setError(notXlsx);
       return;
     }
     const ticket = ++request.current;

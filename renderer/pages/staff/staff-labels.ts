@@ -74,3 +74,8 @@ export function flagsOf(item: StaffListItem): { flag: RosterFlag; label: string 
 
 /** The file filter of Excel workbooks for the save and open dialogs. */
 export const excelFileFilter = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+
+/** Why a picked file cannot be imported as a workbook (null when it can): only .xlsx is read. */
+export function notAnXlsxMessage(fileName: string): string | null {
+  return fileName.toLowerCase().endsWith('.xlsx') ? null : `「${fileName}」不是 .xlsx 文件。请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后再导入。`;
+}
