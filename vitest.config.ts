@@ -11,6 +11,13 @@ import react from '@vitejs/plugin-react';
  * `npm test` runs the three together. vitest's default for `run` is one worker fewer than the CPUs
  * (one worker on our 2-core machines, every file in turn); the tests are independent (in-memory or
  * temporary ledgers, their own ports), so every core runs files.
+ *
+ * The Node and e2e files share their worker's modules (`isolate: false`): each file imported the
+ * handlers, the CLI and their packages anew, which was a third of the Node project's time. They may:
+ * every file opens its own ledgers, servers and folders, what the modules keep beyond a call is
+ * keyed by the database it serves or a pure result, and spies are restored after each test
+ * (`restoreMocks`). The jsdom
+ * files keep their own window each: one document shared by all of them made antd's pages slower.
  */
 export default defineConfig({
   test: {
@@ -20,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          isolate: false,
+          restoreMocks: true,
           include: ['tests/shared/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/electron/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -39,6 +48,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          isolate: false,
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/shared-chromium.ts'],
           testTimeout: 180_000,

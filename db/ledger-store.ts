@@ -11,6 +11,7 @@ import { DEFAULT_CLOCK_TOLERANCE_MS, HybridLogicalClock } from '../shared/hybrid
 import { currentSchemaVersion, migrationMap } from './migrations/migration-map';
 import { newestLiveChangeOf } from './change-log';
 import { ledgerCatalog, type LedgerCatalog } from './ledger-catalog';
+import { keepPreparedStatements } from './prepared-statement-cache';
 import { syncedTableNames, syncedTableSpec } from './synced-tables';
 import type { Database } from './schema';
 
@@ -110,6 +111,7 @@ function openSqlite(path: string): BetterSqlite3.Database {
   } catch (error) {
     throw new AppError('DB_OPEN_FAILED', `无法打开数据文件 ${path}：${(error as Error).message}。请检查文件是否存在、是否有读写权限。`);
   }
+  keepPreparedStatements(sqlite);
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks a few browser APIs antd relies on; these stand-ins only answer "no match / no size".
@@ -28,3 +28,8 @@ const originalGetComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element, pseudo?: string | null) => originalGetComputedStyle(element, pseudo ? undefined : pseudo);
 
 afterEach(() => cleanup());
+
+// `findBy…` and `waitFor` give up after 1 s by default: on a 2-core machine running Chromium and
+// another test file beside this one, a page that answers in 0.3 s alone can take longer. What they
+// wait for must still appear; they only wait longer for it.
+configure({ asyncUtilTimeout: 10_000 });
