@@ -71,7 +71,7 @@ export function receiptSheetOf(visits: readonly VisitItem[], options: { stationN
 }
 
 const CSS = `
-col.no { width: 10mm; } col.name { width: 24mm; } col.category { width: 30mm; } col.amount { width: 44mm; } col.sign { width: 36mm; }
+col.no { width: 13mm; } col.name { width: 24mm; } col.category { width: 30mm; } col.amount { width: 44mm; } col.sign { width: 36mm; }
 tfoot td { font-weight: 600; }
 `;
 

@@ -2,8 +2,8 @@ import { AppError, commonErrorCodes } from '../../shared/contract/api-error';
 import type { ParsedVisitInput, VisitBatchResult, VisitWarning, visitBatchInputSchema } from '../../shared/visit-record';
 import { batchBudgetWarning, judgeVisit, visitAmountFen } from '../../shared/visit-rules';
 import type { z } from 'zod';
-import { writeRecord } from '../../db/write-path';
-import type { AppDeps } from '../app-deps';
+import type { LedgerStore } from '../../db/ledger-store';
+import { writeRecord, type WriteActor } from '../../db/write-path';
 import { requireOwnStaffRow } from '../staff/staff-rows';
 import { budgetCheckOf } from './visit-budgets';
 import { requireConfirmation, visitFactsOf, visitRuleContext, visitValues } from './visit-records';
@@ -17,8 +17,7 @@ import { standardVersions } from './visit-standards-store';
  * out (listed in `skipped`), so selecting everyone twice never visits anyone twice. Nothing is
  * written when one person's visit is refused, or when there are warnings and no reason.
  */
-export function recordVisitBatch(deps: AppDeps, input: z.output<typeof visitBatchInputSchema>): VisitBatchResult {
-  const { store } = deps;
+export function recordVisitBatch(store: LedgerStore, actor: WriteActor, input: z.output<typeof visitBatchInputSchema>): VisitBatchResult {
   return store.transaction(() => {
     const versions = standardVersions(store);
     const { staffIds, ...visit } = input;
@@ -49,7 +48,7 @@ export function recordVisitBatch(deps: AppDeps, input: z.output<typeof visitBatc
     const batchId = store.newId();
     for (const one of planned) {
       const person = requireOwnStaffRow(store, one.staffId);
-      writeRecord(store, deps.user, 'welfare_visit', store.newId(), { station_id: person.station_id, staff_id: one.staffId, ...visitValues(one, { batchId }) });
+      writeRecord(store, actor, 'welfare_visit', store.newId(), { station_id: person.station_id, staff_id: one.staffId, ...visitValues(one, { batchId }) });
     }
     return { batchId, created: planned.length, skipped, warnings: all };
   });

@@ -74,7 +74,7 @@ export const visitHandlers: HandlerTable = {
     return visitsByIds(deps.store, [id])[0];
   },
   'visits.delete': (deps, args) => ({ deleted: deletePersonRecord(deps.store, deps.user, visitRecords, args.id) }),
-  'visits.batch': (deps, args) => recordVisitBatch(deps, args),
+  'visits.batch': (deps, args) => recordVisitBatch(deps.store, deps.user, args),
   'visits.coverage': (deps, args) => festivalCoverage(deps, args.festival, args.year),
   'visits.festivals': (_deps, args) => festivalsOfYear(args.year),
   'visits.standards': (deps) => standardsList(deps.store),

@@ -70,7 +70,8 @@ export function eventVisits(store: LedgerStore, event: string): VisitItem[] {
 }
 
 /**
- * 不遗漏一人: for a festival of a year, every person active on the festival's date (or now) and
+ * 不遗漏一人: for a festival of a year, every person in service now who was at the station by the
+ * festival's date (调入本所时间, else 参加工作时间), and
  * whether they (or a family member through them) were visited for it.
  */
 export function festivalCoverage(deps: AppDeps, festival: FestivalName, year: number): FestivalCoverage {
@@ -79,7 +80,8 @@ export function festivalCoverage(deps: AppDeps, festival: FestivalName, year: nu
   const date = festivalDate(festival, year);
   const visitByPerson = new Map<string, string>();
   for (const row of eventVisitRows(deps.store, event)) if (row.staff_id && !visitByPerson.has(row.staff_id)) visitByPerson.set(row.staff_id, row.id);
-  const active = listStaff(deps.store, today).filter((p) => p.status === '在职' && !p.readOnlyNote);
+  // In service on the festival: active now, and at this station by then (a newcomer is not missed).
+  const active = listStaff(deps.store, today).filter((p) => p.status === '在职' && !p.readOnlyNote && compareIsoDates(p.joinedStationDate ?? p.workStartDate ?? date, date) <= 0);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
   return {
     festival,

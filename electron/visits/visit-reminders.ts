@@ -10,9 +10,9 @@ import { liveVisitRows, type VisitRow } from './visit-rows';
 
 /**
  * The visits' reminders (工作台, DOMAIN.md "Reminders"): birthdays (solar, or lunar for people
- * marked 生日按农历), festivals with their coverage (不遗漏一人 — a festival of the last month not
- * everyone was visited for stays on the list), retirements coming up, a spouse newly entered (a
- * wedding), a child born, and children sitting 中考/高考 this year (金秋助学 after the results).
+ * marked 生日按农历), festivals with their coverage (不遗漏一人 — a festival of the last three months
+ * not everyone was visited for stays on the list), retirements coming up, a spouse added to a
+ * person's file after the person was (a wedding: the roster has no wedding date), a child born, and children sitting 中考/高考 this year (金秋助学 after the results).
  * Each carries the visit one click records.
  */
 
@@ -20,7 +20,7 @@ const CHINESE_MONTHS = ['正', '二', '三', '四', '五', '六', '七', '八', 
 const CHINESE_DAYS = ['初一', '初二', '初三', '初四', '初五', '初六', '初七', '初八', '初九', '初十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '廿一', '廿二', '廿三', '廿四', '廿五', '廿六', '廿七', '廿八', '廿九', '三十'];
 
 /** How long after a festival a clerk is still reminded of the people not yet visited for it. */
-const COVERAGE_LOOKBACK_DAYS = 30;
+const COVERAGE_LOOKBACK_DAYS = 90;
 /** How far back a child's birth or a newly entered spouse still asks for a visit. */
 const FAMILY_LOOKBACK_DAYS = 60;
 
@@ -134,8 +134,11 @@ function familyEvents(deps: AppDeps, window: ReminderWindow, visited: Map<string
     }
     if (row.relation === '配偶') {
       const entered = enteredOn(row.id);
+      const personEntered = enteredOn(person.id);
       const event = `结婚:${row.id}`;
-      if (entered && compareIsoDates(entered, recent) >= 0 && compareIsoDates(entered, window.to) <= 0 && !seen?.has(event)) {
+      // A spouse entered with the person (a roster import, the first entry) is no news.
+      const addedLater = entered !== null && personEntered !== null && compareIsoDates(entered, addDays(personEntered, 7)) > 0;
+      if (entered && addedLater && compareIsoDates(entered, recent) >= 0 && compareIsoDates(entered, window.to) <= 0 && !seen?.has(event)) {
         reminders.push({ ...base, kind: '结婚', date: entered, reason: `${entered} 新登记配偶${row.name ?? ''}：如是新婚，请登记结婚慰问`, visit: { kind: '结婚慰问', event, eventDate: entered } });
       }
     }
