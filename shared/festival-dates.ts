@@ -101,8 +101,9 @@ export function solarBirthdayInYear(birthDate: IsoDate, year: number): IsoDate {
 
 /**
  * The person's birthday in the Gregorian year `year`: the solar date, or for a person who keeps
- * the lunar birthday (生日按农历) the lunar date of birth as it falls in that year (the first such
- * day of the year when, once in a long while, a late lunar month gives two).
+ * the lunar birthday (生日按农历) the lunar date of birth as it falls in that year: the first such
+ * day when a late lunar month gives two; and when, once in a while, the lunar year is so short that
+ * the date misses the Gregorian year (冬月十三 in 2025), lunar year `year`'s, early the next January.
  */
 export function birthdayInYear(birthDate: IsoDate, lunar: boolean, year: number): IsoDate {
   if (!lunar) return solarBirthdayInYear(birthDate, year);

@@ -146,7 +146,7 @@ export function judgeVisit(visit: VisitFacts, context: VisitRuleContext): VisitV
     if (same) {
       warnings.push({
         code: 'DUPLICATE_EVENT',
-        message: `${context.personName}已于 ${same.date} 因同一事件（${visit.event}）受过「${same.kind}」：同一事件只慰问一次，确需再次慰问请说明理由。`,
+        message: `${context.personName}已于 ${same.date} 因同一事件（${visit.event.startsWith('住院:') ? '同一次住院' : visit.event}）受过「${same.kind}」：同一事件只慰问一次，确需再次慰问请说明理由。`,
       });
     }
   }

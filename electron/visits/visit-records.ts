@@ -106,7 +106,9 @@ export const visitRecords: PersonRecordKind<'welfare_visit', ParsedVisitInput, {
   check: (input, context) => {
     const verdict = judge(input, context);
     if (verdict.refusals.length > 0) return verdict.refusals;
-    requireConfirmation(verdict.warnings, input.confirmReason);
+    // An edit that keeps the visit's event was judged (and, if need be, confirmed) when it was saved.
+    const keptEvent = context.existing !== undefined && (context.existing.event ?? null) === (input.event || null);
+    requireConfirmation(keptEvent ? verdict.warnings.filter((w) => w.code !== 'DUPLICATE_EVENT') : verdict.warnings, input.confirmReason);
     return [];
   },
   values: (input) => visitValues(input),
