@@ -116,7 +116,8 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   });
   const verdict = judgeVisit(visitFactsOf(input), context);
   const rowErrors = verdict.refusals.map((r) => r.message);
-  const duplicate = verdict.warnings.find((w) => w.code === 'DUPLICATE_EVENT');
+  // A row updating a visit already recorded for the event was judged when that visit was saved.
+  const duplicate = existing ? undefined : verdict.warnings.find((w) => w.code === 'DUPLICATE_EVENT');
   if (duplicate && !confirmed) rowErrors.push(`${duplicate.message}（如确需再次慰问，请在备注中写「确认：理由」）`);
   if (rowErrors.length > 0) return { row: sheetRow.row, errors: rowErrors, warnings: [] };
   const warnings = verdict.warnings.filter((w) => w.code !== 'DUPLICATE_EVENT').map((w) => w.message);
