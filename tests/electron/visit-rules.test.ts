@@ -171,3 +171,15 @@ describe('a festival for everyone not yet visited, in one step', () => {
     expect(list.totals).toEqual([{ kind: '节日慰问', count: 5, cashFen: 0, goodsValueFen: 100000 }]);
   });
 });
+
+describe('生日按农历', () => {
+  it('a person who keeps the lunar birthday is reminded on the lunar date of birth of the ID number', async () => {
+    // Born 1985-07-04: lunar 五月十七. In 2027 that is 2027-06-21; the solar birthday would be 07-04.
+    await app.client.call('staff.save', { ...staffForm(), id: staffId, lunarBirthday: true });
+    expect((await app.client.call('staff.list', {})).find((p) => p.id === staffId)?.lunarBirthday).toBe(true);
+    const reminders = await app.client.call('reminders.list', { from: '2027-06-01', days: 40 });
+    expect(reminders.filter((r) => r.kind === '生日')).toEqual([
+      expect.objectContaining({ date: '2027-06-21', name: '张三', reason: '41岁生日（农历五月十七）', visit: { kind: '生日慰问', event: '2027生日', eventDate: '2027-06-21' } }),
+    ]);
+  });
+});
