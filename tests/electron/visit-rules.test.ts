@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeValidIdNumber } from '../../shared/id-number';
-import type { VisitInput } from '../../shared/visit-record';
+import type { VisitBatchInput, VisitInput } from '../../shared/visit-record';
 import { openRosterTestApp, staffForm, type RosterTestApp } from '../support/roster-client';
 
 /**
@@ -154,7 +154,7 @@ describe('a festival for everyone not yet visited, in one step', () => {
     expect(before.missing).toHaveLength(4);
 
     await app.client.call('visits.setBudget', { year: 2026, funding: '工会经费', amountFen: 90000 });
-    const batch = { staffIds: [staffId, ...others], kind: '节日慰问', date: '2026-09-23', goods: '月饼礼盒', goodsValueFen: 20000, funding: '工会经费', event: '2026中秋', eventDate: '2026-09-25' } as const;
+    const batch: VisitBatchInput = { staffIds: [staffId, ...others], kind: '节日慰问', date: '2026-09-23', goods: '月饼礼盒', goodsValueFen: 20000, funding: '工会经费', event: '2026中秋', eventDate: '2026-09-25' };
     const cash = await refusal(app.client.call('visits.batch', { ...batch, cashFen: 10000 }));
     expect(cash).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('只发实物') });
     const budget = await refusal(app.client.call('visits.batch', batch));
