@@ -3,6 +3,7 @@ import type { EventName } from '../shared/contract/api-contract';
 import type { LedgerStore } from '../db/ledger-store';
 import type { WriteActor } from '../db/write-path';
 import type { JobRunner } from './jobs/job-runner';
+import type { PdfRenderer } from './print/pdf-renderer';
 
 /** Pushes an event to whoever listens (the Electron window, web mode's event stream, a test). */
 export type EventSink = (name: EventName, payload: unknown) => void;
@@ -26,6 +27,8 @@ export interface AppDeps {
    * test of its progress bar and cancel button, whatever the speed of the machine.
    */
   pauseAtProgress?: () => void;
+  /** Makes PDFs of printable pages: Electron's printToPDF in the app, a headless Chromium for the CLI and web mode; absent: no PDF here. */
+  pdf?: PdfRenderer;
 }
 
 /** Today's date in China time, from the store's injected wall clock. */

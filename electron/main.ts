@@ -19,6 +19,7 @@ import { CONTENT_SECURITY_POLICY } from './files/content-security-policy';
 import { buildAppMenu } from './shell/app-menu';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
 import { DialogFolderMemory, openFilesWithDialog, saveFileWithDialog } from './shell/file-dialogs';
+import { electronPdfRenderer, printHtmlWithDialog } from './shell/print-window';
 import { guardWebContents, hardenSession, isTrustedSender } from './shell/window-guards';
 
 const APP_TITLE = '暖警台账';
@@ -104,6 +105,10 @@ function registerIpc(registry: HandlerRegistry, deps: AppDeps): void {
   ipcMain.handle(ipcChannels.openFiles, (event, filters: unknown, multiple: unknown) =>
     inEnvelope(event, (window) => openFilesWithDialog(window, folders, filters, multiple)),
   );
+
+  ipcMain.handle(ipcChannels.printHtml, (event, html: unknown) => inEnvelope(event, (window) => printHtmlWithDialog(window, html)));
+  // PDFs (签领表 …) from Electron's own Chromium: the same @page CSS as the print.
+  deps.pdf = electronPdfRenderer;
 }
 
 function printWindow(): void {

@@ -53,6 +53,10 @@ const bridge: DesktopBridge = {
   async openFiles(filters?: FileDialogFilter[], multiple?: boolean): Promise<OpenedFile[]> {
     return unwrap((await ipcRenderer.invoke(ipcChannels.openFiles, filters, multiple)) as ApiResponse<OpenedFile[]>);
   },
+
+  async printHtml(html: string): Promise<void> {
+    unwrap((await ipcRenderer.invoke(ipcChannels.printHtml, html)) as ApiResponse<void>);
+  },
 };
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, bridge);

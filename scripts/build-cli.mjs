@@ -1,5 +1,5 @@
 // Bundles the `nuanjing` command with esbuild, like the Electron main (scripts/build-electron.mjs):
-//   electron/cli/run-cli.ts → dist/cli/nuanjing.cjs           (Node; only `better-sqlite3` external)
+//   electron/cli/run-cli.ts → dist/cli/nuanjing.cjs           (Node; `better-sqlite3` and `playwright-core` external)
 //   electron/jobs/job-worker.ts → dist/cli/job-worker.cjs  (web mode's long jobs, the same way)
 //   exceljs, @faker-js/faker, pinyin-pro → dist/cli/lazy/*.cjs (each its own bundle, loaded on first use)
 // and writes dist/cli/inputs.json: every source file that went in, with its size and time, so
@@ -78,13 +78,14 @@ export async function buildCli({ quiet = false } = {}) {
     ...common,
     entryPoints: [paths.entry],
     outfile: paths.tempOf(paths.bundle),
-    external: ['better-sqlite3'],
+    // playwright-core drives a Chromium for PDFs (签领表): loaded from node_modules only when one is made.
+    external: ['better-sqlite3', 'playwright-core'],
     plugins: [lazyPackagesPlugin],
     // The sources are ES modules; in the CommonJS bundle the folder of the module is __dirname.
     define: { 'import.meta.dirname': '__dirname' },
     logOverride: { 'empty-import-meta': 'error' },
   });
-  const mainBytes = check(paths.entry, main, (path) => path === 'better-sqlite3' || nodeBuiltins.has(path));
+  const mainBytes = check(paths.entry, main, (path) => path === 'better-sqlite3' || path === 'playwright-core' || nodeBuiltins.has(path));
 
   // The long-job worker of web mode (`serve`), bundled the same way: a job then starts in plain Node
   // instead of compiling the TypeScript sources through tsx first (about a second per job).
@@ -111,7 +112,7 @@ export async function buildCli({ quiet = false } = {}) {
   }
   if (problems.length > 0) {
     for (const output of outputs) rmSync(paths.tempOf(output), { force: true });
-    throw new Error(`${problems.join('\n')}\nThe CLI bundles may require only better-sqlite3 and Node's built-in modules.`);
+    throw new Error(`${problems.join('\n')}\nThe CLI bundles may require only better-sqlite3 (and the main bundle playwright-core) and Node's built-in modules.`);
   }
 
   writeCliInputs(paths, [...inputs], outputs);

@@ -53,6 +53,8 @@ export const staffTable = defineSyncedTable({
     status: col.oneOf('状态', staffStatuses),
     status_date: col.date('状态日期'),
     notes: col.text('备注', 500),
+    /** 生日按农历: the birthday is the lunar date of birth (from the ID number) as it falls each year. */
+    lunar_birthday: col.flag('生日按农历'),
   },
 });
 

@@ -93,6 +93,8 @@ export const staffInputSchema = z.object({
   unionMember: z.boolean().optional(),
   hardship: z.boolean().optional(),
   heroModel: z.boolean().optional(),
+  /** 生日按农历: the birthday is kept on the lunar date of birth (慰问 reminders, 生日慰问). */
+  lunarBirthday: z.boolean().optional(),
   disabilityLevel: z.number().int().min(1, '伤残等级为一级到十级').max(10, '伤残等级为一级到十级').optional().nullable(),
   retirementBase: z.enum(retirementBases).optional().nullable(),
   retirementDateOverride: optionalDate('退休日期'),
@@ -189,6 +191,8 @@ export interface StaffListItem {
   unionMember: boolean;
   hardship: boolean;
   heroModel: boolean;
+  /** 生日按农历. */
+  lunarBirthday: boolean;
   disabilityLevel: number | null;
   retirementBase: (typeof retirementBases)[number];
   retirementDateOverride: string | null;

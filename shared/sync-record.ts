@@ -95,7 +95,8 @@ export interface BundleImportSummary {
  * PC that is not the sender's or its subtree's), `ROW_NOT_OURS` (a record owned elsewhere),
  * `PERSON_LEFT` (made after the record moved away), `PERSON_NOT_OURS` (a detail of another unit's
  * person), `OWNER_NOT_ALLOWED` (moves a record), `UNIT_STRUCTURE` / `CODE_TAKEN` (the tree of units),
- * `NO_OWNER` (a new record without an owner), `OUTSIDE_SUBTREE` (from the bureau: not this unit's).
+ * `NO_OWNER` (a new record without an owner), `BUREAU_ONLY` (a station writing the bureau's standards),
+ * `OUTSIDE_SUBTREE` (from the bureau: not this unit's).
  * Held: `CLOCK_AHEAD`.
  */
 export type WithheldReason =
@@ -105,6 +106,7 @@ export type WithheldReason =
   | 'PERSON_NOT_OURS'
   | 'OWNER_NOT_ALLOWED'
   | 'UNIT_STRUCTURE'
+  | 'BUREAU_ONLY'
   | 'CODE_TAKEN'
   | 'NO_OWNER'
   | 'OUTSIDE_SUBTREE'

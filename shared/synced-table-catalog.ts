@@ -2,6 +2,7 @@ import { settingTable, stationTable } from './foundation-tables';
 import { healthAbnormalItemTable, healthCheckupTable, medicalEventTable, psychInterventionTable, psychScreeningTable } from './health-tables';
 import { familyMemberTable, honourTable, staffStatusChangeTable, staffTable } from './roster-tables';
 import type { SyncedTableDefinition } from './synced-table-definition';
+import { visitBudgetTable, visitStandardTable, welfareVisitTable } from './visit-tables';
 
 /**
  * Every synced table's definition, in the order sync bundles carry them (a unit before its people,
@@ -21,6 +22,9 @@ export const syncedTableDefinitions = [
   psychScreeningTable,
   psychInterventionTable,
   medicalEventTable,
+  visitStandardTable,
+  visitBudgetTable,
+  welfareVisitTable,
 ] as const;
 
 /** Names of the synced tables. */

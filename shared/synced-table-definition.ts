@@ -69,6 +69,11 @@ export interface SyncedTableDefinition<
   nameColumn?: string;
   /** Person-owned tables shown in the person's detail drawer. */
   detail?: DetailPlace;
+  /**
+   * `bureau`: reference data only a bureau writes (慰问标准): a station may not save a row of it,
+   * and a station's bundle carrying one is refused (electron/sync/bundle-authority.ts).
+   */
+  writtenBy?: 'bureau';
 }
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -126,6 +131,7 @@ export function defineSyncedTable<const Name extends string, const Owner extends
   columns: Columns;
   nameColumn?: keyof Columns & string;
   detail?: DetailPlace;
+  writtenBy?: 'bureau';
 }): SyncedTableDefinition<Name, Owner, Columns> {
   const { name, owner, columns } = definition;
   if (!/^[a-z_]+$/.test(name)) throw new Error(`bad synced table name: ${name}`);
@@ -135,11 +141,13 @@ export function defineSyncedTable<const Name extends string, const Owner extends
     }
   }
   if (definition.detail && owner !== 'person') throw new Error(`${name}: only a person-owned table has a place in the person's detail`);
+  if (definition.writtenBy && owner !== 'station') throw new Error(`${name}: only a station-owned table (reference data) can be the bureau's alone`);
   const ownerColumns = owner === 'person' ? { ...baseColumns, staff_id: staffIdColumn } : baseColumns;
   return { ...definition, columns: { ...ownerColumns, ...columns } as Columns & OwnerColumns<Owner> };
 }
 
-function money(fen: number): string {
+/** Integer fen as the clerk reads money: ¥1,234.00 (DOMAIN.md, Money and dates). */
+export function formatFen(fen: number): string {
   const yuan = (Math.abs(fen) / 100).toFixed(2);
   const [whole, cents] = yuan.split('.');
   return `${fen < 0 ? '-' : ''}¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
@@ -156,7 +164,7 @@ export function displayFieldValue(value: FieldValue, column: Pick<ColumnDefiniti
     case 'level':
       return `${CHINESE_DIGITS[Number(value)] ?? value}级`;
     case 'money':
-      return typeof value === 'number' ? money(value) : String(value);
+      return typeof value === 'number' ? formatFen(value) : String(value);
     case 'enum':
       return column.valueLabels?.[String(value)] ?? String(value);
     default:

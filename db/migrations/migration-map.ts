@@ -5,6 +5,7 @@ import * as sync from './2026-11-23-sync';
 import * as syncAuthority from './2026-12-02-sync-authority';
 import * as health from './2026-12-07-health';
 import * as rosterFields from './2026-12-07-roster-fields';
+import * as visits from './2026-12-14-visits';
 
 /**
  * Every migration, by its date-prefixed name, in the order they apply. Loaded statically (no
@@ -17,6 +18,7 @@ export const migrationMap: Record<string, Migration> = {
   '2026-12-02-sync-authority': syncAuthority,
   '2026-12-07-health': health,
   '2026-12-07-roster-fields': rosterFields,
+  '2026-12-14-visits': visits,
 };
 
 /** The newest migration: the schema version this build writes. */

@@ -6,6 +6,7 @@ import { createAppDeps, type AppDeps } from '../app-deps';
 import { createHandlerRegistry } from '../handlers/all-handlers';
 import type { HandlerRegistry } from '../handlers/handler-registry';
 import { createInProcessClient } from '../transports/in-process-client';
+import { chromiumPdfRenderer } from '../print/chromium-pdf';
 import { META_OPERATOR } from '../station/local-station';
 import { getMeta } from '../../db/ledger-store';
 
@@ -71,6 +72,8 @@ export async function openSession(dbPath: string | undefined, io: CliIo, create:
   // Edits from the command line are signed 命令行 unless an operator is set; edits in web mode are
   // the clerk's own, so they carry the operator's name or none (the app asks for it in 设置).
   const deps = createAppDeps(store, { userName: getMeta(store, META_OPERATOR) ?? (forBrowser ? '' : '命令行') });
+  // PDFs (签领表) from a Chromium the PC has: the CLI and web mode have no Electron to print with.
+  deps.pdf = chromiumPdfRenderer;
   const registry = createHandlerRegistry();
   void io;
   return { store, deps, registry, client: createInProcessClient(registry, deps) };

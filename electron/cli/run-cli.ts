@@ -5,6 +5,7 @@ import { serveCommand } from './commands/serve-command';
 import { healthCommands } from './commands/health-commands';
 import { rosterCommands } from './commands/roster-commands';
 import { syncCommands } from './commands/sync-commands';
+import { visitCommands } from './commands/visit-commands';
 import { errorBodyOf } from '../handlers/internal-error';
 import { CliUserError, openSession, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './cli-kit';
 
@@ -14,6 +15,7 @@ export const cliCommands: Record<string, CliCommand> = {
   serve: serveCommand,
   ...rosterCommands,
   ...healthCommands,
+  ...visitCommands,
   ...syncCommands,
 };
 

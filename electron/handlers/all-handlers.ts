@@ -3,6 +3,7 @@ import { HandlerRegistry } from './handler-registry';
 import { healthHandlers } from '../health/health-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
+import { visitHandlers } from '../visits/visit-handlers';
 
 /**
  * The full handler table of the app: one registry, every feature's handlers.
@@ -13,6 +14,7 @@ export function createHandlerRegistry(): HandlerRegistry {
   registry.registerAll(appHandlers);
   registry.registerAll(staffHandlers);
   registry.registerAll(healthHandlers);
+  registry.registerAll(visitHandlers);
   registry.registerAll(syncHandlers);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);

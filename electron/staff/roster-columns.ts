@@ -87,6 +87,10 @@ export const rosterColumns: readonly RosterColumn[] = [
   { field: 'unionMember', header: '工会会员', aliases: ['是否工会会员'], kind: 'flag', required: false, width: 9, example: '是', help: '是 或 否（也认 √、1、0）。' },
   { field: 'hardship', header: '困难职工', aliases: ['是否困难职工'], kind: 'flag', required: false, width: 9, example: '否', help: '是 或 否。' },
   { field: 'heroModel', header: '英模', aliases: ['是否英模', '英模人物'], kind: 'flag', required: false, width: 7, example: '否', help: '是 或 否。' },
+  {
+    field: 'lunarBirthday', header: '生日按农历', aliases: ['农历生日', '过农历生日', '是否农历生日'], kind: 'flag', required: false, width: 10, example: '否',
+    help: '是：生日按身份证号出生日期对应的农历日期（每年换算成公历）提醒和慰问；否或不填：按公历。',
+  },
   { field: 'disabilityLevel', header: '伤残等级', aliases: ['因公伤残等级', '伤残', '因公伤残'], kind: 'level', required: false, width: 9, example: '', help: '因公伤残等级：1–10（一级最重），也可写“七级”；没有的留空。' },
   { field: 'notes', header: '备注', aliases: ['说明'], kind: 'text', required: false, width: 24, example: '示例行：导入时自动跳过，可删除', help: '不超过500字。' },
 ];

@@ -49,6 +49,7 @@ const exportColumns: readonly ExportColumn[] = [
   { header: '工会会员', width: 9, value: (p) => yesNo(p.unionMember) },
   { header: '困难职工', width: 9, value: (p) => yesNo(p.hardship) },
   { header: '英模', width: 6, value: (p) => yesNo(p.heroModel) },
+  { header: '生日按农历', width: 10, value: (p) => yesNo(p.lunarBirthday) },
   { header: '伤残等级', width: 9, value: (p) => p.disabilityLevel },
   { header: '预计退休日期', width: 13, value: (p) => p.expectedRetirementDate },
   { header: '状态', width: 8, value: (p) => p.status },

@@ -25,6 +25,7 @@ const listValues: Partial<Record<string, string>> = {
   unionMember: '"是,否"',
   hardship: '"是,否"',
   heroModel: '"是,否"',
+  lunarBirthday: '"是,否"',
   education: `"${educationLevels.join(',')}"`,
   degree: `"${degrees.join(',')}"`,
 };

@@ -99,6 +99,7 @@ export function toStaffListItem(row: StaffRowWithStation, context: ListContext):
     unionMember: row.union_member === 1,
     hardship: row.hardship === 1,
     heroModel: row.hero_model === 1,
+    lunarBirthday: row.lunar_birthday === 1,
     disabilityLevel: row.disability_level,
     retirementBase: base,
     retirementDateOverride: row.retirement_date_override,

@@ -66,6 +66,7 @@ const dateColumns: ReadonlyArray<readonly [StaffField, string]> = [
 ];
 const flagColumns: ReadonlyArray<readonly [StaffField, string]> = [
   ['partyMember', 'party_member'], ['unionMember', 'union_member'], ['hardship', 'hardship'], ['heroModel', 'hero_model'],
+  ['lunarBirthday', 'lunar_birthday'],
 ];
 
 /** The columns only some categories have (see `shared/staff-category-fields.ts`). */

@@ -6,6 +6,7 @@ import { ledgerCatalog } from '../../db/ledger-catalog';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { FieldValue } from '../../db/synced-tables';
 import { writeWithColumns, type FieldChange, type RemoteWrite } from '../../db/write-path';
+import { syncedTableDefinition } from '../../shared/synced-table-catalog';
 import { readRow } from './row-reader';
 import { ancestorsOf, isPersonTable, stationNodes, subtreeOf, type StationNode } from './station-tree';
 import { fieldLabelOf, tableLabelOf } from './sync-labels';
@@ -29,6 +30,8 @@ import { fieldLabelOf, tableLabelOf } from './sync-labels';
  *   lower bureau's business, never a station's (a station only ever re-asserts its own).
  * - New rows: created with an owner in S; a detail row (`staff_id`) only for a person S owned at
  *   that time.
+ * - Bureau-only tables (`writtenBy: 'bureau'`, the visit standards): never from a station, not even
+ *   rows with its own `station_id` — the standards a station works by are its bureau's.
  * - Units (`station` rows): `code`, `parent_code`, `role`, `station_id` and the tombstone are the
  *   bureau's. The sender's own unit row may only carry the values this installation gave it (its
  *   code, role, this bureau as parent — the values a setup or join writes); a lower bureau may add
@@ -418,6 +421,12 @@ function childJudge(store: LedgerStore, view: PreImportView, nodes: StationNode[
   };
 
   const judgeRow = (change: FieldChange, state: RowState) => {
+    if (input.senderRole !== 'bureau' && syncedTableDefinition(change.table)?.writtenBy === 'bureau') {
+      return {
+        reason: 'BUREAU_ONLY' as const,
+        detail: `「${tableLabelOf(change.table)}」只能由市局/县局制定并下发，派出所${sender}无权新增或修改，未导入。`,
+      };
+    }
     const timeline = view.ownerTimeline(change.table, change.rowId, state);
     const existedBefore = view.row(change.table, change.rowId, state) !== null;
     const creation = state.created;

@@ -1,11 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from '../../shared/contract/api-contract';
+import type { DocumentPrinter } from './document-printer';
 import type { FileTransfer } from './file-transfer';
 
 /** What the pages reach the main process with: the typed client and file save/open. */
 export interface Platform {
   client: ApiClient;
   files: FileTransfer;
+  /** Printing a printable page; absent: the browser's (web mode, tests). */
+  printer?: DocumentPrinter;
 }
 
 const PlatformContext = createContext<Platform | null>(null);

@@ -6,6 +6,7 @@ import { SettingsPage } from '../pages/settings/settings-page';
 import { RosterPage } from '../pages/staff/roster-page';
 import { NotBuiltPage } from '../pages/placeholder/not-built-page';
 import { SyncPage } from '../pages/sync/sync-page';
+import { VisitsPage } from '../pages/visits/visits-page';
 
 /** One entry of the left navigation. */
 export interface PageEntry {
@@ -20,7 +21,7 @@ export const pageRegistry: PageEntry[] = [
   { key: 'staff', title: '人员档案', render: () => <RosterPage /> },
   { key: 'health', title: '健康管理', render: () => <HealthPage /> },
   { key: 'leave', title: '休假轮休', render: () => <NotBuiltPage what="年休假天数与余额、轮休补休、在岗警力日历" /> },
-  { key: 'visits', title: '慰问记录', render: () => <NotBuiltPage what="节日、生日、住院、婚育、退休、丧事、困难帮扶等慰问与标准" /> },
+  { key: 'visits', title: '慰问记录', render: () => <VisitsPage /> },
   { key: 'reports', title: '月报', render: () => <NotBuiltPage what="每月 A4 月报，打印并保存为 PDF 和 Excel" /> },
   { key: 'sync', title: '数据同步', render: () => <SyncPage /> },
   { key: 'settings', title: '设置', render: () => <SettingsPage /> },

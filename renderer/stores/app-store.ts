@@ -3,9 +3,10 @@ import { createHealthSlice, type HealthSlice } from './health-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStaffSlice, type StaffSlice } from './staff-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
+import { createVisitsSlice, type VisitsSlice } from './visits-slice';
 
 /** The renderer's one store, built from one slice per feature. */
-export type AppStore = SessionSlice & StaffSlice & SyncSlice & HealthSlice;
+export type AppStore = SessionSlice & StaffSlice & SyncSlice & HealthSlice & VisitsSlice;
 
 /** Creates a fresh store (the app makes one; each jsdom test makes its own). */
 export function createAppStore() {
@@ -14,6 +15,7 @@ export function createAppStore() {
     ...createStaffSlice(...a),
     ...createSyncSlice(...a),
     ...createHealthSlice(...a),
+    ...createVisitsSlice(...a),
   }));
 }
 

@@ -21,6 +21,7 @@ export function useDataChangeRefresh(): void {
       void state.refreshStaffFor(client, change);
       void state.refreshSyncFor(client, change);
       void state.refreshHealthFor(client, change);
+      void state.refreshVisitsFor(client, change);
     });
   }, [client, store]);
 }

@@ -7,6 +7,7 @@ import { staffContract } from './staff-contract';
 import { syncContract } from './sync-contract';
 import { syncReviewContract } from './sync-review-contract';
 import { taskContract } from './task-contract';
+import { visitsContract } from './visits-contract';
 
 /**
  * The one typed contract between the renderer (or the CLI, or a test) and the main process.
@@ -16,6 +17,7 @@ export const apiContract = {
   ...appContract,
   ...staffContract,
   ...healthContract,
+  ...visitsContract,
   ...syncContract,
   ...syncReviewContract,
   ...taskContract,

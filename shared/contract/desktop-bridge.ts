@@ -30,6 +30,8 @@ export interface DesktopBridge {
   openFiles(filters?: FileDialogFilter[], multiple?: boolean): Promise<OpenedFile[]>;
   /** Prints the current page to PDF (optional; the shell may omit it). */
   printToPdf?(): Promise<string>;
+  /** Prints a printable page (签领表 …) through the system's print dialog, with its own @page CSS. */
+  printHtml?(html: string): Promise<void>;
 }
 
 /** IPC channel names between the preload and the main process. */
@@ -38,6 +40,7 @@ export const ipcChannels = {
   event: 'nuanjing:event',
   saveFile: 'nuanjing:save-file',
   openFiles: 'nuanjing:open-files',
+  printHtml: 'nuanjing:print-html',
 } as const;
 
 /** The name under which the preload exposes the bridge (`window.nuanjing`). */

@@ -34,6 +34,7 @@ function person(overrides: Partial<StaffListItem>): StaffListItem {
     unionMember: false,
     hardship: false,
     heroModel: false,
+    lunarBirthday: false,
     disabilityLevel: null,
     retirementBase: 'male60',
     retirementDateOverride: null,

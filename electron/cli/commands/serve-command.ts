@@ -35,17 +35,17 @@ export function jobWorkerEntry(): string {
 }
 
 /** How big the demo station of `serve --demo` is. */
-const DEMO_SEED = { staff: 120, years: 3, seed: 1 };
+const DEMO_SEED = { staff: 120, years: 3, seed: 1, visits: true };
 
 export const serveCommand: CliCommand = {
   usage: 'nuanjing serve --db FILE [--port P] [--demo]',
-  summary: '网页模式：在本机 127.0.0.1 上打开暖警台账（打印带访问口令的网址）；--demo：新文件先建「演示派出所」并生成120名演示人员',
+  summary: '网页模式：在本机 127.0.0.1 上打开暖警台账（打印带访问口令的网址）；--demo：新文件先建「演示派出所」并生成120名演示人员和一年的慰问记录',
   options: { port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
   async run(ctx) {
     const session = await ctx.open({ create: true, forBrowser: true });
     if (ctx.values.demo && !localStation(session.store)) {
       const summary = await seedDemoLedger(session, DEMO_SEED);
-      ctx.io.stderr(`已建立「演示派出所」并生成演示数据：人员 ${summary.staff} 名，家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条。`);
+      ctx.io.stderr(`已建立「演示派出所」并生成演示数据：人员 ${summary.staff} 名，家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条，慰问 ${summary.visits?.visits ?? 0} 条。`);
     }
     const server = await startWebServer({
       registry: session.registry,

@@ -6,8 +6,9 @@ import { summarizeRoster, type RosterSummary } from '../../../shared/roster-summ
 import type { SyncStatus } from '../../../shared/sync-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
+import { RemindersCard } from './reminders-card';
 
-/** 工作台: the unit at a glance — its people, what sync is waiting for, and the ledger's size. */
+/** 工作台: the unit at a glance — its people, the reminders (visits to record), what sync is waiting for, and the ledger's size. */
 export function DashboardPage() {
   const client = useClient();
   const info = useAppStore((s) => s.info);
@@ -130,6 +131,9 @@ export function DashboardPage() {
           </Col>
         </>
       )}
+      <Col span={24}>
+        <RemindersCard />
+      </Col>
       <Col span={24}>
         <Card title="本单位">
           <Descriptions column={3} size="small">

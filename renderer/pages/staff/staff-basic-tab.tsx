@@ -27,7 +27,7 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
   const readOnly = Boolean(s.readOnlyNote);
   // Someone who has left is described as they were on the day they left.
   const left = s.status !== '在职';
-  const flags = [s.hardship && '困难职工', s.heroModel && '英模', s.disabilityLevel && `因公伤残${disabilityLabel(s.disabilityLevel)}`].filter(Boolean);
+  const flags = [s.hardship && '困难职工', s.heroModel && '英模', s.lunarBirthday && '生日按农历', s.disabilityLevel && `因公伤残${disabilityLabel(s.disabilityLevel)}`].filter(Boolean);
 
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: '姓名', children: s.name },

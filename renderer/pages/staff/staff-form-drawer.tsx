@@ -44,6 +44,7 @@ interface StaffFormValues {
   unionMember?: boolean;
   hardship?: boolean;
   heroModel?: boolean;
+  lunarBirthday?: boolean;
   disabilityLevel?: number | null;
   retirementBase?: RetirementBase | null;
   retirementDateOverride?: string | null;
@@ -78,6 +79,7 @@ function valuesOf(person: StaffListItem): StaffFormValues {
     unionMember: person.unionMember,
     hardship: person.hardship,
     heroModel: person.heroModel,
+    lunarBirthday: person.lunarBirthday,
     disabilityLevel: person.disabilityLevel,
     retirementBase: person.retirementBase,
     retirementDateOverride: person.retirementDateOverride,
@@ -114,6 +116,7 @@ function inputOf(values: StaffFormValues, id: string | undefined): StaffInput {
     unionMember: values.unionMember ?? false,
     hardship: values.hardship ?? false,
     heroModel: values.heroModel ?? false,
+    lunarBirthday: values.lunarBirthday ?? false,
     disabilityLevel: numberOrNull(values.disabilityLevel),
     retirementBase: values.retirementBase ?? null,
     retirementDateOverride: values.retirementDateOverride ?? null,
@@ -374,6 +377,9 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
                 </Form.Item>
                 <Form.Item name="heroModel" valuePropName="checked" noStyle>
                   <Checkbox>英模</Checkbox>
+                </Form.Item>
+                <Form.Item name="lunarBirthday" valuePropName="checked" noStyle>
+                  <Checkbox>生日按农历</Checkbox>
                 </Form.Item>
               </Space>
             </Form.Item>

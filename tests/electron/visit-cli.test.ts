@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeValidIdNumber } from '../../shared/id-number';
+import { openLedgerStore } from '../../db/ledger-store';
+import { createAppDeps } from '../../electron/app-deps';
+import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
+import { createInProcessClient } from '../../electron/transports/in-process-client';
+import { runNuanjingInProcess } from '../support/cli-in-process';
+import { tempFolder } from '../support/test-ledger';
+
+/**
+ * `nuanjing festivals`, `reminders`, `visits coverage|import|export|receipt` (issue 11), in
+ * process on a ledger file, each `--json` with the keys the issue names.
+ */
+
+const folder = tempFolder('nuanjing-visit-cli-');
+const db = join(folder.path, 'station.sqlite');
+const people = [
+  { name: '张三', idNumber: makeValidIdNumber('330106', '1985-07-04', 13) },
+  { name: '李四', idNumber: makeValidIdNumber('330106', '1988-02-29', 15) },
+  { name: '王五', idNumber: makeValidIdNumber('330106', '1990-10-01', 17) },
+];
+
+async function sheetFile(name: string, rows: unknown[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('慰问记录');
+  sheet.addRow(['姓名', '身份证号', '慰问类型', '慰问日期', '慰问金额（元）', '慰问物品', '物品价值（元）', '经费来源', '慰问人', '对应事件', '已签领', '备注']);
+  for (const row of rows) sheet.addRow(row);
+  const path = join(folder.path, name);
+  writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+  return path;
+}
+
+const json = async (args: string[]) => {
+  const run = await runNuanjingInProcess([...args, '--json']);
+  return { code: run.code, data: JSON.parse(run.stdout) as Record<string, unknown>, stderr: run.stderr };
+};
+
+beforeAll(async () => {
+  expect((await runNuanjingInProcess(['init', '--db', db, '--code', '330102-01', '--name', '北山派出所'])).code).toBe(0);
+  const store = await openLedgerStore(db);
+  const client = createInProcessClient(createHandlerRegistry(), createAppDeps(store, { userName: '王丽' }));
+  for (const p of people) await client.call('staff.save', { category: '民警', ...p, workStartDate: '2010-07-01' });
+  store.close();
+});
+afterAll(() => folder.remove());
+
+describe('nuanjing festivals', () => {
+  it('prints every festival of a year with its date, by name', async () => {
+    const { code, data } = await json(['festivals', '--year', '2027']);
+    expect(code).toBe(0);
+    expect(data).toEqual([
+      { name: '元旦', date: '2027-01-01' },
+      { name: '中国人民警察节', date: '2027-01-10' },
+      { name: '除夕', date: '2027-02-05' },
+      { name: '春节', date: '2027-02-06' },
+      { name: '元宵', date: '2027-02-20' },
+      { name: '清明', date: '2027-04-05' },
+      { name: '五一', date: '2027-05-01' },
+      { name: '端午', date: '2027-06-09' },
+      { name: '中秋', date: '2027-09-15' },
+      { name: '国庆', date: '2027-10-01' },
+    ]);
+    expect((await runNuanjingInProcess(['festivals', '--year', '两千'])).code).toBe(2);
+  });
+});
+
+describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
+  it('imports with per-row warnings and errors, writes only the good rows, and an export imports back unchanged', async () => {
+    const [a, b, c] = people;
+    const file = await sheetFile('慰问.xlsx', [
+      [a.name, a.idNumber, '节日慰问', '2026-09-22', '', '月饼礼盒', 200, '工会经费', '所长 王建国', '2026中秋', '是', ''],
+      [b.name, b.idNumber, '节日慰问', '2026-09-22', 200, '', '', '工会经费', '', '2026中秋', '', ''],
+      [a.name, a.idNumber, '节日慰问', '2026-09-24', '', '水果', 80, '工会经费', '', '2026中秋', '', ''],
+      [a.name, a.idNumber, '节日慰问', '2026-09-25', '', '水果', 80, '工会经费', '', '2026中秋', '', '确认：补发遗漏的水果'],
+      [c.name, c.idNumber, '生日慰问', '2026-10-01', 500, '', '', '工会经费', '', '2026生日', '是', ''],
+      ['赵六', makeValidIdNumber('330106', '1991-01-01', 19), '节日慰问', '2026-09-22', '', '月饼', 200, '', '', '2026中秋', '', ''],
+      [c.name, c.idNumber, '慰问', '2026-13-01', 'abc', '', '', '单位经费', '', '', '', ''],
+    ]);
+    const preview = await json(['visits', 'import', '--db', db, file, '--dry-run']);
+    expect(preview.data).toMatchObject({ created: 3, updated: 0 });
+    const run = await json(['visits', 'import', '--db', db, file]);
+    expect(run.code).toBe(1);
+    expect(run.data.created).toBe(3);
+    expect(run.data.warnings).toEqual([{ row: 6, message: expect.stringContaining('超过「生日慰问」每次标准 ¥300.00：本次 ¥500.00，超出 ¥200.00') }]);
+    const errors = run.data.errors as { row: number; message: string }[];
+    expect(errors.map((e) => e.row)).toEqual([3, 4, 7, 8, 8, 8, 8]);
+    expect(errors[0].message).toContain('只发实物');
+    expect(errors[1].message).toMatch(/同一事件只慰问一次.*请在备注中写「确认：理由」/);
+    expect(errors[2].message).toContain('不是本单位在册人员');
+    expect(errors.slice(3).map((e) => e.message).join('\n')).toMatch(/慰问日期.*不是有效日期[\s\S]*慰问类型「慰问」无法识别[\s\S]*慰问金额「abc」不是金额[\s\S]*经费来源「单位经费」无法识别/);
+
+    const coverage = await json(['visits', 'coverage', '--db', db, '--festival', '中秋', '--year', '2026']);
+    expect(coverage.data).toEqual({ festival: '中秋', date: '2026-09-25', active: 3, visited: ['张三'], missing: ['李四', '王五'] });
+
+    const exported = join(folder.path, '导出.xlsx');
+    expect((await runNuanjingInProcess(['visits', 'export', '--db', db, exported])).code).toBe(0);
+    const again = await json(['visits', 'import', '--db', db, exported]);
+    expect(again.data).toMatchObject({ created: 0, updated: 0, errors: [] });
+  });
+
+  it('refuses a receipt sheet of a festival no one was visited for (the PDF itself: tests/e2e/visits.e2e.test.ts)', async () => {
+    const nothing = await runNuanjingInProcess(['visits', 'receipt', '--db', db, '--festival', '端午', '--year', '2026', '--out', join(folder.path, '端午.pdf')]);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain('「2026端午」还没有登记慰问');
+    expect((await runNuanjingInProcess(['visits', 'receipt', '--db', db, '--festival', '重阳', '--year', '2026', '--out', 'x.pdf'])).code).toBe(2);
+  });
+
+  it('lists reminders with the keys of the issue', async () => {
+    const { code, data } = await json(['reminders', '--db', db, '--from', '2026-09-01', '--days', '31']);
+    expect(code).toBe(0);
+    const reminders = data as unknown as { kind: string; date: string; name: string; idNumber: string; reason: string }[];
+    expect(reminders).toContainEqual({ kind: '节日', date: '2026-09-25', name: '中秋', idNumber: '', reason: '2026年中秋：在职 3 人，尚未慰问 2 人' });
+    // 王五's birthday (10-01) was visited by the import: no reminder.
+    expect(reminders.filter((r) => r.kind === '生日')).toEqual([]);
+    expect(reminders.map((r) => r.date)).toEqual([...reminders.map((r) => r.date)].sort());
+    // 李四, born on 29 February: the 28th in a common year.
+    const spring = (await json(['reminders', '--db', db, '--from', '2027-02-20', '--days', '31'])).data as unknown as { kind: string }[];
+    expect(spring.filter((r) => r.kind === '生日')).toEqual([{ kind: '生日', date: '2027-02-28', name: '李四', idNumber: people[1].idNumber, reason: '39岁生日' }]);
+  });
+});
