@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, nuanjing } from '../support/e2e-calls';
 import { samplePerson } from '../support/hospital-sheet';
-import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 
 /**
  * A clerk's health workflow in real Chromium against web mode: import the hospital's sheet and see
@@ -54,10 +54,10 @@ describe('健康管理 in web mode (real Chromium)', () => {
     await (await chooser).setFiles(file);
     const dialog = page.getByRole('dialog', { name: '导入医院体检结果（Excel）' });
     await dialog.getByText(/姓名「错名字」与身份证号对应的在册人员/).waitFor();
-    await page.screenshot({ path: join(testOutputDir, 'health-import-preview.png') });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'health-import-preview.png') });
     await dialog.getByRole('button', { name: '确认导入（12 条）' }).click();
     await page.getByText(`体检逾期（${people - 12} 人）`).waitFor();
-    await page.screenshot({ path: join(testOutputDir, 'health-after-import.png'), fullPage: true });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'health-after-import.png'), fullPage: true });
 
     // Record a hospitalisation for someone still overdue, in their 健康 tab.
     const overdue = page.getByTestId('overdue-checkups');
@@ -80,7 +80,7 @@ describe('健康管理 in web mode (real Chromium)', () => {
     await page.getByRole('menuitem', { name: /工作台/ }).click();
     const card = page.getByTestId('dashboard-in-hospital');
     await card.getByText('1', { exact: true }).waitFor();
-    await page.screenshot({ path: join(testOutputDir, 'health-dashboard.png') });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'health-dashboard.png') });
     const overview = await callApi<{ inHospital: { name: string }[] }>(app, 'health.overview');
     expect(overview.inHospital.map((p) => p.name)).toEqual([name]);
   }, 180_000);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, nuanjing } from '../support/e2e-calls';
-import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 
 /**
  * An open page follows writes it did not make: people added from the command line (another
@@ -34,6 +34,6 @@ describe('live updates in web mode (real Chromium)', () => {
     const everyone = await callApi<unknown[]>(app, 'staff.list');
     expect(everyone).toHaveLength(6);
     await page.getByText(new RegExp(`共 ${everyone.length} 人`)).first().waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: join(testOutputDir, 'live-roster-after-cli.png') });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'live-roster-after-cli.png') });
   }, 120_000);
 });

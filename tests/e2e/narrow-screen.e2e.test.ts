@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nuanjing } from '../support/e2e-calls';
-import { launchChromium, makeTempDir, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 
 /**
  * A 1024×768 screen (older office PCs, a projector): the menu folds to its icons and nothing the
@@ -88,7 +88,7 @@ describe('at 1024×768 (real Chromium)', () => {
     await expect.poll(() => page.getByTestId('roster-count').innerText()).toMatch(/^共 \d+ 人$/);
     expect((await boxOf(page.getByTestId('app-sider'))).width).toBeLessThanOrEqual(80);
 
-    await page.screenshot({ path: join(testOutputDir, 'narrow-1024-roster.png'), animations: 'disabled' });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'narrow-1024-roster.png'), animations: 'disabled' });
     const table = page.locator('.ant-table').first();
     const tableBox = await boxOf(table);
     expectInside(tableBox, { x: 0, y: 0, width: 1024, height: 768 }, 'the roster table');
@@ -128,7 +128,7 @@ describe('at 1024×768 (real Chromium)', () => {
     await page.getByRole('menuitem', { name: /数据同步/ }).click();
     const card = page.getByTestId('sync-stations-card');
     await card.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await page.screenshot({ path: join(testOutputDir, 'narrow-1024-stations.png'), animations: 'disabled', fullPage: true });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'narrow-1024-stations.png'), animations: 'disabled', fullPage: true });
     const cardBox = await boxOf(card);
     expectInside(cardBox, { x: 0, y: 0, width: 1024, height: 768 }, 'the stations card');
     const table = card.locator('.ant-table').first();

@@ -8,7 +8,7 @@ import { makeValidIdNumber } from '../../shared/id-number';
 import { ageOn, workYearsOn } from '../../shared/person-derivations';
 import { computeRetirement } from '../../shared/retirement-date';
 import { writeRosterSheet } from '../support/roster-sheet';
-import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 import { runNuanjingInProcess } from '../support/cli-in-process';
 
 /** The 辅警 the clerk adds by hand: a woman (even sequence code), 陈晓燕 → initials cxy. */
@@ -30,8 +30,9 @@ async function typeDate(scope: Locator, label: string, date: string) {
 
 /** A screenshot for review: toasts gone, transitions finished. */
 async function snap(page: Page, name: string) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => undefined);
-  await page.screenshot({ path: join(testOutputDir, name), animations: 'disabled' });
+  await reviewScreenshot(page, { path: join(testOutputDir, name), animations: 'disabled' }, () =>
+    page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 6_000 }).catch(() => undefined),
+  );
 }
 
 describe('人员档案 in web mode (real Chromium)', () => {

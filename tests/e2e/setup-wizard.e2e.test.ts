@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 import { runNuanjingInProcess } from '../support/cli-in-process';
 
 describe('first run in web mode (real Chromium)', () => {
@@ -45,7 +45,7 @@ describe('first run in web mode (real Chromium)', () => {
       await expect(page.getByRole('menuitem', { name: item }).count()).resolves.toBe(1);
     }
     mkdirSync(testOutputDir, { recursive: true });
-    await page.screenshot({ path: join(testOutputDir, 'setup-done.png'), fullPage: true });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'setup-done.png'), fullPage: true });
 
     await page.getByRole('menuitem', { name: '休假轮休' }).click();
     await page.getByText('本页面尚未开发').waitFor();

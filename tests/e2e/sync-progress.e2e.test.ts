@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, nuanjing } from '../support/e2e-calls';
-import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 
 const shotDir = join(testOutputDir, 'sync-progress');
 
@@ -55,14 +55,14 @@ describe('a large import in web mode shows its progress and can be cancelled (re
     const progress = dialog.getByTestId('sync-task-progress');
     // The count moves while the worker applies the changes (not only the 0 it starts from).
     await progress.getByText(/导入同步文件：[1-9][\d,]* \/ [\d,]+ 项修改/).waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(shotDir, '1-import-progress.png') });
+    await reviewScreenshot(page, { path: join(shotDir, '1-import-progress.png') });
     // The window is not frozen: the main process answers while the worker imports.
     await expect(callApi<{ appName: string }>(bureau, 'app.info')).resolves.toMatchObject({ appName: '暖警台账' });
 
     await dialog.getByRole('button', { name: '取消导入' }).click();
     await dialog.getByText('没有导入任何文件，本机数据未被改动。').waitFor({ timeout: 60_000 });
     await dialog.getByText(/已取消「导入同步文件」：没有写入任何数据/).waitFor();
-    await page.screenshot({ path: join(shotDir, '2-import-cancelled.png') });
+    await reviewScreenshot(page, { path: join(shotDir, '2-import-cancelled.png') });
     await expect(callApi<unknown[]>(bureau, 'staff.list')).resolves.toHaveLength(0);
     await expect(callApi<unknown[]>(bureau, 'sync.history')).resolves.toEqual([]);
   }, 240_000);

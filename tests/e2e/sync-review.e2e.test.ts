@@ -6,14 +6,14 @@ import type { ClockStatus, SyncStatus, WithheldChange } from '../../shared/sync-
 import { openLedgerStore } from '../../db/ledger-store';
 import { createBureau, exportFor, openStationFile, pairStation, personInput, stationFromSetup, carry } from '../support/sync-sites';
 import { callApi } from '../support/e2e-calls';
-import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 
 const DAY_MS = 86_400_000;
 
 const shotDir = join(testOutputDir, 'sync-review');
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shotDir, name), fullPage: true });
+  await reviewScreenshot(page, { path: join(shotDir, name), fullPage: true });
 }
 
 /** The bundle files the bureau's clerk will upload, and the ledger files the servers open. */
@@ -113,7 +113,7 @@ describe('sync review in web mode: 未导入的修改 and the clock banner (real
     await expect(callApi<WithheldChange[]>(bureau, 'sync.withheld')).resolves.toHaveLength(0);
     await shot(page, '1-bureau-preview.png');
     await withheldNotice.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(shotDir, '1b-bureau-preview-withheld.png') });
+    await reviewScreenshot(page, { path: join(shotDir, '1b-bureau-preview-withheld.png') });
 
     await dialog.getByRole('button', { name: /^确认导入/ }).click();
     await dialog.getByText(/^已导入 2 个文件。/).waitFor();
@@ -200,7 +200,7 @@ describe('sync review in web mode: 未导入的修改 and the clock banner (real
     await saveMinimum.click();
     await page.locator('.ant-message').getByText(/电脑日期可能不对：本机现在是/).waitFor();
     await banner.waitFor();
-    await page.screenshot({ path: join(shotDir, '8-save-refused.png') });
+    await reviewScreenshot(page, { path: join(shotDir, '8-save-refused.png') });
 
     // 以电脑当前时间为准 → the dialog explains → confirm → the wrong-dated edits are re-dated.
     await banner.getByRole('button', { name: '以电脑当前时间为准' }).click();
@@ -209,8 +209,7 @@ describe('sync review in web mode: 未导入的修改 and the clock banner (real
     await confirm.getByText(/只有电脑现在的日期是对的/).waitFor();
     await confirm.getByText(new RegExp(`本机以前在错误日期下做的 ${before.futureChanges} 项修改`)).waitFor();
     await confirm.getByText(/如果电脑现在的日期不对，请不要点这里/).waitFor();
-    await page.waitForTimeout(500); // the dialog's opening animation
-    await page.screenshot({ path: join(shotDir, '9-repair-confirm.png') });
+    await reviewScreenshot(page, { path: join(shotDir, '9-repair-confirm.png') }, () => page.waitForTimeout(500)); // the dialog's opening animation
     await confirm.getByRole('button', { name: '以电脑当前时间为准' }).click();
     await page.getByText(new RegExp(`在错误日期下做的 ${before.futureChanges} 项修改已改记为现在的时间`)).waitFor();
     await banner.waitFor({ state: 'detached' });
@@ -221,7 +220,6 @@ describe('sync review in web mode: 未导入的修改 and the clock banner (real
     await page.getByText('已保存「最低在岗警力」').waitFor();
     const settings = await callApi<Record<string, unknown>>(north, 'settings.get');
     expect(settings['station.minimumOnDuty']).toBe(12);
-    await page.waitForTimeout(400); // the message's entrance animation
-    await page.screenshot({ path: join(shotDir, '10-saved-after-repair.png') });
+    await reviewScreenshot(page, { path: join(shotDir, '10-saved-after-repair.png') }, () => page.waitForTimeout(400)); // the message's entrance animation
   });
 });

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, nuanjing } from '../support/e2e-calls';
-import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 
 const shotDir = join(testOutputDir, 'sync');
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shotDir, name), fullPage: true });
+  await reviewScreenshot(page, { path: join(shotDir, name), fullPage: true });
 }
 
 describe('sync in web mode: a station exports, the bureau imports (real Chromium)', () => {

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, nuanjing } from '../support/e2e-calls';
 import { samplePerson } from '../support/hospital-sheet';
-import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp } from '../support/web-mode';
+import { launchChromium, makeTempDir, openPage, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 
 /**
  * A clerk's 中秋 in real Chromium against web mode: the festival coverage shows who is not yet
@@ -47,13 +47,13 @@ describe('慰问 in web mode (real Chromium)', () => {
     await page.getByLabel('慰问人').fill('所长 王建国');
     await page.getByRole('button', { name: `登记（${people - 1} 人）` }).click();
     await page.getByText('未慰问 0 人').waitFor();
-    await page.screenshot({ path: join(testOutputDir, 'visits-coverage-done.png') });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'visits-coverage-done.png') });
 
     await page.getByRole('button', { name: /打印签领表/ }).click();
     const dialog = page.getByRole('dialog', { name: '北山派出所慰问品（金）签领表' });
     await dialog.waitFor();
     await page.frameLocator('[data-testid="receipt-preview"]').getByText(samplePerson(people - 1).name).waitFor();
-    await page.screenshot({ path: join(testOutputDir, 'visits-receipt-preview.png') });
+    await reviewScreenshot(page, { path: join(testOutputDir, 'visits-receipt-preview.png') });
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: /保存 PDF/ }).click();
     const pdf = join(dir, '签领表.pdf');

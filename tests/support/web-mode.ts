@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumLaunchOptions } from './chromium-options';
 
@@ -10,6 +10,18 @@ import { chromiumLaunchOptions } from './chromium-options';
 export const projectRoot = resolve(import.meta.dirname, '../..');
 /** Screenshots and other artefacts of the e2e tests (git-ignored). */
 export const testOutputDir = join(projectRoot, 'test-output');
+
+/**
+ * Keeps a picture of a step in `test-output/` for a person to look at, when asked to
+ * (`NUANJING_E2E_SCREENSHOTS=1 npx vitest run --project e2e`). No assertion reads them, and each
+ * costs Chromium up to a second (a full page more): about 40 of them were a tenth of `npm test`.
+ */
+export async function reviewScreenshot(page: Page, options: PageScreenshotOptions, settle?: () => Promise<unknown>): Promise<void> {
+  if (process.env.NUANJING_E2E_SCREENSHOTS !== '1') return;
+  // What the picture waits for (an animation to end, a toast to go) — only when one is taken.
+  await settle?.();
+  await page.screenshot(options);
+}
 
 /** A running `nuanjing serve` child process on a temporary database. */
 export interface WebModeApp {
