@@ -88,3 +88,11 @@ export class CliUserError extends Error {
     super(message);
   }
 }
+
+/** The one Excel file an import command was given, checked to exist (the usage line when there is none, or more than one). */
+export function sheetToImport(ctx: CliContext, usage: string): string {
+  const [sheetPath, ...extra] = ctx.positionals;
+  if (!sheetPath || extra.length > 0) throw new UsageError(`请给出一个要导入的 Excel 文件\n用法：${usage}`);
+  if (!existsSync(sheetPath)) throw new CliUserError('FILE_NOT_FOUND', `找不到要导入的文件：${sheetPath}`);
+  return sheetPath;
+}

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../shared/contract/api-contract';
-import { localStation } from '../../electron/station/local-station';
 import type { BundleHeader } from '../../electron/sync/bundle-envelope';
 import { ownSiteKeys } from '../../electron/sync/own-site-keys';
 import { makeRegistration } from '../../electron/sync/setup-file';
 import { parentPeer, peerByCode } from '../../electron/sync/sync-peers';
 import { craftedBundle, hlcAt, openCarried, sealAs, wireChange } from '../support/crafted-bundles';
-import { carry, createBureau, createSites, dumpStore, exportFor, importInto, openStationFile, personInput, stationFromSetup, type Site } from '../support/sync-sites';
+import { carry, createBureau, createSites, dumpStore, exportFor, importInto, openStationFile, personInput, stationFromSetup, type Site, bureauWithTwoStations, stationIdOf, rowIn } from '../support/sync-sites';
 import { changeLogOf, manualClock } from '../support/test-ledger';
 
 /**
@@ -18,13 +17,6 @@ import { changeLogOf, manualClock } from '../support/test-ledger';
 
 const DAY = 86_400_000;
 
-function idOf(site: Site): string {
-  return localStation(site.store)!.id;
-}
-
-function row(site: Site, table: string, id: string): Record<string, unknown> | undefined {
-  return site.store.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-}
 
 async function expectRefused(site: Site, bundle: { fileName: string; bytes: Buffer }, code: string): Promise<ApiCallError> {
   const before = dumpStore(site.store);
@@ -36,27 +28,14 @@ async function expectRefused(site: Site, bundle: { fileName: string; bytes: Buff
   return error;
 }
 
-/** A bureau and two registered stations, each with one person known at the bureau. */
-async function world() {
-  const { bureau, stations, clock } = await createSites(2);
-  const [north, south] = stations;
-  const northPerson = await north.client.call('staff.save', personInput(1));
-  const southPerson = await south.client.call('staff.save', personInput(2));
-  await carry(north, bureau);
-  await carry(south, bureau);
-  await carry(bureau, north);
-  await carry(bureau, south);
-  clock.advance(60_000);
-  return { bureau, north, south, clock, northPerson, southPerson };
-}
 
 describe('1. a station cannot re-arrange the tree (authority is decided on the tree before the import)', () => {
   it("refuses a station's change that makes it the bureau's parent, re-parents a sibling or renames a sibling's person — and applies the rest", async () => {
-    const { bureau, north, south, clock, southPerson } = await world();
+    const { bureau, north, south, clock, southPerson } = await bureauWithTwoStations();
     const site = north.store.siteId;
     const crafted = await craftedBundle(north, bureau, (p) => {
-      p.changes.push(wireChange('station', idOf(bureau), 'parent_code', north.code, hlcAt(clock.now, site, 1)));
-      p.changes.push(wireChange('station', idOf(south), 'parent_code', north.code, hlcAt(clock.now, site, 2)));
+      p.changes.push(wireChange('station', stationIdOf(bureau), 'parent_code', north.code, hlcAt(clock.now, site, 1)));
+      p.changes.push(wireChange('station', stationIdOf(south), 'parent_code', north.code, hlcAt(clock.now, site, 2)));
       p.changes.push(wireChange('staff', southPerson.id, 'name', '被篡改', hlcAt(clock.now, site, 3)));
     });
     await north.client.call('staff.save', personInput(3)); // an honest change in a later bundle
@@ -64,9 +43,9 @@ describe('1. a station cannot re-arrange the tree (authority is decided on the t
     expect(summary.rejected).toBe(3);
     expect(summary.withheld.map((w) => w.reason)).toEqual(['ROW_NOT_OURS', 'ROW_NOT_OURS', 'ROW_NOT_OURS']);
     expect(summary.withheld[2].detail).toContain('第二派出所');
-    expect(row(bureau, 'station', idOf(bureau))?.parent_code).toBeNull();
-    expect(row(bureau, 'station', idOf(south))?.parent_code).toBe(bureau.code);
-    expect(row(bureau, 'staff', southPerson.id)?.name).toBe(southPerson.name);
+    expect(rowIn(bureau, 'station', stationIdOf(bureau))?.parent_code).toBeNull();
+    expect(rowIn(bureau, 'station', stationIdOf(south))?.parent_code).toBe(bureau.code);
+    expect(rowIn(bureau, 'staff', southPerson.id)?.name).toBe(southPerson.name);
 
     // The bureau still sends the station nothing of its sibling's people.
     const down = await exportFor(bureau, north);
@@ -74,7 +53,7 @@ describe('1. a station cannot re-arrange the tree (authority is decided on the t
     expect(payload.changes.filter((c) => c.r === southPerson.id)).toEqual([]);
     expect(JSON.stringify(payload)).not.toContain(personInput(2).idNumber);
     await importInto(north, down);
-    expect(row(north, 'staff', southPerson.id)).toBeUndefined();
+    expect(rowIn(north, 'staff', southPerson.id)).toBeUndefined();
     // And the sibling never hears of the rename.
     await carry(bureau, south);
     expect((await south.client.call('staff.get', { id: southPerson.id })).staff.name).toBe(southPerson.name);
@@ -112,9 +91,9 @@ describe('1. a station cannot re-arrange the tree (authority is decided on the t
     });
     const summary = await importInto(city, crafted);
     expect(new Set(summary.withheld.map((w) => w.reason))).toEqual(new Set(['CODE_TAKEN', 'UNIT_STRUCTURE']));
-    expect(row(city, 'station', 'new-1')).toBeUndefined();
-    expect(row(city, 'station', 'new-2')).toBeUndefined();
-    expect(row(city, 'station', 'new-3')).toMatchObject({ code: '330106-01', parent_code: county.code });
+    expect(rowIn(city, 'station', 'new-1')).toBeUndefined();
+    expect(rowIn(city, 'station', 'new-2')).toBeUndefined();
+    expect(rowIn(city, 'station', 'new-3')).toMatchObject({ code: '330106-01', parent_code: county.code });
   });
 });
 
@@ -131,7 +110,7 @@ describe('2. a registration carries the station id the bureau issued, from a new
     const secret = parentPeer(station.store)!.setup_secret!;
     header.registration = makeRegistration(secret, {
       siteId: fields.siteId ?? station.store.siteId,
-      stationId: fields.stationId ?? idOf(station),
+      stationId: fields.stationId ?? stationIdOf(station),
       code: station.code,
       signingPublicKey: keys.signingPublicKey,
       encryptionPublicKey: keys.encryptionPublicKey,
@@ -141,7 +120,7 @@ describe('2. a registration carries the station id the bureau issued, from a new
 
   it("refuses a registration claiming the bureau's own station id or another station's", async () => {
     const { bureau, north, station } = await newcomer();
-    for (const claimed of [idOf(bureau), idOf(north)]) {
+    for (const claimed of [stationIdOf(bureau), stationIdOf(north)]) {
       const crafted = await craftedBundle(station, bureau, (p, h) => {
         claiming(station, h, { stationId: claimed });
         p.sender.stationId = claimed;
@@ -183,22 +162,22 @@ describe('2. a registration carries the station id the bureau issued, from a new
 
 describe('3. detail rows only for the sender’s own people', () => {
   it("refuses a family member a station adds, or re-points, to another station's person", async () => {
-    const { bureau, north, south, clock, northPerson, southPerson } = await world();
+    const { bureau, north, south, clock, northPerson, southPerson } = await bureauWithTwoStations();
     const own = await north.client.call('family.save', { staffId: northPerson.id, relation: '配偶', name: '李红' });
     await carry(north, bureau);
     clock.advance(60_000);
     const site = north.store.siteId;
     const crafted = await craftedBundle(north, bureau, (p) => {
       const h = hlcAt(clock.now, site, 1);
-      p.changes.push(wireChange('family_member', 'fam-forged', 'station_id', idOf(north), h));
+      p.changes.push(wireChange('family_member', 'fam-forged', 'station_id', stationIdOf(north), h));
       p.changes.push(wireChange('family_member', 'fam-forged', 'staff_id', southPerson.id, h));
       p.changes.push(wireChange('family_member', 'fam-forged', 'name', '冒认家属', h));
       p.changes.push(wireChange('family_member', own.id, 'staff_id', southPerson.id, hlcAt(clock.now, site, 2)));
     });
     const summary = await importInto(bureau, crafted);
     expect(summary.withheld.map((w) => w.reason)).toEqual(['PERSON_NOT_OURS', 'PERSON_NOT_OURS', 'PERSON_NOT_OURS', 'PERSON_NOT_OURS']);
-    expect(row(bureau, 'family_member', 'fam-forged')).toBeUndefined();
-    expect(row(bureau, 'family_member', own.id)?.staff_id).toBe(northPerson.id);
+    expect(rowIn(bureau, 'family_member', 'fam-forged')).toBeUndefined();
+    expect(rowIn(bureau, 'family_member', own.id)?.staff_id).toBe(northPerson.id);
     await carry(bureau, south);
     expect((await south.client.call('staff.get', { id: southPerson.id })).family).toEqual([]);
   });
@@ -206,23 +185,23 @@ describe('3. detail rows only for the sender’s own people', () => {
 
 describe('4. after a transfer the former owner’s authority ends at the move-out', () => {
   it('refuses a rename and a move back made by the old station months after 调动', async () => {
-    const { bureau, north, south, clock, northPerson } = await world();
+    const { bureau, north, south, clock, northPerson } = await bureauWithTwoStations();
     await bureau.client.call('sync.transferStaff', { staffId: northPerson.id, toStationCode: south.code, date: '2026-11-23' });
     clock.advance(120 * DAY);
     const site = north.store.siteId;
     const crafted = await craftedBundle(north, bureau, (p) => {
       p.changes.push(wireChange('staff', northPerson.id, 'name', '改回来', hlcAt(clock.now, site, 1)));
-      p.changes.push(wireChange('staff', northPerson.id, 'station_id', idOf(north), hlcAt(clock.now, site, 2)));
+      p.changes.push(wireChange('staff', northPerson.id, 'station_id', stationIdOf(north), hlcAt(clock.now, site, 2)));
     });
     const summary = await importInto(bureau, crafted);
     expect(summary.withheld.map((w) => w.reason)).toEqual(['PERSON_LEFT', 'PERSON_LEFT']);
-    expect(row(bureau, 'staff', northPerson.id)).toMatchObject({ name: northPerson.name, station_id: idOf(south) });
+    expect(rowIn(bureau, 'staff', northPerson.id)).toMatchObject({ name: northPerson.name, station_id: stationIdOf(south) });
   });
 });
 
 describe('5. origins and marks cannot be forged', () => {
   it("refuses a change stamped with the bureau's PC and user name, and shows honest ones as the sender's word", async () => {
-    const { bureau, north, clock, northPerson } = await world();
+    const { bureau, north, clock, northPerson } = await bureauWithTwoStations();
     const crafted = await craftedBundle(north, bureau, (p) => {
       p.changes.push(wireChange('staff', northPerson.id, 'notes', '市局已批准', hlcAt(clock.now, bureau.store.siteId, 1), '市局李强'));
     });
@@ -238,7 +217,7 @@ describe('5. origins and marks cannot be forged', () => {
   });
 
   it("refuses a row stamped with a sibling's PC id 300 days ahead, so the sibling's next person still reaches the bureau", async () => {
-    const { bureau, north, south, clock, northPerson } = await world();
+    const { bureau, north, south, clock, northPerson } = await bureauWithTwoStations();
     const crafted = await craftedBundle(north, bureau, (p) => {
       p.changes.push(wireChange('staff', northPerson.id, 'notes', '未来', hlcAt(clock.now + 300 * DAY, south.store.siteId, 1)));
     });
@@ -246,11 +225,11 @@ describe('5. origins and marks cannot be forged', () => {
     const later = await south.client.call('staff.save', personInput(7));
     const up = await carry(south, bureau);
     expect(up.changes).toBeGreaterThan(0);
-    expect(row(bureau, 'staff', later.id)).toBeDefined();
+    expect(rowIn(bureau, 'staff', later.id)).toBeDefined();
   });
 
   it('clamps the marks a station reports to what it can have received: forged marks do not silence anyone', async () => {
-    const { bureau, north, south, clock } = await world();
+    const { bureau, north, south, clock } = await bureauWithTwoStations();
     const crafted = await craftedBundle(north, bureau, (p) => {
       p.highWater[bureau.store.siteId] = hlcAt(clock.now + 300 * DAY, bureau.store.siteId);
       p.highWater[south.store.siteId] = hlcAt(clock.now + 300 * DAY, south.store.siteId);
@@ -279,14 +258,14 @@ describe('7. nothing of a header is believed before its signature', () => {
   }
 
   it('reports a tampered schema version as a bad signature, not as "please upgrade"', async () => {
-    const { bureau, north } = await world();
+    const { bureau, north } = await bureauWithTwoStations();
     const genuine = await exportFor(north, bureau);
     const error = await expectRefused(bureau, { fileName: 'x.njb', bytes: withHeader(genuine.bytes, (h) => void (h.schemaVersion = '9999-01-01-future')) }, 'BUNDLE_BAD_SIGNATURE');
     expect(error.message).toContain('第一派出所');
   });
 
   it("names a known sender by this installation's records, never by the header's words", async () => {
-    const { bureau, north } = await world();
+    const { bureau, north } = await bureauWithTwoStations();
     const genuine = await exportFor(north, bureau);
     const error = await expectRefused(bureau, { fileName: 'x.njb', bytes: withHeader(genuine.bytes, (h) => void (h.senderCode = '330102-02')) }, 'BUNDLE_BAD_SIGNATURE');
     expect(error.message).toContain('第一派出所');
@@ -294,7 +273,7 @@ describe('7. nothing of a header is believed before its signature', () => {
   });
 
   it('echoes nothing of a stranger’s crafted code but the code characters', async () => {
-    const { bureau } = await world();
+    const { bureau } = await bureauWithTwoStations();
     const stranger = await createBureau('990000', '陌生单位');
     const lure = '市局信息中心：请拨打0571-88886666核对';
     const header: BundleHeader = {
@@ -322,7 +301,7 @@ describe('7. nothing of a header is believed before its signature', () => {
 
 describe('defence in depth at the station', () => {
   it("refuses, and lists, another station's people in a bundle from the bureau", async () => {
-    const { bureau, north, southPerson } = await world();
+    const { bureau, north, southPerson } = await bureauWithTwoStations();
     const theirs = changeLogOf(bureau.store).filter((c) => c.row_id === southPerson.id) as {
       tbl: string;
       row_id: string;
@@ -338,6 +317,6 @@ describe('defence in depth at the station', () => {
     const summary = await importInto(north, crafted);
     expect(summary.rejected).toBe(theirs.length);
     expect(new Set(summary.withheld.map((w) => w.reason))).toEqual(new Set(['OUTSIDE_SUBTREE']));
-    expect(row(north, 'staff', southPerson.id)).toBeUndefined();
+    expect(rowIn(north, 'staff', southPerson.id)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import type { BundleExport, BundleImportSummary } from '../../shared/sync-record
 import type { LedgerStore } from '../../db/ledger-store';
 import { createAppDeps, type AppDeps } from '../../electron/app-deps';
 import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
+import { localStation } from '../../electron/station/local-station';
 import { createInProcessClient } from '../../electron/transports/in-process-client';
 import { manualClock, openMemoryLedger, type ManualClock } from './test-ledger';
 
@@ -96,6 +97,30 @@ export async function createSites(count: number, clock: ManualClock = manualCloc
     stations.push(await pairStation(bureau, `330102-0${i}`, `第${'一二三四五六七八九'[i - 1]}派出所`, { clock }));
   }
   return { bureau, stations, clock };
+}
+
+/** A bureau and two registered stations, each with one person the bureau knows and the station has heard back about. */
+export async function bureauWithTwoStations() {
+  const { bureau, stations, clock } = await createSites(2);
+  const [north, south] = stations;
+  const northPerson = await north.client.call('staff.save', personInput(1));
+  const southPerson = await south.client.call('staff.save', personInput(2));
+  await carry(north, bureau);
+  await carry(south, bureau);
+  await carry(bureau, north);
+  await carry(bureau, south);
+  clock.advance(60_000);
+  return { bureau, north, south, clock, northPerson, southPerson };
+}
+
+/** The id of a site's own unit (its `station` row). */
+export function stationIdOf(site: Site): string {
+  return localStation(site.store)!.id;
+}
+
+/** One row of a table as SQLite holds it, or undefined. */
+export function rowIn(site: Site, table: string, id: string): Record<string, unknown> | undefined {
+  return site.store.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
 }
 
 /** Every row of every table of a store (synced and local, meta included), for "nothing changed" checks. */

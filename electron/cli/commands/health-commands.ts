@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isValidIsoDate } from '../../../shared/china-date';
 import type { HealthCoverage, HealthOverdueReport } from '../../../shared/health-record';
-import { CliUserError, UsageError, type CliCommand } from '../cli-kit';
+import { UsageError, type CliCommand, sheetToImport } from '../cli-kit';
 
 /**
  * `nuanjing health …`: the hospital's checkup sheet in, and what is overdue and the year's coverage
@@ -29,9 +29,7 @@ export const healthCommands: Record<string, CliCommand> = {
     options: { 'dry-run': { type: 'boolean', default: false } },
     allowPositionals: true,
     async run(ctx) {
-      const [sheetPath, ...extra] = ctx.positionals;
-      if (!sheetPath || extra.length > 0) throw new UsageError(`请给出一个要导入的 Excel 文件\n用法：${this.usage}`);
-      if (!existsSync(sheetPath)) throw new CliUserError('FILE_NOT_FOUND', `找不到要导入的文件：${sheetPath}`);
+      const sheetPath = sheetToImport(ctx, this.usage);
       const session = await ctx.open();
       try {
         const args = { fileName: sheetPath, bytesBase64: readFileSync(sheetPath).toString('base64') };

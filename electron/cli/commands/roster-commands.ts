@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { RosterFilter, RosterImportSummary } from '../../../shared/staff-record';
@@ -8,7 +8,7 @@ import { localStation, requireLocalStation } from '../../station/local-station';
 import { seedDemoRoster, type DemoSeedSummary } from '../../staff/demo-roster-seed';
 import { DemoRandom } from '../../staff/demo-random';
 import { seedDemoVisits, type DemoVisitsSummary } from '../../visits/demo-visits';
-import { CliUserError, UsageError, type CliCommand, type CliSession } from '../cli-kit';
+import { CliUserError, UsageError, type CliCommand, type CliSession, sheetToImport } from '../cli-kit';
 
 /** The demo station `seed` and `serve --demo` set up in a new ledger file. */
 export const DEMO_STATION = { code: 'DEMO-01', name: '演示派出所', role: 'station', operatorName: '演示管理员' } as const;
@@ -74,9 +74,7 @@ export const rosterCommands: Record<string, CliCommand> = {
     options: { 'dry-run': { type: 'boolean', default: false } },
     allowPositionals: true,
     async run(ctx) {
-      const [sheetPath, ...extra] = ctx.positionals;
-      if (!sheetPath || extra.length > 0) throw new UsageError(`请给出一个要导入的 Excel 文件\n用法：${this.usage}`);
-      if (!existsSync(sheetPath)) throw new CliUserError('FILE_NOT_FOUND', `找不到要导入的文件：${sheetPath}`);
+      const sheetPath = sheetToImport(ctx, this.usage);
       const session = await ctx.open();
       try {
         const args = { fileName: sheetPath, bytesBase64: readFileSync(sheetPath).toString('base64') };

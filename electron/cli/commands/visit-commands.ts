@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isValidIsoDate } from '../../../shared/china-date';
 import { festivalsOfYear, isFestivalName } from '../../../shared/festival-dates';
 import { festivalEvent } from '../../../shared/visit-record';
-import { CliUserError, UsageError, type CliCommand, type CliContext } from '../cli-kit';
+import { UsageError, type CliCommand, type CliContext, sheetToImport } from '../cli-kit';
 
 /**
  * `nuanjing festivals`, `reminders` and `visits …`: the festival dates, 工作台's reminders, a
@@ -89,9 +89,7 @@ export const visitCommands: Record<string, CliCommand> = {
     options: { 'dry-run': { type: 'boolean', default: false } },
     allowPositionals: true,
     async run(ctx) {
-      const [sheetPath, ...extra] = ctx.positionals;
-      if (!sheetPath || extra.length > 0) throw new UsageError(`请给出一个要导入的 Excel 文件\n用法：${this.usage}`);
-      if (!existsSync(sheetPath)) throw new CliUserError('FILE_NOT_FOUND', `找不到要导入的文件：${sheetPath}`);
+      const sheetPath = sheetToImport(ctx, this.usage);
       return withSession(ctx, async (session) => {
         const args = { fileName: sheetPath, bytesBase64: readFileSync(sheetPath).toString('base64') };
         const s = await session.client.call(ctx.values['dry-run'] ? 'visits.importPreview' : 'visits.importCommit', args);
