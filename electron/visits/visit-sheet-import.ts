@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/contract/api-error';
-import { fundingSources, visitInputSchema, visitKinds, type FundingSource, type ParsedVisitInput, type VisitImportSummary, type VisitKind } from '../../shared/visit-record';
+import { festivalDate } from '../../shared/festival-dates';
+import { festivalOfEvent, fundingSources, visitInputSchema, visitKinds, type FundingSource, type ParsedVisitInput, type VisitImportSummary, type VisitKind } from '../../shared/visit-record';
 import { judgeVisit, visitAmountFen } from '../../shared/visit-rules';
 import { writeRecord } from '../../db/write-path';
 import { todayOf, type AppDeps } from '../app-deps';
@@ -11,7 +12,7 @@ import { checkIdNumber } from '../staff/staff-input-check';
 import { liveStaffRows, type StaffRowWithStation } from '../staff/staff-rows';
 import { budgetCheckOf } from './visit-budgets';
 import { visitFactsOf, visitRuleContext, visitValues } from './visit-records';
-import { liveVisitRows, type VisitRow } from './visit-rows';
+import { liveVisitRows, visitPeopleOf, type VisitPeople, type VisitRow } from './visit-rows';
 import { visitSheetColumns, type VisitSheetColumn, type VisitSheetField } from './visit-sheet-columns';
 import { standardVersions } from './visit-standards-store';
 
@@ -44,6 +45,26 @@ interface ImportState {
   /** Spent per year and source by the sheet's rows so far (the budget check counts them). */
   sheetSpent: Map<string, number>;
   versions: ReturnType<typeof standardVersions>;
+  /** What the ledger's visits matched by the sheet's rows so far spent, per year and source: the budget counts them as the sheet's. */
+  matchedSpent: Map<string, number>;
+  people: VisitPeople;
+}
+
+/**
+ * The recorded visit a row stands for: same person, kind, date and event, and the same recipient —
+ * the person, or the relative the export names at the head of 备注 (「慰问配偶 李梅；…」).
+ */
+function matchExisting(visits: ReturnType<ImportState['visits']['get']>, input: ParsedVisitInput, note: string | null, people: VisitPeople): { existing: VisitRow | undefined; note: string | null } {
+  const candidates = (visits ?? []).filter(
+    (v): v is VisitRow => 'station_id' in v && v.kind === input.kind && v.date === input.date && (v.event ?? null) === (input.event || null),
+  );
+  for (const candidate of candidates) {
+    const relative = candidate.family_member_id ? people.relative(candidate.family_member_id) : undefined;
+    if (!relative) continue;
+    const prefix = `慰问${relative.relation} ${relative.name}`;
+    if (note === prefix || note?.startsWith(`${prefix}；`)) return { existing: candidate, note: note.slice(prefix.length).replace(/^；/, '') || null };
+  }
+  return { existing: candidates.find((v) => v.family_member_id === null), note };
 }
 
 type RowOutcome =
@@ -85,8 +106,8 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   if (funding && !(fundingSources as readonly string[]).includes(funding)) errors.push(`经费来源「${funding}」无法识别：请填写 工会经费 或 行政经费`);
   if (errors.length > 0 || !person || !kind || !date) return { row: sheetRow.row, errors, warnings: [] };
 
-  const note = text('note') ?? null;
-  const confirmed = note ? CONFIRMED.exec(note)?.[1]?.trim() : undefined;
+  const writtenNote = text('note') ?? null;
+  const confirmed = writtenNote ? CONFIRMED.exec(writtenNote)?.[1]?.trim() : undefined;
   const event = text('event') ?? null;
   const parsed = visitInputSchema.safeParse({
     staffId: person.id,
@@ -99,20 +120,33 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
     funding: (funding as FundingSource | undefined) ?? '工会经费',
     event,
     receiptSigned: raw.receiptSigned === true,
-    note,
+    note: writtenNote,
     confirmReason: confirmed ?? null,
   });
   if (!parsed.success) return { row: sheetRow.row, errors: parsed.error.issues.map((i) => i.message), warnings: [] };
-  const input = parsed.data;
   const visits = state.visits.get(person.id) ?? [];
-  const existing = visits.find((v) => 'station_id' in v && v.kind === input.kind && v.date === input.date && (v.event ?? null) === (input.event || null) && v.family_member_id === null) as VisitRow | undefined;
+  const { existing, note } = matchExisting(visits, parsed.data, writtenNote, state.people);
+  // The sheet has no column for the recipient, the event's date or a confirmation given in the
+  // app: a row for a visit already recorded keeps them (an export imports back unchanged).
+  const festival = festivalOfEvent(parsed.data.event);
+  const input: ParsedVisitInput = {
+    ...parsed.data,
+    note,
+    familyMemberId: existing?.family_member_id ?? null,
+    eventDate: existing ? existing.event_date : festival ? festivalDate(festival.name, festival.year) : null,
+    confirmReason: confirmed ?? existing?.confirm_reason ?? null,
+  };
+  if (existing) {
+    const key = `${(existing.date ?? '').slice(0, 4)}|${existing.funding}`;
+    state.matchedSpent.set(key, (state.matchedSpent.get(key) ?? 0) + (existing.cash_fen ?? 0) + (existing.goods_value_fen ?? 0));
+  }
   const others = visits.filter((v) => v !== existing);
   const year = Number(input.date.slice(0, 4));
   const budgetKey = `${year}|${input.funding}`;
-  const budget = budgetCheckOf(deps.store, year, input.funding, existing ? [existing.id] : []);
+  const budget = budgetCheckOf(deps.store, year, input.funding);
   const context = visitRuleContext(deps.store, person, { ...input, id: existing?.id }, others, {
     versions: state.versions,
-    budget: budget ? { ...budget, spentFen: budget.spentFen + (state.sheetSpent.get(budgetKey) ?? 0) } : null,
+    budget: budget ? { ...budget, spentFen: budget.spentFen - (state.matchedSpent.get(budgetKey) ?? 0) + (state.sheetSpent.get(budgetKey) ?? 0) } : null,
   });
   const verdict = judgeVisit(visitFactsOf(input), context);
   const rowErrors = verdict.refusals.map((r) => r.message);
@@ -120,9 +154,10 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   const duplicate = existing ? undefined : verdict.warnings.find((w) => w.code === 'DUPLICATE_EVENT');
   if (duplicate && !confirmed) rowErrors.push(`${duplicate.message}（如确需再次慰问，请在备注中写「确认：理由」）`);
   if (rowErrors.length > 0) return { row: sheetRow.row, errors: rowErrors, warnings: [] };
-  const warnings = verdict.warnings.filter((w) => w.code !== 'DUPLICATE_EVENT').map((w) => w.message);
   const values = visitValues(input);
   const unchanged = existing !== undefined && Object.entries(values).every(([column, value]) => (existing[column as keyof VisitRow] ?? null) === value);
+  // A row that changes nothing was judged when its visit was saved.
+  const warnings = unchanged ? [] : verdict.warnings.filter((w) => w.code !== 'DUPLICATE_EVENT').map((w) => w.message);
   // Later rows see this one: a second row for the same event, the year's caps, the budget.
   const id = existing?.id ?? `sheet-row-${sheetRow.row}`;
   state.visits.set(person.id, [...others, { id, kind: input.kind, date: input.date, event_date: input.eventDate ?? null, event: input.event || null, cash_fen: input.cashFen ?? 0, goods_value_fen: input.goodsValueFen ?? 0 }]);
@@ -151,7 +186,7 @@ export async function importVisitSheet(deps: AppDeps, bytes: Buffer, options: { 
     for (const p of liveStaffRows(deps.store)) if (p.station_id === station.id && p.id_number && !byIdNumber.has(p.id_number)) byIdNumber.set(p.id_number, p);
     const visits: ImportState['visits'] = new Map();
     for (const row of liveVisitRows(deps.store)) if (row.staff_id) visits.set(row.staff_id, [...(visits.get(row.staff_id) ?? []), row]);
-    const state: ImportState = { today: todayOf(deps), byIdNumber, visits, sheetSpent: new Map(), versions: standardVersions(deps.store) };
+    const state: ImportState = { today: todayOf(deps), byIdNumber, visits, sheetSpent: new Map(), versions: standardVersions(deps.store), matchedSpent: new Map(), people: visitPeopleOf(deps.store) };
     const summary: VisitImportSummary = { created: 0, updated: 0, warnings: [], errors: [], committed: options.commit };
     sheet.rows.forEach((sheetRow, index) => {
       const outcome = analyseRow(deps, sheetRow, state);

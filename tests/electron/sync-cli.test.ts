@@ -65,7 +65,8 @@ describe('nuanjing sync', () => {
     const store = await openLedgerStore(bureau);
     const before = dumpStore(store);
     store.close();
-    expect(await cli('sync', 'import', '--db', bureau, '--dry-run', '--json', stick)).toBe(1);
+    // The bundle also named by its own path: the same file, imported and counted once.
+    expect(await cli('sync', 'import', '--db', bureau, '--dry-run', '--json', stick, exported.path)).toBe(1);
     const preview = json();
     expect(preview.files).toEqual([
       {
@@ -78,6 +79,7 @@ describe('nuanjing sync', () => {
         }),
       },
       { file: join(stick, '照片.njb'), ok: false, error: { code: 'BUNDLE_NOT_A_BUNDLE', message: expect.stringContaining('不是暖警台账的同步文件') } },
+      { file: exported.path, ok: true, duplicateOf: join(stick, exported.fileName) },
     ]);
     const unchanged = await openLedgerStore(bureau);
     expect(dumpStore(unchanged)).toEqual(before);

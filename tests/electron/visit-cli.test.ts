@@ -101,6 +101,38 @@ describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
     expect(again.data).toMatchObject({ created: 0, updated: 0, errors: [] });
   });
 
+  it('imports an export of visits recorded in the app back unchanged: the relative, the event date and the confirmation kept, the budget not counted twice', async () => {
+    const [, b, c] = people;
+    const store = await openLedgerStore(db);
+    try {
+      const client = createInProcessClient(createHandlerRegistry(), createAppDeps(store, { userName: '王丽' }));
+      const staffId = (idNumber: string) => (store.sqlite.prepare('SELECT id FROM staff WHERE id_number = ?').get(idNumber) as { id: string }).id;
+      const spouse = await client.call('family.save', { staffId: staffId(c.idNumber), relation: '配偶', name: '李梅', birthDate: '1991-03-08' });
+      await client.call('visits.batch', { staffIds: [staffId(b.idNumber), staffId(c.idNumber)], kind: '节日慰问', date: '2026-09-30', goods: '水果', goodsValueFen: 15000, funding: '工会经费', event: '2026国庆', eventDate: '2026-10-01' });
+      await client.call('visits.save', { staffId: staffId(c.idNumber), familyMemberId: spouse.id, kind: '困难帮扶', date: '2026-11-02', cashFen: 50000, funding: '工会经费', note: '家中困难' });
+      const spent = (store.sqlite.prepare("SELECT SUM(cash_fen + goods_value_fen) AS fen FROM welfare_visit WHERE deleted_at IS NULL AND funding = '工会经费'").get() as { fen: number }).fen;
+      await client.call('visits.setBudget', { year: 2026, funding: '工会经费', amountFen: spent + 100 });
+    } finally {
+      store.close();
+    }
+    const rowsOf = async () => {
+      const s = await openLedgerStore(db);
+      try {
+        return s.sqlite.prepare('SELECT id, kind, event_date, family_member_id, confirm_reason, note FROM welfare_visit WHERE deleted_at IS NULL ORDER BY id').all();
+      } finally {
+        s.close();
+      }
+    };
+    const before = await rowsOf();
+    const exported = join(folder.path, '导出-含家属.xlsx');
+    expect((await runNuanjingInProcess(['visits', 'export', '--db', db, exported])).code).toBe(0);
+    const again = await json(['visits', 'import', '--db', db, exported]);
+    expect(again.data).toMatchObject({ created: 0, updated: 0, warnings: [], errors: [] });
+    expect(await rowsOf()).toEqual(before);
+    expect(before).toContainEqual(expect.objectContaining({ kind: '困难帮扶', family_member_id: expect.any(String), note: '家中困难' }));
+    expect(before.filter((r) => (r as { event_date: string | null }).event_date === '2026-10-01')).toHaveLength(2);
+  });
+
   it('refuses a receipt sheet of a festival no one was visited for (the PDF itself: tests/e2e/visits.e2e.test.ts)', async () => {
     const nothing = await runNuanjingInProcess(['visits', 'receipt', '--db', db, '--festival', '端午', '--year', '2026', '--out', join(folder.path, '端午.pdf')]);
     expect(nothing.code).toBe(1);

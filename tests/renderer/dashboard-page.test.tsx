@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeValidIdNumber } from '../../shared/id-number';
 import type { Platform } from '../../renderer/api/client-context';
@@ -31,5 +31,17 @@ describe('工作台', () => {
     expect(within(card('一年内到退休年龄')).getByText('1')).toBeInTheDocument();
     expect(within(card('一年内到退休年龄')).getByText('已到退休年龄仍在职 1 人')).toBeInTheDocument();
     expect(within(card('待报送的修改')).getByText('尚未登记上级单位')).toBeInTheDocument();
+  });
+
+  it("records a hospitalisation's visit from its reminder: the dialog names the person and shows the stay, not its key", async () => {
+    app = await openRosterTestApp();
+    const { client } = app;
+    const zhang = await client.call('staff.save', staffForm({ name: '张三' }));
+    await client.call('health.event.save', { staffId: zhang.id, kind: '住院', hospital: '市一医院', startDate: '2026-11-20', diagnosis: '肺炎' });
+    renderApp({ client, files: { save: async () => ({ saved: true }), open: async () => [] } });
+    fireEvent.click(await screen.findByRole('button', { name: /登记慰问/ }));
+    const title = await screen.findByText('登记慰问：张三');
+    const dialog = title.closest('.ant-modal') as HTMLElement;
+    expect(within(dialog).getByLabelText('对应事件')).toHaveValue('住院 2026-11-20');
   });
 });

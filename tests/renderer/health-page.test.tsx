@@ -75,5 +75,12 @@ describe('健康管理 and the person\'s 健康 tab (in-process transport, real 
     const confirm = await screen.findByRole('tooltip');
     fireEvent.click(within(confirm).getByRole('button', { name: /删\s*除/ }));
     await waitFor(() => expect([...tab.querySelectorAll('[data-timeline-date]')].map((e) => e.textContent)).toEqual(['2026-11-20', '2026-04-10']));
+
+    // Ctrl+S saves a health dialog as it does the roster's.
+    fireEvent.click(within(tab).getAllByRole('button', { name: '编辑' })[0]);
+    const dialog = (await screen.findByText(/编辑就医/)).closest('.ant-modal') as HTMLElement;
+    fireEvent.change(within(dialog).getByLabelText('医院'), { target: { value: '市第二医院' } });
+    fireEvent.keyDown(within(dialog).getByLabelText('医院'), { key: 's', ctrlKey: true });
+    await within(tab).findByText(/市第二医院/);
   });
 });

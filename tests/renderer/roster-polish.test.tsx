@@ -240,13 +240,16 @@ describe('人员档案 polish (jsdom, real handlers on an in-memory ledger)', ()
     await user.keyboard('2018年3月1日');
     await user.keyboard('{Tab}');
     await waitFor(() => expect(joined).toHaveValue('2018-03-01'));
+    // Emptied by keyboard, the date is gone (not kept behind an empty box).
+    await user.clear(joined);
+    await user.keyboard('{Tab}');
 
     // Enter in a text field saves the form.
     await user.click(within(drawer).getByLabelText('姓名'));
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByTestId('roster-count')).toHaveTextContent('共 4 人'));
     const saved = (await client.call('staff.list', {})).find((p) => p.idNumber === makeValidIdNumber('330105', '1995-04-18', 62));
-    expect(saved).toMatchObject({ name: '赵敏', workStartDate: '2012-07-01', joinedStationDate: '2018-03-01', starRating: null });
+    expect(saved).toMatchObject({ name: '赵敏', workStartDate: '2012-07-01', joinedStationDate: null, starRating: null });
 
     // The name typed with a space finds the person.
     const search = screen.getByPlaceholderText('姓名 / 拼音首字母 / 身份证号 / 警号');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { apiContract } from '../../../shared/contract/api-contract';
@@ -194,14 +195,24 @@ export const syncCommands: Record<string, CliCommand> = {
       const files = bundleFiles(ctx.positionals);
       if (files.length === 0) throw new CliUserError('NO_BUNDLE_FILES', `所给文件夹中没有同步文件（.njb）：${ctx.positionals.join('、')}`);
       const session = await ctx.open();
-      const reports: { file: string; ok: boolean; error?: { code: string; message: string }; summary?: ReturnType<typeof summaryJson> }[] = [];
+      const reports: { file: string; ok: boolean; error?: { code: string; message: string }; summary?: ReturnType<typeof summaryJson>; duplicateOf?: string }[] = [];
       const human: string[] = [];
+      // The same file named twice (or a copy of it) is imported and counted once, as in the app.
+      const seen = new Map<string, string>();
       try {
         for (const file of files) {
           try {
             if (!existsSync(file)) throw new CliUserError('FILE_NOT_FOUND', `文件不存在：${file}`);
             if (statSync(file).size > MAX_BUNDLE_FILE_BYTES) throw new BundleError('BUNDLE_TOO_LARGE');
             const bytes = await fs.readFile(file);
+            const digest = createHash('sha256').update(bytes).digest('hex');
+            const first = seen.get(digest);
+            if (first !== undefined) {
+              reports.push({ file, ok: true, duplicateOf: first });
+              human.push(`跳过 ${file}：与 ${first} 是同一个文件，只导入一次，不重复计算`);
+              continue;
+            }
+            seen.set(digest, file);
             const summary = importBundle(session.deps, bytes, { fileName: basename(file), dryRun });
             reports.push({ file, ok: true, summary: summaryJson(summary) });
             human.push(summaryText(file, summary));

@@ -5,7 +5,7 @@ import { useClient } from '../../api/client-context';
 import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { dateFieldProps, textOrNull } from '../staff/form-support';
+import { dateFieldProps, keyboardSelectProps, textOrNull } from '../staff/form-support';
 import { usePersonRecordForm } from '../staff/use-person-record-form';
 
 interface CheckupFormValues {
@@ -37,7 +37,7 @@ export function CheckupFormDialog({ staffId, checkup, onClose }: CheckupFormDial
   useEffect(() => {
     if (checkup !== undefined) void client.call('health.vocabulary', {}).then((items) => setVocabulary(items.map((i) => i.name)));
   }, [client, checkup]);
-  const { form, error, modalProps } = usePersonRecordForm<CheckupFormValues, CheckupItem>({
+  const { form, error, modalProps, onKeyDown } = usePersonRecordForm<CheckupFormValues, CheckupItem>({
     record: checkup,
     valuesOf: (c) => ({
       date: c.date,
@@ -74,7 +74,7 @@ export function CheckupFormDialog({ staffId, checkup, onClose }: CheckupFormDial
 
   return (
     <Modal title={checkup ? `编辑体检：${checkup.date}` : '添加体检'} {...modalProps} width={620}>
-      <Form form={form} name="checkup" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
+      <Form form={form} name="checkup" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }} onKeyDown={onKeyDown}>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="体检日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
@@ -88,7 +88,7 @@ export function CheckupFormDialog({ staffId, checkup, onClose }: CheckupFormDial
           </Col>
           <Col span={8}>
             <Form.Item label="体检结论" name="conclusion" required rules={[zodFieldRule(shape.conclusion)]}>
-              <Select options={checkupConclusions.map((value) => ({ value }))} placeholder="选择结论" />
+              <Select {...keyboardSelectProps} options={checkupConclusions.map((value) => ({ value, label: value }))} placeholder="选择结论" />
             </Form.Item>
           </Col>
           <Col span={16}>

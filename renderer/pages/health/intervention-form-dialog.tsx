@@ -4,7 +4,7 @@ import { useClient } from '../../api/client-context';
 import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { dateFieldProps, textOrNull } from '../staff/form-support';
+import { dateFieldProps, keyboardSelectProps, textOrNull } from '../staff/form-support';
 import { usePersonRecordForm } from '../staff/use-person-record-form';
 
 interface InterventionFormValues {
@@ -22,7 +22,7 @@ const formFields = Object.keys(shape);
 export function InterventionFormDialog({ staffId, session, onClose }: { staffId: string; session: InterventionItem | null | undefined; onClose(): void }) {
   const client = useClient();
   const savePersonRecord = useAppStore((s) => s.savePersonRecord);
-  const { form, error, modalProps } = usePersonRecordForm<InterventionFormValues, InterventionItem>({
+  const { form, error, modalProps, onKeyDown } = usePersonRecordForm<InterventionFormValues, InterventionItem>({
     record: session,
     valuesOf: (s) => ({ date: s.date, counsellor: s.counsellor ?? undefined, form: s.form, summary: s.summary ?? undefined, nextDate: s.nextDate }),
     formFields,
@@ -41,7 +41,7 @@ export function InterventionFormDialog({ staffId, session, onClose }: { staffId:
   });
   return (
     <Modal title={session ? `编辑心理干预：${session.date}` : '添加一对一心理干预'} {...modalProps} width={560}>
-      <Form form={form} name="intervention" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
+      <Form form={form} name="intervention" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }} onKeyDown={onKeyDown}>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item label="干预日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
@@ -50,7 +50,7 @@ export function InterventionFormDialog({ staffId, session, onClose }: { staffId:
           </Col>
           <Col span={12}>
             <Form.Item label="方式" name="form" required rules={[zodFieldRule(shape.form)]}>
-              <Select options={interventionForms.map((value) => ({ value }))} placeholder="面谈 / 电话 / 转介" />
+              <Select {...keyboardSelectProps} options={interventionForms.map((value) => ({ value, label: value }))} placeholder="面谈 / 电话 / 转介" />
             </Form.Item>
           </Col>
           <Col span={12}>

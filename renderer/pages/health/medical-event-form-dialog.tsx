@@ -4,7 +4,7 @@ import { useClient } from '../../api/client-context';
 import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { dateFieldProps, textOrNull } from '../staff/form-support';
+import { dateFieldProps, keyboardSelectProps, textOrNull } from '../staff/form-support';
 import { usePersonRecordForm } from '../staff/use-person-record-form';
 
 interface EventFormValues {
@@ -28,7 +28,7 @@ const formFields = [...Object.keys(shape), 'amountYuan'];
 export function MedicalEventFormDialog({ staffId, event, onClose }: { staffId: string; event: MedicalEventItem | null | undefined; onClose(): void }) {
   const client = useClient();
   const savePersonRecord = useAppStore((s) => s.savePersonRecord);
-  const { form, error, modalProps } = usePersonRecordForm<EventFormValues, MedicalEventItem>({
+  const { form, error, modalProps, onKeyDown } = usePersonRecordForm<EventFormValues, MedicalEventItem>({
     record: event,
     valuesOf: (e) => ({
       kind: e.kind,
@@ -65,11 +65,11 @@ export function MedicalEventFormDialog({ staffId, event, onClose }: { staffId: s
   const inHospital = kind === '住院';
   return (
     <Modal title={event ? `编辑就医：${event.kind} ${event.startDate}` : '添加就医记录'} {...modalProps} width={620}>
-      <Form form={form} name="medicalEvent" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }} initialValues={{ reimbursement: '未报销' }}>
+      <Form form={form} name="medicalEvent" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }} onKeyDown={onKeyDown} initialValues={{ reimbursement: '未报销' }}>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item label="类别" name="kind" required rules={[zodFieldRule(shape.kind)]}>
-              <Select options={medicalEventKinds.map((value) => ({ value }))} placeholder="选择类别" />
+              <Select {...keyboardSelectProps} options={medicalEventKinds.map((value) => ({ value, label: value }))} placeholder="选择类别" />
             </Form.Item>
           </Col>
           <Col span={16}>
@@ -99,7 +99,7 @@ export function MedicalEventFormDialog({ staffId, event, onClose }: { staffId: s
           </Col>
           <Col span={8}>
             <Form.Item label="报销状态" name="reimbursement" rules={[zodFieldRule(shape.reimbursement)]}>
-              <Select options={reimbursementStates.map((value) => ({ value }))} />
+              <Select {...keyboardSelectProps} options={reimbursementStates.map((value) => ({ value, label: value }))} />
             </Form.Item>
           </Col>
           <Col span={8}>

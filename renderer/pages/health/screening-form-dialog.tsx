@@ -4,7 +4,7 @@ import { useClient } from '../../api/client-context';
 import { TypedDatePicker } from '../../forms/typed-date-picker';
 import { zodFieldRule } from '../../forms/zod-field-rule';
 import { useAppStore } from '../../stores/store-context';
-import { dateFieldProps, textOrNull } from '../staff/form-support';
+import { dateFieldProps, keyboardSelectProps, textOrNull } from '../staff/form-support';
 import { usePersonRecordForm } from '../staff/use-person-record-form';
 
 interface ScreeningFormValues {
@@ -22,7 +22,7 @@ const formFields = Object.keys(shape);
 export function ScreeningFormDialog({ staffId, screening, onClose }: { staffId: string; screening: ScreeningItem | null | undefined; onClose(): void }) {
   const client = useClient();
   const savePersonRecord = useAppStore((s) => s.savePersonRecord);
-  const { form, error, modalProps } = usePersonRecordForm<ScreeningFormValues, ScreeningItem>({
+  const { form, error, modalProps, onKeyDown } = usePersonRecordForm<ScreeningFormValues, ScreeningItem>({
     record: screening,
     valuesOf: (s) => ({ date: s.date, instrument: s.instrument, score: s.score, level: s.level, note: s.note ?? undefined }),
     formFields,
@@ -41,7 +41,7 @@ export function ScreeningFormDialog({ staffId, screening, onClose }: { staffId: 
   });
   return (
     <Modal title={screening ? `编辑心理普测：${screening.date}` : '添加心理健康普测'} {...modalProps} width={560}>
-      <Form form={form} name="screening" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }}>
+      <Form form={form} name="screening" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }} onKeyDown={onKeyDown}>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item label="普测日期" name="date" required rules={[zodFieldRule(shape.date)]} {...dateFieldProps}>
@@ -50,7 +50,7 @@ export function ScreeningFormDialog({ staffId, screening, onClose }: { staffId: 
           </Col>
           <Col span={12}>
             <Form.Item label="量表" name="instrument" required rules={[zodFieldRule(shape.instrument)]}>
-              <Select options={psychInstruments.map((value) => ({ value }))} placeholder="选择量表" />
+              <Select {...keyboardSelectProps} options={psychInstruments.map((value) => ({ value, label: value }))} placeholder="选择量表" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -60,7 +60,7 @@ export function ScreeningFormDialog({ staffId, screening, onClose }: { staffId: 
           </Col>
           <Col span={12}>
             <Form.Item label="结果等级" name="level" required rules={[zodFieldRule(shape.level)]}>
-              <Select options={psychLevels.map((value) => ({ value }))} placeholder="正常 / 关注 / 预警 / 危机" />
+              <Select {...keyboardSelectProps} options={psychLevels.map((value) => ({ value, label: value }))} placeholder="正常 / 关注 / 预警 / 危机" />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -49,6 +49,17 @@ export interface VisitFormDialogProps {
  * (over a cap, a second visit for the event, over budget) comes back from the main process and
  * asks for a 确认说明, which is saved with the visit.
  */
+/**
+ * 对应事件: typed (2026中秋, 2026生日), or a hospitalisation of 健康管理 (住院:<id>, from a reminder or
+ * an edit), shown as 「住院 2026-12-04」 — never its internal key — and cleared as a whole.
+ */
+function EventInput({ id, value, onChange, eventDate }: { id?: string; value?: string | null; onChange?: (value: string | null) => void; eventDate: string | null }) {
+  if (value?.startsWith('住院:')) {
+    return <Input id={id} readOnly allowClear title="健康管理中的这次住院" value={`住院${eventDate ? ` ${eventDate}` : ''}`} onChange={(e) => (e.target.value === '' ? onChange?.(null) : undefined)} />;
+  }
+  return <Input id={id} maxLength={80} placeholder="如 2026中秋" value={value ?? ''} onChange={(e) => onChange?.(e.target.value)} />;
+}
+
 export function VisitFormDialog({ visit, staffId, preset, onClose }: VisitFormDialogProps) {
   const client = useClient();
   const { savePersonRecord, roster, rosterLoaded, loadRoster, today } = useAppStore(
@@ -114,10 +125,20 @@ export function VisitFormDialog({ visit, staffId, preset, onClose }: VisitFormDi
   const date = Form.useWatch('date', form);
   const eventDate = Form.useWatch('eventDate', form);
   const [family, setFamily] = useState<FamilyMemberItem[]>([]);
+  const [personName, setPersonName] = useState<string | null>(null);
   const [standard, setStandard] = useState<VisitStandard | null>(null);
   useEffect(() => {
-    if (!open || !person) return setFamily([]);
-    void client.call('staff.get', { id: person }).then((d) => setFamily(d.family), () => setFamily([]));
+    if (!open || !person) {
+      setPersonName(null);
+      return setFamily([]);
+    }
+    void client.call('staff.get', { id: person }).then(
+      (d) => {
+        setFamily(d.family);
+        setPersonName(d.staff.name);
+      },
+      () => setFamily([]),
+    );
   }, [open, person, client]);
   const on = eventDate || date;
   useEffect(() => {
@@ -127,7 +148,7 @@ export function VisitFormDialog({ visit, staffId, preset, onClose }: VisitFormDi
   const people = useMemo(() => roster.filter((p) => !p.readOnlyNote).map((p) => ({ value: p.id, label: `${p.name}（${p.category}${p.status === '在职' ? '' : `，${p.status}`}）` })), [roster]);
 
   return (
-    <Modal title={visit ? `编辑慰问：${visit.staffName} ${visit.kind}` : '登记慰问'} {...modalProps} width={680}>
+    <Modal title={visit ? `编辑慰问：${visit.staffName} ${visit.kind}` : staffId && personName ? `登记慰问：${personName}` : '登记慰问'} {...modalProps} width={680}>
       <Form form={form} name="visit" layout="vertical" validateTrigger="onChange" style={{ marginTop: 12 }} onKeyDown={onKeyDown}>
         <Row gutter={16}>
           {!staffId && (
@@ -187,7 +208,7 @@ export function VisitFormDialog({ visit, staffId, preset, onClose }: VisitFormDi
           </Col>
           <Col span={8}>
             <Form.Item label="对应事件" name="event" rules={[zodFieldRule(shape.event)]} tooltip="如 2026中秋、2026生日；同一事件只慰问一次">
-              <Input maxLength={80} placeholder="如 2026中秋" />
+              <EventInput eventDate={eventDate ?? null} />
             </Form.Item>
           </Col>
           <Col span={16}>
