@@ -123,7 +123,7 @@ describe('at 1024×768 (real Chromium)', () => {
     await page.context().close();
   });
 
-  it('shows the bureau its stations with every column and button in view', async () => {
+  it('shows the bureau its stations, and its roster, with every column and button in view', async () => {
     const page = await openNarrowPage(browser, bureau.url);
     await page.getByRole('menuitem', { name: /数据同步/ }).click();
     const card = page.getByTestId('sync-stations-card');
@@ -135,6 +135,16 @@ describe('at 1024×768 (real Chromium)', () => {
     await expectAllInside(table.locator('.ant-table-thead th'), cardBox, (i, text) => `column ${i} 「${text}」`);
     expect(await overflowsSideways(table.locator('.ant-table-content, .ant-table-body').first())).toBe(false);
     await expectAllInside(card.locator('button:visible'), cardBox, (i, text) => `button 「${text}」`);
+
+    // The bureau's roster adds 所属单位: still every column up to 标记 in view, no sideways scroll.
+    await page.getByRole('menuitem', { name: /人员档案/ }).click();
+    const roster = page.locator('.ant-table').first();
+    await roster.locator('.ant-table-thead th', { hasText: '所属单位' }).waitFor();
+    const rosterBox = await boxOf(roster);
+    expectInside(rosterBox, { x: 0, y: 0, width: 1024, height: 768 }, 'the bureau roster');
+    await expectAllInside(roster.locator('.ant-table-thead th'), rosterBox, (i, text) => `column ${i} 「${text}」`);
+    expect(await roster.locator('.ant-table-thead th').last().innerText()).toContain('标记');
+    expect(await overflowsSideways(roster.locator('.ant-table-body, .ant-table-tbody-virtual-holder').first())).toBe(false);
     await page.context().close();
   });
 });

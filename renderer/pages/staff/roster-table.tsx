@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Grid, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { retirementTagOn } from '../../../shared/person-derivations';
 import type { StaffListItem } from '../../../shared/staff-record';
 import { categoryColors, flagColors, flagsOf, retirementTagColors, statusColors } from './staff-labels';
@@ -33,6 +33,9 @@ const workYearsKey = (item: StaffListItem) => (workYearsKnown(item) ? item.workY
 
 /** The roster: virtualised, so 5,000 people scroll as smoothly as 50. A click opens the person. */
 export function RosterTable({ rows, loading, height, showStation, selectedId, onOpen, emptyText, today }: RosterTableProps) {
+  // Below 1200 px (xl) a bureau's roster, which adds 所属单位, leaves out 性别 and 警号/编号 (both in
+  // the person's drawer), so that every column up to 标记 fits a 1024 px screen without scrolling.
+  const roomy = Grid.useBreakpoint().xl ?? true;
   const columns = useMemo<TableColumnsType<StaffListItem>>(() => {
     const list: TableColumnsType<StaffListItem> = [
       {
@@ -132,9 +135,10 @@ export function RosterTable({ rows, loading, height, showStation, selectedId, on
         sorter: (a, b) => byText(a.stationName, b.stationName),
         render: (v: string | null) => v ?? '',
       });
+      if (!roomy) return list.filter((column) => column.key !== 'gender' && column.key !== 'badgeNo');
     }
     return list;
-  }, [showStation, today]);
+  }, [showStation, today, roomy]);
 
   // The 标记 column takes what is left, at least FLAGS_MIN_WIDTH: the table scrolls sideways only when
   // even that does not fit (a bureau's roster, with 所属单位, on a 1024 px screen).
