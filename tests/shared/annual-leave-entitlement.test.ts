@@ -30,8 +30,8 @@ describe('tiers (条例 第三条)', () => {
   it('a new tier applies from the month after the anniversary (the last day of a month: the next month)', () => {
     expect(monthlyTiers(police('2016-03-31'), 2026).slice(2, 4)).toEqual([5, 10]);
     expect(monthlyTiers(police('2016-04-01'), 2026).slice(3, 5)).toEqual([5, 10]);
-    // Recognised prior service counts: 2018-03-31 plus 8 years of military service.
-    expect(monthlyTiers(police('2018-03-31', 96), 2026).slice(2, 4)).toEqual([5, 10]);
+    // Recognised prior service counts: 2024-03-31 plus 8 years of military service.
+    expect(monthlyTiers(police('2024-03-31', 96), 2026).slice(2, 4)).toEqual([5, 10]);
     // An anniversary on 31 December applies from January.
     expect(monthlyTiers(police('2015-12-31'), 2026)).toEqual(Array(12).fill(10));
   });
