@@ -1,7 +1,7 @@
 import { annualBalance, isUnderused, type CountedLeave, type EntitledPerson } from '../../shared/annual-leave-entitlement';
 import type { AnnualLeaveBalance } from '../../shared/leave-record';
 import { workYearsOn } from '../../shared/person-derivations';
-import type { StaffCategoryName } from '../../shared/staff-record';
+import { staffCategories, type StaffCategoryName } from '../../shared/staff-record';
 import type { LedgerStore } from '../../db/ledger-store';
 import { readSettings } from '../handlers/app-handlers';
 import { localStation } from '../station/local-station';
@@ -68,5 +68,5 @@ export function annualBalances(store: LedgerStore, year: number, today: string):
         ...balance,
       };
     })
-    .sort((a, b) => (a.stationName ?? '').localeCompare(b.stationName ?? '', 'zh-CN') || a.category.localeCompare(b.category, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
+    .sort((a, b) => (a.stationName ?? '').localeCompare(b.stationName ?? '', 'zh-CN') || staffCategories.indexOf(a.category) - staffCategories.indexOf(b.category) || a.name.localeCompare(b.name, 'zh-CN'));
 }
