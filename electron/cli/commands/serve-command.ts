@@ -35,7 +35,7 @@ export function jobWorkerEntry(): string {
 }
 
 /** How big the demo station of `serve --demo` is. */
-const DEMO_SEED = { staff: 120, years: 3, seed: 1, visits: true };
+const DEMO_SEED = { staff: 120, years: 3, seed: 1, visits: true, leave: true };
 
 export const serveCommand: CliCommand = {
   usage: 'nuanjing serve --db FILE [--port P] [--demo]',
