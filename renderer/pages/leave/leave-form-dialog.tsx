@@ -154,7 +154,7 @@ export function LeaveFormDialog({ leave, staffId, preset, onClose }: LeaveFormDi
           </Col>
           <Col span={4}>
             <Form.Item label="开始时段" name="fromHalf">
-              <Select aria-label="开始时段" options={halfDays.map((value) => ({ value, label: value === '上午' ? '上午（全天）' : '下午' }))} />
+              <Select aria-label="开始时段" options={halfDays.map((value) => ({ value, label: value === '上午' ? '全天' : '下午起' }))} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -164,7 +164,7 @@ export function LeaveFormDialog({ leave, staffId, preset, onClose }: LeaveFormDi
           </Col>
           <Col span={4}>
             <Form.Item label="结束时段" name="toHalf">
-              <Select aria-label="结束时段" options={halfDays.map((value) => ({ value, label: value === '下午' ? '下午（全天）' : '上午' }))} />
+              <Select aria-label="结束时段" options={halfDays.map((value) => ({ value, label: value === '下午' ? '全天' : '至上午' }))} />
             </Form.Item>
           </Col>
           <Col span={24}>

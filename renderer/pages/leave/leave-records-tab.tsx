@@ -100,7 +100,7 @@ export function LeaveRecordsTab() {
             { title: '姓名', dataIndex: 'staffName', width: 90, render: (name: string, l) => <a onClick={() => void openStaff(client, l.staffId)}>{name}</a> },
             ...(isBureau ? [{ title: '单位', dataIndex: 'stationName', width: 120 }] : []),
             { title: '假别', dataIndex: 'type', width: 90 },
-            { title: '日期', key: 'dates', render: (_, l) => describeLeaveDates(l) },
+            { title: '日期', key: 'dates', width: 230, render: (_, l) => describeLeaveDates(l) },
             { title: '天数', dataIndex: 'days', width: 90, render: (days: number, l) => `${days}${l.counting === '工作日' ? ' 工作日' : ' 天'}` },
             { title: '状态', dataIndex: 'status', width: 70, render: (status: LeaveItem['status']) => <Tag color={leaveStatusColors[status]}>{status}</Tag> },
             { title: '审批人', dataIndex: 'approver', width: 100 },
