@@ -9,10 +9,11 @@ import type { DemoRandom } from '../staff/demo-random';
 import { savePersonRecord } from '../staff/person-records';
 import { liveStaffRows } from '../staff/staff-rows';
 import { requireLocalStation } from '../station/local-station';
-import { annualBalances } from './annual-leave-balances';
+import { countedLeaveByPerson, personAnnualBalance } from './annual-leave-balances';
 import { calendarLookupOf } from './calendar-store';
 import { dutyRecords } from './duty-records';
 import { leaveRecords } from './leave-records';
+import { personLeaveRows } from './leave-rows';
 import { stationMonth } from './station-strength';
 
 /** What the leave demo wrote. */
@@ -72,7 +73,7 @@ export function seedDemoLeave(store: LedgerStore, actor: WriteActor, random: Dem
       // Annual leave in up to three parts, most of the balance; about one in six takes none this year (应休尽休).
       if (y === year && random.chance(1 / 6)) continue;
       for (let part = 0; part < 3; part += 1) {
-        const left = annualBalances(store, y, today).find((b) => b.staffId === person.id)?.remaining ?? 0;
+        const left = personAnnualBalance(store, person, y, countedLeaveByPerson(personLeaveRows(store, person.id)).get(person.id) ?? [], today).remaining;
         const length = Math.min(Math.floor(left), random.int(2, 6));
         if (length < 1) break;
         const from = workingDayFrom(random.dateBetween(start, `${y}-11-30`), isWorking);
