@@ -28,7 +28,7 @@ async function world() {
 
 describe('leave and calendars in sync bundles', () => {
   it('the bureau imports 2027; the station receives it and counts by it; its leave and duty go up to the bureau', async () => {
-    const { bureau, north, northPerson } = await world();
+    const { bureau, north, northPerson, southPerson } = await world();
     await expect(north.client.call('leave.count', { type: '年休假', fromDate: '2027-09-27', toDate: '2027-10-08' })).rejects.toMatchObject({ code: 'CALENDAR_MISSING' });
     await bureau.client.call('calendar.save', calendar2027);
     await carry(bureau, north);
@@ -44,8 +44,19 @@ describe('leave and calendars in sync bundles', () => {
     expect(row(bureau, 'leave_record', leave.id)).toMatchObject({ staff_id: northPerson.id, station_id: idOf(north), half_days: 10, type: '年休假' });
     expect(row(bureau, 'duty_record', duty.id)).toMatchObject({ half_days: 2 });
     expect(row(bureau, 'staff', northPerson.id)).toMatchObject({ hire_date: '2012-07-01' });
-    // The bureau sees every station's balances (应休尽休).
-    expect((await bureau.client.call('leave.entitlement', { year: 2027 })).map((b) => b.stationName).sort()).toEqual(expect.arrayContaining([expect.stringContaining('派出所')]));
+    // The bureau sees every station's people (应休尽休 for all stations).
+    expect((await bureau.client.call('leave.entitlement', { year: 2026 })).map((b) => b.staffId).sort()).toEqual([northPerson.id, southPerson.id].sort());
+  });
+
+  it('疗休养: the station recommends, only the bureau confirms, and the confirmation comes back down', async () => {
+    const { bureau, north, northPerson } = await world();
+    const trip = await north.client.call('leave.save', { staffId: northPerson.id, type: '疗休养', fromDate: '2026-12-14', toDate: '2026-12-18', trip: '2026年优秀民警疗休养（千岛湖）', strengthConfirm: '全所仅一人' });
+    await expect(north.client.call('leave.confirmTrip', { id: trip.id })).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('市局/县局确认') });
+    await carry(north, bureau);
+    expect(await bureau.client.call('leave.confirmTrip', { id: trip.id })).toMatchObject({ bureauConfirmed: true, status: '批准', trip: '2026年优秀民警疗休养（千岛湖）' });
+    const summary = await carry(bureau, north);
+    expect(summary.rejected).toBe(0);
+    expect((await north.client.call('leave.list', { type: '疗休养' }))[0]).toMatchObject({ bureauConfirmed: true, status: '批准' });
   });
 
   it("refuses a station's calendar, its leave for another station's person, its edit of another station's leave or people, the tree above it, a forged origin", async () => {
