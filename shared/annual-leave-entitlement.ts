@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareIsoDates, daysBetween, daysInMonth, formatIsoDate } from './china-date';
+import { addDays, compareIsoDates, daysBetween, daysInMonth, formatIsoDate } from './china-date';
 import type { LeaveStatus, LeaveType } from './leave-record';
 import { leaveTypeRules } from './leave-record';
 import { workYearsOn } from './person-derivations';
@@ -244,9 +244,4 @@ export function isUnderused(balance: Pick<AnnualBalance, 'entitled' | 'carried' 
   if (compareIsoDates(today, due) < 0) return false;
   const total = balance.entitled + balance.carried;
   return total > 0 && balance.taken < total / 2;
-}
-
-/** When a tier starts applying: the month after the anniversary (for the 民警 rule's explanations). */
-export function tierAnniversary(person: Pick<EntitledPerson, 'workStartDate' | 'priorServiceMonths'>, years: number): string | null {
-  return person.workStartDate ? addMonths(person.workStartDate, years * 12 - person.priorServiceMonths) : null;
 }
