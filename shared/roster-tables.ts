@@ -34,6 +34,8 @@ export const staffTable = defineSyncedTable({
     work_start_date: col.date('参加工作时间'),
     prior_service_months: col.integer('认定工龄（月）', 0, 600),
     joined_station_date: col.date('调入本所时间'),
+    /** 入职时间: when the current employer hired the person (辅警: the contract with the bureau; kept on a transfer). */
+    hire_date: col.date('入职时间'),
     party_member: col.flag('中共党员'),
     /** 民族, GB/T 3304 name (汉族 …). */
     ethnicity: col.text('民族', 10),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tierChangeRules } from './annual-leave-entitlement';
 
 /**
  * Every setting the clerk or the bureau can change, with its schema, default and Chinese label.
@@ -66,6 +67,42 @@ export const settingsCatalog = {
     unit: '天',
     schema: wholeNumber(1, 90, '天'),
     defaultValue: 14,
+  },
+  'leave.tierChangeRule': {
+    label: '年休假：年中工龄跨档（满1/10/20年，次月起适用新档）当年怎么算：按月折算、全年按新档、次年起按新档',
+    unit: '',
+    schema: z.enum(tierChangeRules, { message: `请填写 ${tierChangeRules.join('、')} 之一` }),
+    defaultValue: '按月折算' as (typeof tierChangeRules)[number],
+  },
+  'leave.underusedCheckDay': {
+    label: '应休尽休检查日（月-日，如 10-01）：到这天年休假一天未休或未休过半的人员列入提醒',
+    unit: '',
+    schema: z
+      .string({ message: '请填写月-日，如 10-01' })
+      .trim()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请按「月-日」填写，如 10-01'),
+    defaultValue: '10-01',
+  },
+  'leave.compensatoryExpiryMonths': {
+    label: '值班换得的补休几个月内有效',
+    unit: '月',
+    schema: wholeNumber(1, 36, '月'),
+    defaultValue: 12,
+  },
+  'leave.examRestDays': {
+    label: '陪考轮休天数（子女中考、高考）',
+    unit: '天',
+    schema: wholeNumber(1, 7, '天'),
+    defaultValue: 2,
+  },
+  'leave.zhongkaoFirstDay': {
+    label: '本地中考第一天（月-日，如 06-16）：陪考轮休从这天起安排',
+    unit: '',
+    schema: z
+      .string({ message: '请填写月-日，如 06-16' })
+      .trim()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请按「月-日」填写，如 06-16'),
+    defaultValue: '06-16',
   },
 } as const;
 

@@ -81,6 +81,8 @@ export const staffInputSchema = z.object({
   workStartDate: optionalDate('参加工作时间'),
   priorServiceMonths: z.number().int().min(0, '认定工龄月数不能为负').max(600, '认定工龄月数不超过600').optional().nullable(),
   joinedStationDate: optionalDate('调入本所时间'),
+  /** 入职时间: when the current employer hired the person (辅警: the labour contract with the bureau). */
+  hireDate: optionalDate('入职时间'),
   /** 民族 (GB/T 3304 name, 汉族 …). */
   ethnicity: z.enum(ethnicGroups, { message: '民族请从列表中选择，如 汉族、回族' }).optional().nullable(),
   /** 最高学历. */
@@ -183,6 +185,8 @@ export interface StaffListItem {
   /** Cumulative years of work (工龄) incl. recognised prior service; to the day they left for a person who has. */
   workYears: number;
   joinedStationDate: string | null;
+  /** 入职时间: the current employer's hiring (辅警 annual leave pro-rating counts from it). */
+  hireDate: string | null;
   ethnicity: string | null;
   education: string | null;
   degree: string | null;

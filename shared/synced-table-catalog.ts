@@ -1,5 +1,6 @@
 import { settingTable, stationTable } from './foundation-tables';
 import { healthAbnormalItemTable, healthCheckupTable, medicalEventTable, psychInterventionTable, psychScreeningTable } from './health-tables';
+import { dutyRecordTable, holidayCalendarTable, leaveRecordTable } from './leave-tables';
 import { familyMemberTable, honourTable, staffStatusChangeTable, staffTable } from './roster-tables';
 import type { SyncedTableDefinition } from './synced-table-definition';
 import { visitBudgetTable, visitStandardTable, welfareVisitTable } from './visit-tables';
@@ -25,6 +26,9 @@ export const syncedTableDefinitions = [
   visitStandardTable,
   visitBudgetTable,
   welfareVisitTable,
+  holidayCalendarTable,
+  leaveRecordTable,
+  dutyRecordTable,
 ] as const;
 
 /** Names of the synced tables. */

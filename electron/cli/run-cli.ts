@@ -3,6 +3,7 @@ import { AppError } from '../../shared/contract/api-error';
 import { appCommands } from './commands/app-commands';
 import { serveCommand } from './commands/serve-command';
 import { healthCommands } from './commands/health-commands';
+import { leaveCommands } from './commands/leave-commands';
 import { rosterCommands } from './commands/roster-commands';
 import { syncCommands } from './commands/sync-commands';
 import { visitCommands } from './commands/visit-commands';
@@ -16,6 +17,7 @@ export const cliCommands: Record<string, CliCommand> = {
   ...rosterCommands,
   ...healthCommands,
   ...visitCommands,
+  ...leaveCommands,
   ...syncCommands,
 };
 

@@ -20,7 +20,7 @@ export function settingRowId(stationId: string, key: SettingKey): string {
  * Current values of every setting: this unit's own value, else the value its bureau sent down,
  * else the default of DOMAIN.md.
  */
-export function readSettings(deps: AppDeps): SettingsValues {
+export function readSettings(deps: Pick<AppDeps, 'store'>): SettingsValues {
   const values: Record<string, unknown> = {};
   for (const key of settingKeys) values[key] = settingsCatalog[key].defaultValue;
   const own = localStation(deps.store);

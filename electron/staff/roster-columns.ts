@@ -70,6 +70,7 @@ export const rosterColumns: readonly RosterColumn[] = [
   { field: 'starRating', header: '星级', aliases: ['辅警星级', '星级辅警', '星级评定'], kind: 'stars', required: false, width: 8, example: '', help: '星级辅警：1–5（也可写“三星”或★★★）；没有评星的留空。' },
   { field: 'workStartDate', header: '参加工作时间', aliases: ['参加工作日期', '工作时间', '参工时间', '参加工作年月'], kind: 'date', required: false, width: 13, example: '2012-07-01', help: '日期，如 2012-07-01、2012/7/1、2012.7.1、20120701 或 2012年7月1日；只写到月（2012.07）按当月1日。工龄和年休假按它计算。' },
   { field: 'priorServiceMonths', header: '认定工龄（月）', aliases: ['认定工龄', '视同工龄（月）', '视同工龄', '军龄（月）', '军龄'], kind: 'count', required: false, width: 12, example: '0', help: '参加工作前经认定、计入工龄的月数（如服兵役），整数。' },
+  { field: 'hireDate', header: '入职时间', aliases: ['聘用时间', '入职日期', '录用时间', '聘用日期'], kind: 'date', required: false, width: 13, example: '2018-03-01', help: '现单位录用的日期（辅警为与公安局签订劳动合同的日期，在本局各所之间调动不变）。辅警新入职当年的年休假按它折算。' },
   { field: 'joinedStationDate', header: '调入本所时间', aliases: ['调入时间', '入所时间', '到所时间', '调入日期', '来所时间'], kind: 'date', required: false, width: 13, example: '2018-03-01', help: '日期，写法同参加工作时间。' },
   {
     field: 'education', header: '学历', aliases: ['最高学历', '文化程度', '全日制学历'], kind: 'education', required: false, width: 10, example: '大学本科',

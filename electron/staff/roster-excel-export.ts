@@ -41,6 +41,7 @@ const exportColumns: readonly ExportColumn[] = [
   { header: '参加工作时间', width: 13, value: (p) => p.workStartDate },
   { header: '认定工龄（月）', width: 12, value: (p) => p.priorServiceMonths },
   { header: '工龄', width: 6, value: (p) => p.workYears },
+  { header: '入职时间', width: 13, value: (p) => p.hireDate },
   { header: '调入本所时间', width: 13, value: (p) => p.joinedStationDate },
   { header: '学历', width: 10, value: (p) => p.education },
   { header: '学位', width: 7, value: (p) => p.degree },

@@ -60,13 +60,13 @@ const MIN_PARTY_AGE_MONTHS = 18 * 12;
  * birthday (《中国共产党章程》第一条) and not in the future.
  */
 export function checkStaffDates(
-  input: Pick<ParsedStaffInput, 'workStartDate' | 'joinedStationDate' | 'retirementDateOverride'> & Partial<Pick<ParsedStaffInput, 'partyJoinDate'>>,
+  input: Pick<ParsedStaffInput, 'workStartDate' | 'joinedStationDate' | 'retirementDateOverride'> & Partial<Pick<ParsedStaffInput, 'partyJoinDate' | 'hireDate'>>,
   birthDate: string,
   today: string,
 ): StaffProblem[] {
   const problems: StaffProblem[] = [];
   const add = (field: StaffField, message: string) => problems.push({ code: 'STAFF_INVALID_DATE', field, message });
-  const { workStartDate, joinedStationDate, retirementDateOverride, partyJoinDate } = input;
+  const { workStartDate, joinedStationDate, retirementDateOverride, partyJoinDate, hireDate } = input;
   if (partyJoinDate) {
     const eighteen = addMonths(birthDate, MIN_PARTY_AGE_MONTHS);
     if (compareIsoDates(partyJoinDate, today) > 0) add('partyJoinDate', `入党时间 ${partyJoinDate} 晚于今天，请核对`);
@@ -83,6 +83,10 @@ export function checkStaffDates(
   }
   if (joinedStationDate && compareIsoDates(joinedStationDate, today) > 0) {
     add('joinedStationDate', `调入本所时间 ${joinedStationDate} 晚于今天，请核对`);
+  }
+  if (hireDate && compareIsoDates(hireDate, today) > 0) add('hireDate', `入职时间 ${hireDate} 晚于今天，请核对`);
+  else if (hireDate && workStartDate && compareIsoDates(hireDate, workStartDate) < 0) {
+    add('hireDate', `入职时间 ${hireDate} 早于参加工作时间 ${workStartDate}：入职时间是现单位（辅警为公安局）录用的日期，不会早于第一次参加工作，请核对`);
   }
   if (retirementDateOverride && compareIsoDates(retirementDateOverride, birthDate) <= 0) {
     add('retirementDateOverride', `退休日期 ${retirementDateOverride} 早于出生日期，请核对`);

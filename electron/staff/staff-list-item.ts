@@ -91,6 +91,7 @@ export function toStaffListItem(row: StaffRowWithStation, context: ListContext):
     priorServiceMonths,
     workYears: workYearsOn(workStart, Math.max(0, Math.trunc(priorServiceMonths)), asOf),
     joinedStationDate: row.joined_station_date,
+    hireDate: row.hire_date,
     ethnicity: row.ethnicity,
     education: row.education,
     degree: row.degree,

@@ -61,7 +61,7 @@ const numberColumns: ReadonlyArray<readonly [StaffField, string]> = [
   ['auxLevel', 'aux_level'], ['starRating', 'star_rating'], ['priorServiceMonths', 'prior_service_months'], ['disabilityLevel', 'disability_level'],
 ];
 const dateColumns: ReadonlyArray<readonly [StaffField, string]> = [
-  ['workStartDate', 'work_start_date'], ['joinedStationDate', 'joined_station_date'], ['retirementDateOverride', 'retirement_date_override'],
+  ['workStartDate', 'work_start_date'], ['joinedStationDate', 'joined_station_date'], ['hireDate', 'hire_date'], ['retirementDateOverride', 'retirement_date_override'],
   ['partyJoinDate', 'party_join_date'],
 ];
 const flagColumns: ReadonlyArray<readonly [StaffField, string]> = [

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import { createHealthSlice, type HealthSlice } from './health-slice';
+import { createLeaveSlice, type LeaveSlice } from './leave-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createStaffSlice, type StaffSlice } from './staff-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
 import { createVisitsSlice, type VisitsSlice } from './visits-slice';
 
 /** The renderer's one store, built from one slice per feature. */
-export type AppStore = SessionSlice & StaffSlice & SyncSlice & HealthSlice & VisitsSlice;
+export type AppStore = SessionSlice & StaffSlice & SyncSlice & HealthSlice & VisitsSlice & LeaveSlice;
 
 /** Creates a fresh store (the app makes one; each jsdom test makes its own). */
 export function createAppStore() {
@@ -16,6 +17,7 @@ export function createAppStore() {
     ...createSyncSlice(...a),
     ...createHealthSlice(...a),
     ...createVisitsSlice(...a),
+    ...createLeaveSlice(...a),
   }));
 }
 

@@ -22,6 +22,7 @@ export function useDataChangeRefresh(): void {
       void state.refreshSyncFor(client, change);
       void state.refreshHealthFor(client, change);
       void state.refreshVisitsFor(client, change);
+      void state.refreshLeaveFor(client, change);
     });
   }, [client, store]);
 }

@@ -53,12 +53,12 @@ describe('the catalog', () => {
   });
 
   it('makes exactly the person-owned tables follow a person (staff_id)', () => {
-    expect(personOwnedTableNames()).toEqual(['staff_status_change', 'family_member', 'honour', 'health_checkup', 'psych_screening', 'psych_intervention', 'medical_event', 'welfare_visit']);
+    expect(personOwnedTableNames()).toEqual(['staff_status_change', 'family_member', 'honour', 'health_checkup', 'psych_screening', 'psych_intervention', 'medical_event', 'welfare_visit', 'leave_record', 'duty_record']);
     for (const name of syncedTableNames()) expect('staff_id' in syncedTableSpec(name)!.columns, name).toBe(personOwnedTableNames().includes(name));
   });
 
-  it('places family, honours, health and visits in the person\'s detail, in order', () => {
-    expect(personDetailTabs().map((d) => d.detail.tab)).toEqual(['家属', '表彰', '健康', '慰问']);
+  it('places family, honours, health, leave and visits in the person\'s detail, in order', () => {
+    expect(personDetailTabs().map((d) => d.detail.tab)).toEqual(['家属', '表彰', '健康', '休假', '慰问']);
   });
 });
 

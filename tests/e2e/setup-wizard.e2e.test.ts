@@ -47,7 +47,7 @@ describe('first run in web mode (real Chromium)', () => {
     mkdirSync(testOutputDir, { recursive: true });
     await reviewScreenshot(page, { path: join(testOutputDir, 'setup-done.png'), fullPage: true });
 
-    await page.getByRole('menuitem', { name: '休假轮休' }).click();
+    await page.getByRole('menuitem', { name: '月报' }).click();
     await page.getByText('本页面尚未开发').waitFor();
 
     const info = await runNuanjingInProcess(['info', '--db', app.dbPath, '--json']);

@@ -57,7 +57,7 @@ describe('roster.template', () => {
     const headers = rowValues(roster.getRow(1)) as string[];
     expect(headers).toEqual([
       '姓名', '人员类别', '身份证号', '民族', '手机号码', '警号/辅警编号', '岗位', '职级', '辅警层级', '星级', '参加工作时间',
-      '认定工龄（月）', '调入本所时间', '学历', '学位', '政治面貌', '入党时间', '工会会员', '困难职工', '英模', '生日按农历', '伤残等级', '备注',
+      '认定工龄（月）', '入职时间', '调入本所时间', '学历', '学位', '政治面貌', '入党时间', '工会会员', '困难职工', '英模', '生日按农历', '伤残等级', '备注',
     ]);
     expect(roster.getCell('A2').font).toMatchObject({ italic: true, color: { argb: 'FF808080' } });
     expect(roster.getColumn(3).width).toBeGreaterThanOrEqual(20);

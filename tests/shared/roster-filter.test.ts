@@ -26,6 +26,7 @@ function person(overrides: Partial<StaffListItem>): StaffListItem {
     priorServiceMonths: 0,
     workYears: 0,
     joinedStationDate: null,
+    hireDate: null,
     ethnicity: null,
     education: null,
     degree: null,

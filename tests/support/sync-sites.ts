@@ -100,10 +100,10 @@ export async function createSites(count: number, clock: ManualClock = manualCloc
 }
 
 /** A bureau and two registered stations, each with one person the bureau knows and the station has heard back about. */
-export async function bureauWithTwoStations() {
+export async function bureauWithTwoStations(northPersonFields: Partial<ArgsOf<'staff.save'>> = {}) {
   const { bureau, stations, clock } = await createSites(2);
   const [north, south] = stations;
-  const northPerson = await north.client.call('staff.save', personInput(1));
+  const northPerson = await north.client.call('staff.save', personInput(1, northPersonFields));
   const southPerson = await south.client.call('staff.save', personInput(2));
   await carry(north, bureau);
   await carry(south, bureau);

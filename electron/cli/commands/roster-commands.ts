@@ -8,6 +8,7 @@ import { localStation, requireLocalStation } from '../../station/local-station';
 import { seedDemoRoster, type DemoSeedSummary } from '../../staff/demo-roster-seed';
 import { DemoRandom } from '../../staff/demo-random';
 import { seedDemoVisits, type DemoVisitsSummary } from '../../visits/demo-visits';
+import { seedDemoLeave, type DemoLeaveSummary } from '../../leave/demo-leave';
 import { CliUserError, UsageError, type CliCommand, type CliSession, sheetToImport } from '../cli-kit';
 
 /** The demo station `seed` and `serve --demo` set up in a new ledger file. */
@@ -24,25 +25,26 @@ function positiveInteger(value: unknown, option: string, fallback: number, max: 
  * Seeds a demo roster into an open ledger: sets up 演示派出所 (DEMO-01) first when the file has no
  * station yet; refuses a station that already has people (seeding twice would register the same
  * ID numbers twice). With `visits`, a year of welfare visits and this year's budget too
- * (electron/visits/demo-visits.ts).
+ * (electron/visits/demo-visits.ts); with `leave`, a year of leave, duty and 补休
+ * (electron/leave/demo-leave.ts).
  */
 export async function seedDemoLedger(
   session: CliSession,
-  options: { staff: number; years: number; seed: number; visits?: boolean },
-): Promise<DemoSeedSummary & { visits?: DemoVisitsSummary }> {
+  options: { staff: number; years: number; seed: number; visits?: boolean; leave?: boolean },
+): Promise<DemoSeedSummary & { visits?: DemoVisitsSummary; leave?: DemoLeaveSummary }> {
   if (!localStation(session.store)) await session.client.call('station.setup', { ...DEMO_STATION });
   const station = requireLocalStation(session.store);
   const existing = session.store.sqlite.prepare('SELECT count(*) AS n FROM staff WHERE station_id = ? AND deleted_at IS NULL').get(station.id) as { n: number };
   if (existing.n > 0) {
     throw new CliUserError('SEED_NOT_EMPTY', `「${station.name}」已有 ${existing.n} 名人员，演示数据只能生成到没有人员的数据文件里。请换一个新的 --db 文件。`);
   }
-  const { visits, ...roster } = options;
+  const { visits, leave, ...roster } = options;
   const today = todayOf(session.deps);
   const summary = seedDemoRoster(session.store, session.deps.user, { ...roster, today, stationId: station.id, stationName: station.name });
-  if (!visits) return summary;
-  // Its own random source, so the visits change none of the people of a given seed.
-  const seeded = session.store.transaction(() => seedDemoVisits(session.store, session.deps.user, new DemoRandom(options.seed + 20_000), today));
-  return { ...summary, visits: seeded };
+  // Each its own random source, so the visits and the leave change none of the people of a given seed.
+  const seededVisits = visits ? session.store.transaction(() => seedDemoVisits(session.store, session.deps.user, new DemoRandom(options.seed + 20_000), today)) : undefined;
+  const seededLeave = leave ? session.store.transaction(() => seedDemoLeave(session.store, session.deps.user, new DemoRandom(options.seed + 30_000), today)) : undefined;
+  return { ...summary, ...(seededVisits ? { visits: seededVisits } : {}), ...(seededLeave ? { leave: seededLeave } : {}) };
 }
 
 function describeImport(summary: RosterImportSummary): string {
@@ -116,9 +118,9 @@ export const rosterCommands: Record<string, CliCommand> = {
   },
 
   seed: {
-    usage: 'nuanjing seed --db FILE --staff N [--years Y] [--seed S] [--visits] [--json]',
-    summary: '生成演示数据（人员、家属、状态变更、表彰、健康；--visits 另加一年的慰问记录和预算）；新文件自动设置为「演示派出所」（DEMO-01）；同一种子生成相同的人',
-    options: { staff: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' }, visits: { type: 'boolean', default: false } },
+    usage: 'nuanjing seed --db FILE --staff N [--years Y] [--seed S] [--visits] [--leave] [--json]',
+    summary: '生成演示数据（人员、家属、状态变更、表彰、健康；--visits 另加一年的慰问记录和预算；--leave 另加一年的休假、值班和补休）；新文件自动设置为「演示派出所」（DEMO-01）；同一种子生成相同的人',
+    options: { staff: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' }, visits: { type: 'boolean', default: false }, leave: { type: 'boolean', default: false } },
     async run(ctx) {
       if (ctx.values.staff === undefined) throw new UsageError(`缺少 --staff 人数\n用法：${this.usage}`);
       const options = {
@@ -126,6 +128,7 @@ export const rosterCommands: Record<string, CliCommand> = {
         years: positiveInteger(ctx.values.years, 'years', 3, 30),
         seed: positiveInteger(ctx.values.seed, 'seed', 1, 2 ** 31),
         visits: ctx.values.visits === true,
+        leave: ctx.values.leave === true,
       };
       const session = await ctx.open({ create: true });
       try {
@@ -134,7 +137,7 @@ export const rosterCommands: Record<string, CliCommand> = {
         const statuses = Object.entries(summary.byStatus).map(([s, n]) => `${s} ${n}`).join('，');
         ctx.print(
           { station, ...summary },
-          `已为「${station.name}」生成演示数据：人员 ${summary.staff} 名（${statuses}），家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条，状态变更 ${summary.statusChanges} 条${summary.visits ? `，慰问 ${summary.visits.visits} 条` : ''}。`,
+          `已为「${station.name}」生成演示数据：人员 ${summary.staff} 名（${statuses}），家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条，状态变更 ${summary.statusChanges} 条${summary.visits ? `，慰问 ${summary.visits.visits} 条` : ''}${summary.leave ? `，休假 ${summary.leave.leaves} 条，值班 ${summary.leave.duty} 条` : ''}。`,
         );
         return 0;
       } finally {

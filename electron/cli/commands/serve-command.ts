@@ -35,7 +35,7 @@ export function jobWorkerEntry(): string {
 }
 
 /** How big the demo station of `serve --demo` is. */
-const DEMO_SEED = { staff: 120, years: 3, seed: 1, visits: true };
+const DEMO_SEED = { staff: 120, years: 3, seed: 1, visits: true, leave: true };
 
 export const serveCommand: CliCommand = {
   usage: 'nuanjing serve --db FILE [--port P] [--demo]',
@@ -45,7 +45,7 @@ export const serveCommand: CliCommand = {
     const session = await ctx.open({ create: true, forBrowser: true });
     if (ctx.values.demo && !localStation(session.store)) {
       const summary = await seedDemoLedger(session, DEMO_SEED);
-      ctx.io.stderr(`已建立「演示派出所」并生成演示数据：人员 ${summary.staff} 名，家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条，慰问 ${summary.visits?.visits ?? 0} 条。`);
+      ctx.io.stderr(`已建立「演示派出所」并生成演示数据：人员 ${summary.staff} 名，家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条，慰问 ${summary.visits?.visits ?? 0} 条，休假 ${summary.leave?.leaves ?? 0} 条。`);
     }
     const server = await startWebServer({
       registry: session.registry,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Space } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
 import { settingsCatalog, settingKeys, type SettingKey } from '../../../shared/settings-catalog';
 import { useClient } from '../../api/client-context';
@@ -65,11 +65,19 @@ export function SettingsPage() {
           {settingKeys.map((key) => {
             const entry = settingsCatalog[key];
             const numeric = typeof entry.defaultValue === 'number';
+            // A setting of a few words (年中跨档的算法): chosen from its list.
+            const choices = 'options' in entry.schema ? (entry.schema.options as readonly string[]) : null;
             return (
               <Form.Item key={key} label={entry.label} required={numeric}>
                 <Space>
                   <Form.Item name={key} noStyle rules={[zodFieldRule(entry.schema)]}>
-                    {numeric ? <InputNumber aria-label={entry.label} style={{ width: 160 }} precision={0} suffix={entry.unit} /> : <Input aria-label={entry.label} style={{ width: 200 }} />}
+                    {numeric ? (
+                      <InputNumber aria-label={entry.label} style={{ width: 160 }} precision={0} suffix={entry.unit} />
+                    ) : choices ? (
+                      <Select aria-label={entry.label} style={{ width: 200 }} options={choices.map((value) => ({ value, label: value }))} />
+                    ) : (
+                      <Input aria-label={entry.label} style={{ width: 200 }} />
+                    )}
                   </Form.Item>
                   <Button onClick={() => void save(key)}>保存</Button>
                 </Space>

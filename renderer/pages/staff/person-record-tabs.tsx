@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { StaffDetail } from '../../../shared/staff-record';
 import type { PersonTableName } from '../../../shared/synced-table-catalog';
 import { PersonHealthTab } from '../health/person-health-tab';
+import { PersonLeaveTab } from '../leave/person-leave-tab';
 import { PersonVisitsTab } from '../visits/person-visits-tab';
 import { FamilyTab } from './family-tab';
 import { HonoursTab } from './honours-tab';
@@ -32,6 +33,11 @@ export const personRecordTabs: Partial<Record<PersonTableName, PersonRecordTab>>
   health_checkup: {
     count: () => 0,
     render: (detail, readOnly) => <PersonHealthTab staffId={detail.staff.id} version={detail} readOnly={readOnly} />,
+  },
+  // 休假: read through leave.person (with the balances), so no count.
+  leave_record: {
+    count: () => 0,
+    render: (detail, readOnly) => <PersonLeaveTab staffId={detail.staff.id} version={detail} readOnly={readOnly} />,
   },
   // 慰问: read through visits.person, so no count.
   welfare_visit: {

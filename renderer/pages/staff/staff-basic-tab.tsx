@@ -55,6 +55,7 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
         ? `${s.workYears}年${s.priorServiceMonths ? `（含认定工龄${s.priorServiceMonths}个月）` : ''}${left && s.statusDate ? `（算至 ${s.statusDate} ${s.status}）` : ''}`
         : '需先填参加工作时间',
     },
+    { key: 'hire', label: '入职时间', children: s.hireDate ?? '' },
     { key: 'joined', label: '调入本所时间', children: s.joinedStationDate ?? '' },
     { key: 'base', label: '退休年龄基准', span: 2, children: `${RETIREMENT_BASE_LABELS[s.retirementBase]}，按渐进式延迟退休为${formatRetirementAge(retirement.retirementAge)}` },
     {

@@ -36,6 +36,7 @@ interface StaffFormValues {
   workStartDate?: string | null;
   priorServiceMonths?: number | null;
   joinedStationDate?: string | null;
+  hireDate?: string | null;
   ethnicity?: string | null;
   education?: string | null;
   degree?: string | null;
@@ -71,6 +72,7 @@ function valuesOf(person: StaffListItem): StaffFormValues {
     workStartDate: person.workStartDate,
     priorServiceMonths: person.priorServiceMonths || null,
     joinedStationDate: person.joinedStationDate,
+    hireDate: person.hireDate,
     ethnicity: person.ethnicity,
     education: person.education,
     degree: person.degree,
@@ -107,6 +109,7 @@ function inputOf(values: StaffFormValues, id: string | undefined): StaffInput {
     workStartDate: values.workStartDate ?? null,
     priorServiceMonths: numberOrNull(values.priorServiceMonths) ?? 0,
     joinedStationDate: values.joinedStationDate ?? null,
+    hireDate: values.hireDate ?? null,
     ethnicity: (values.ethnicity ?? null) as StaffInput['ethnicity'],
     education: (values.education ?? null) as StaffInput['education'],
     degree: (values.degree ?? null) as StaffInput['degree'],
@@ -350,6 +353,11 @@ export function StaffFormDrawer({ open, person, positions, onClose, onSaved, onO
           <Col span={8}>
             <Form.Item label="认定工龄（月）" name="priorServiceMonths" rules={[zodFieldRule(shape.priorServiceMonths)]} tooltip="参加工作前经认定的工龄，如军龄">
               <InputNumber min={0} max={600} precision={0} style={{ width: '100%' }} placeholder="0" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="入职时间" name="hireDate" rules={[zodFieldRule(shape.hireDate)]} {...dateFieldProps} tooltip="现单位录用的日期；辅警为与公安局签订劳动合同的日期，在各所之间调动不变（新入职当年年休假按它折算）">
+              <TypedDatePicker style={{ width: '100%' }} placeholder="选择日期" />
             </Form.Item>
           </Col>
           <Col span={8}>

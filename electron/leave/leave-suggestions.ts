@@ -1,0 +1,84 @@
+import { addDays, compareIsoDates } from '../../shared/china-date';
+import type { LeaveSuggestion } from '../../shared/leave-record';
+import { derivedChildExamYears } from '../../shared/person-derivations';
+import type { LedgerStore } from '../../db/ledger-store';
+import { readSettings } from '../handlers/app-handlers';
+import { localStation } from '../station/local-station';
+import { liveStaffRows } from '../staff/staff-rows';
+import { liveLeaveRows } from './leave-rows';
+
+/**
+ * Leave the ledger suggests, each planned with one click (a 计划 leave with its `source`):
+ * - 陪考轮休 (DOMAIN.md "Rotation"): for a person in service whose child sits 中考 or 高考 this year
+ *   (the family's exam years, or derived from the grade or birth date), from the exam's first day
+ *   (高考 7 June; 中考 the setting `leave.zhongkaoFirstDay`) for the days of `leave.examRestDays`
+ *   (default 2);
+ * - 强制休息 (DOMAIN.md "Health"): a medical event marked 责令强制休息, from its first to its last day
+ *   (or 7 days when it has none yet).
+ * A suggestion already planned (a live leave with its source) is not offered again.
+ */
+
+/** The 高考's first day (7–9 June nationwide). */
+export const GAOKAO_FIRST_DAY = '06-07';
+
+/** Days of 强制休息 planned for a medical event that has no last day yet. */
+const FORCED_REST_DEFAULT_DAYS = 7;
+
+/** The source of a 陪考轮休 suggestion: exam:2026高考:<child id>. */
+const examSource = (year: number, exam: '中考' | '高考', childId: string) => `exam:${year}${exam}:${childId}`;
+
+export function leaveSuggestions(store: LedgerStore, year: number, today: string): LeaveSuggestion[] {
+  const settings = readSettings({ store });
+  const own = localStation(store);
+  const people = new Map(liveStaffRows(store).filter((p) => p.status === '在职' && (own?.role === 'bureau' || p.station_id === own?.id)).map((p) => [p.id, p]));
+  const planned = new Set(liveLeaveRows(store).flatMap((l) => (l.source && l.status !== '取消' ? [l.source] : [])));
+  const suggestions: LeaveSuggestion[] = [];
+  const children = store.sqlite
+    .prepare("SELECT id, staff_id, name, grade, birth_date, zhongkao_year, gaokao_year FROM family_member WHERE deleted_at IS NULL AND relation = '子女' AND staff_id IS NOT NULL")
+    .all() as { id: string; staff_id: string; name: string | null; grade: string | null; birth_date: string | null; zhongkao_year: number | null; gaokao_year: number | null }[];
+  const restDays = settings['leave.examRestDays'];
+  for (const child of children) {
+    const person = people.get(child.staff_id);
+    if (!person) continue;
+    const derived = derivedChildExamYears(child.grade, child.birth_date, today);
+    const exams = [
+      { exam: '中考' as const, year: child.zhongkao_year ?? derived?.zhongkao ?? null, first: settings['leave.zhongkaoFirstDay'], last: settings['family.zhongkaoLastDay'] },
+      { exam: '高考' as const, year: child.gaokao_year ?? derived?.gaokao ?? null, first: GAOKAO_FIRST_DAY, last: '06-09' },
+    ];
+    for (const { exam, year: examYear, first, last } of exams) {
+      if (examYear !== year) continue;
+      const source = examSource(year, exam, child.id);
+      if (planned.has(source)) continue;
+      const fromDate = `${year}-${first}`;
+      suggestions.push({
+        staffId: person.id,
+        name: person.name ?? '',
+        type: '陪考轮休',
+        fromDate,
+        toDate: addDays(fromDate, restDays - 1),
+        reason: `子女${child.name ?? ''}${year}年${exam}（${Number(first.slice(0, 2))}月${Number(first.slice(3))}日–${Number(last.slice(0, 2))}月${Number(last.slice(3))}日），陪考轮休${restDays}天`,
+        source,
+      });
+    }
+  }
+  const forced = store.sqlite
+    .prepare('SELECT id, staff_id, kind, start_date, end_date, diagnosis FROM medical_event WHERE deleted_at IS NULL AND forced_rest = 1 AND start_date IS NOT NULL AND staff_id IS NOT NULL')
+    .all() as { id: string; staff_id: string; kind: string | null; start_date: string; end_date: string | null }[];
+  for (const event of forced) {
+    const person = people.get(event.staff_id);
+    const source = `medical_event:${event.id}`;
+    if (!person || planned.has(source)) continue;
+    const toDate = event.end_date ?? addDays(event.start_date, FORCED_REST_DEFAULT_DAYS - 1);
+    if (!event.start_date.startsWith(`${year}-`) && !toDate.startsWith(`${year}-`)) continue;
+    suggestions.push({
+      staffId: person.id,
+      name: person.name ?? '',
+      type: '强制休息',
+      fromDate: event.start_date,
+      toDate,
+      reason: `${event.kind ?? '就医'}（${event.start_date} 起）已责令强制休息${event.end_date ? '' : `，未填结束日期，先按${FORCED_REST_DEFAULT_DAYS}天安排`}`,
+      source,
+    });
+  }
+  return suggestions.sort((a, b) => compareIsoDates(a.fromDate, b.fromDate) || a.name.localeCompare(b.name, 'zh-CN'));
+}
