@@ -67,6 +67,12 @@ export const settingsCatalog = {
     schema: wholeNumber(1, 90, '天'),
     defaultValue: 14,
   },
+  'report.reviewedBy': {
+    label: '月报审核人',
+    unit: '',
+    schema: z.string({ message: '请填写姓名' }).trim().max(20, '姓名最多 20 个字'),
+    defaultValue: '',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalog;

@@ -1,6 +1,7 @@
 import { appHandlers } from './app-handlers';
 import { HandlerRegistry } from './handler-registry';
 import { healthHandlers } from '../health/health-handlers';
+import { reportHandlers } from '../reports/report-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 import { visitHandlers } from '../visits/visit-handlers';
@@ -15,6 +16,7 @@ export function createHandlerRegistry(): HandlerRegistry {
   registry.registerAll(staffHandlers);
   registry.registerAll(healthHandlers);
   registry.registerAll(visitHandlers);
+  registry.registerAll(reportHandlers);
   registry.registerAll(syncHandlers);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { MethodDefinition } from './define-method';
 import { appContract } from './app-contract';
 import { healthContract } from './health-contract';
+import { reportContract } from './report-contract';
 import { staffContract } from './staff-contract';
 import { syncContract } from './sync-contract';
 import { syncReviewContract } from './sync-review-contract';
@@ -18,6 +19,7 @@ export const apiContract = {
   ...staffContract,
   ...healthContract,
   ...visitsContract,
+  ...reportContract,
   ...syncContract,
   ...syncReviewContract,
   ...taskContract,
