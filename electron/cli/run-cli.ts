@@ -6,6 +6,7 @@ import { healthCommands } from './commands/health-commands';
 import { rosterCommands } from './commands/roster-commands';
 import { syncCommands } from './commands/sync-commands';
 import { visitCommands } from './commands/visit-commands';
+import { reportCommands } from './commands/report-commands';
 import { errorBodyOf } from '../handlers/internal-error';
 import { CliUserError, openSession, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './cli-kit';
 
@@ -16,6 +17,7 @@ export const cliCommands: Record<string, CliCommand> = {
   ...rosterCommands,
   ...healthCommands,
   ...visitCommands,
+  ...reportCommands,
   ...syncCommands,
 };
 

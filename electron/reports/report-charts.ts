@@ -52,7 +52,7 @@ export function coverageChart(report: MonthlyReport): string {
         {
           ...bar(staffCategories.map((c) => coveragePercent(report.figures.health.coverage[c])), '#2f9e6e'),
           label: { show: true, position: 'top', fontSize: 10, formatter: '{c}%' },
-          markLine: { symbol: 'none', data: [{ yAxis: 100 }], lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: '目标', fontSize: 10 } },
+          markLine: { symbol: 'none', data: [{ yAxis: 100 }], lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: '目标', fontSize: 10, position: 'insideEndTop' } },
         },
       ],
     },
@@ -67,8 +67,8 @@ export function visitsChart(report: MonthlyReport): string | null {
   if (kinds.length === 0) return null;
   return chartSvg(
     {
-      title: { text: '慰问人次（按类型）', left: 'center', textStyle: { fontSize: 12, fontFamily: FONT } },
-      legend: { top: 20, data: ['本月', '本年累计'], textStyle: { fontSize: 10 } },
+      title: { text: '慰问人次（按类型）', left: 0, textStyle: { fontSize: 12, fontFamily: FONT } },
+      legend: { top: 2, right: 10, data: ['本月', '本年累计'], textStyle: { fontSize: 10 } },
       grid: { left: 90, right: 30, top: 44, bottom: 20 },
       yAxis: { type: 'category', data: kinds, inverse: true, axisLabel: { fontSize: 10 } },
       xAxis: { type: 'value', minInterval: 1 },
