@@ -49,7 +49,7 @@ export const reportCommands: Record<string, CliCommand> = {
           {
             month: report.month,
             scope: report.scope,
-            staff: f.staff,
+            staff: { ...f.staff, byCategory: f.staff.activeByCategory },
             health: f.health,
             visits: { count: f.visits.month.count, amountFen: f.visits.month.amountFen, ...f.visits },
             honours: f.honours,
