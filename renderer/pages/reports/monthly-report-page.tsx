@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Flex, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { AuditOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useShallow } from 'zustand/react/shallow';
-import type { MonthlyReport, ReportScopeOption } from '../../../shared/monthly-report';
+import type { IssuedReport, MonthlyReport, ReportScopeOption } from '../../../shared/monthly-report';
 import type { PrintableDocument } from '../../../shared/visit-record';
 import { usePlatform } from '../../api/client-context';
 import { createBrowserPrinter } from '../../api/document-printer';
@@ -135,18 +135,18 @@ export function MonthlyReportPage() {
         />
       )}
       {report && report.history.length > 1 && (
-        <List
+        <Table
           size="small"
-          header={<Typography.Text strong>签发记录</Typography.Text>}
+          rowKey="id"
+          pagination={false}
+          title={() => <Typography.Text strong>签发记录</Typography.Text>}
           dataSource={report.history}
-          renderItem={(h) => (
-            <List.Item>
-              {h.issuedAt} {h.issuedBy} <Tag color={h.changed ? 'orange' : 'green'}>{h.changed ? '数字已变' : '数字一致'}</Tag>
-              <Typography.Text type="secondary" copyable={{ text: h.fingerprint }}>
-                {h.fingerprint.slice(0, 12)}
-              </Typography.Text>
-            </List.Item>
-          )}
+          columns={[
+            { title: '签发时间', dataIndex: 'issuedAt' },
+            { title: '签发人', dataIndex: 'issuedBy' },
+            { title: '数字', key: 'changed', render: (_: unknown, h: IssuedReport) => <Tag color={h.changed ? 'orange' : 'green'}>{h.changed ? `已变（${h.changedSections.join('、')}）` : '一致'}</Tag> },
+            { title: '数字指纹', dataIndex: 'fingerprint', render: (f: string) => <Typography.Text type="secondary" copyable={{ text: f }}>{f.slice(0, 12)}</Typography.Text> },
+          ]}
         />
       )}
       {!document && !error && <Spin />}
