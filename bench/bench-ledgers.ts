@@ -9,6 +9,8 @@ import { createHandlerRegistry } from '../electron/handlers/all-handlers';
 import type { HandlerRegistry } from '../electron/handlers/handler-registry';
 import { requireLocalStation } from '../electron/station/local-station';
 import { seedDemoRoster, type DemoSeedSummary } from '../electron/staff/demo-roster-seed';
+import { DemoRandom } from '../electron/staff/demo-random';
+import { seedDemoVisits } from '../electron/visits/demo-visits';
 import { createInProcessClient } from '../electron/transports/in-process-client';
 
 /**
@@ -100,8 +102,11 @@ export async function pairBenchStation(bureau: BenchLedger, path: string, unit: 
   return station;
 }
 
-/** Seeds a station with the demo roster (families, honours, status history) through the one write path. */
-export function seedBenchStation(station: BenchLedger, staff: number, seed: number): { seed: DemoSeedSummary; seedMs: number } {
+/**
+ * Seeds a station with the demo roster (families, honours, status history, health) through the one
+ * write path; with `visits`, a year of welfare visits and the year's budget too (the city's monthly report).
+ */
+export function seedBenchStation(station: BenchLedger, staff: number, seed: number, options: { visits?: boolean } = {}): { seed: DemoSeedSummary; seedMs: number } {
   const own = requireLocalStation(station.store);
   const start = performance.now();
   const summary = seedDemoRoster(station.store, station.deps.user, {
@@ -112,6 +117,7 @@ export function seedBenchStation(station: BenchLedger, staff: number, seed: numb
     stationId: own.id,
     stationName: own.name,
   });
+  if (options.visits) station.store.transaction(() => seedDemoVisits(station.store, station.deps.user, new DemoRandom(seed + 20_000), todayOf(station.deps)));
   return { seed: summary, seedMs: performance.now() - start };
 }
 

@@ -1,6 +1,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import type { BenchFigure } from './bench-kit';
-import { BENCH_BUREAU, createBenchBureau, pairBenchStation, seedBenchStation, type BenchFolder } from './bench-ledgers';
+import { BENCH_BUREAU, createBenchBureau, openBenchLedger, pairBenchStation, seedBenchStation, type BenchFolder } from './bench-ledgers';
+import { monthlyReportFigure } from './cases/monthly-report-case';
 import { ISSUE_8_TARGETS } from './bench-targets';
 import { exportStationBundle, gzipStationRows, readStationRows, type StationRows } from './cases/bundle-export-case';
 import type { ImportChildReport } from './import-child';
@@ -44,7 +45,7 @@ export async function runCityBench(folder: BenchFolder, stations: number, people
   for (let i = 1; i <= stations; i += 1) {
     const unit = cityStation(i);
     const station = await pairBenchStation(bureau, folder.file(`city-station-${unit.code}.sqlite`), unit);
-    const seeded = seedBenchStation(station, people, i);
+    const seeded = seedBenchStation(station, people, i, { visits: true });
     seedMs += seeded.seedMs;
     peopleSeeded += seeded.seed.staff;
     const bundle = await exportStationBundle(station);
@@ -91,6 +92,10 @@ export async function runCityBench(folder: BenchFolder, stations: number, people
   const plainGzippedBytes = bundles.reduce((sum, b) => sum + b.plainGzipped.length, 0);
   const rows = bundles.reduce((sum, b) => sum + Object.values(b.rows).reduce((n, list) => n + list.length, 0), 0);
   const changes = bundles.reduce((sum, b) => sum + b.changes, 0);
+  progress('city: the monthly report of last month at the bureau, against one scan of its tables…');
+  const reportLedger = await openBenchLedger(bureauPath, '市局基准');
+  const reportFigure = monthlyReportFigure(reportLedger, stations, people);
+  reportLedger.close();
   progress('city: measuring the bureau ledger…');
   const [metadata, ledger] = ledgerSpaceFigures('city bureau', bureauPath, child.changes, folder.file);
 
@@ -108,6 +113,7 @@ export async function runCityBench(folder: BenchFolder, stations: number, people
       unit: '×',
       detail: `${stations} bundles ${(bundleBytes / MB).toFixed(2)} MB (${changes} field changes) ÷ each station's rows as JSON gzipped (level 9) ${(plainGzippedBytes / MB).toFixed(2)} MB; no target in issue 8`,
     },
+    reportFigure,
     { ...ledger, name: 'city: bureau ledger ÷ plain rows' },
     { ...metadata, name: 'city: bureau sync metadata per field change' },
     {

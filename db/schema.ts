@@ -3,6 +3,7 @@ import type { settingTable, stationTable } from '../shared/foundation-tables';
 import type { syncedTableDefinitions } from '../shared/synced-table-catalog';
 import type { ColumnDefinition } from '../shared/synced-table-definition';
 import type { SyncTables } from './sync-schema';
+import type { ReportTables } from './report-schema';
 
 /**
  * The Kysely `Database` interface: one interface per table. Synced tables (everything a station
@@ -104,7 +105,7 @@ export interface SyncConflictTable {
 /** Every synced table of the catalog, by name, with its row type mapped from its definition. */
 export type SyncedTables = { [D in (typeof syncedTableDefinitions)[number] as D['name']]: SyncedRowOf<D> };
 
-export interface Database extends SyncedTables, SyncTables {
+export interface Database extends SyncedTables, SyncTables, ReportTables {
   meta: MetaTable;
   change_log: ChangeLogTable;
   row_version: RowVersionTable;

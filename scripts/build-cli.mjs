@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
 /** Packages the CLI loads only when a command uses them (each must be imported by name, or by default if CommonJS). */
-export const LAZY_PACKAGES = ['exceljs', '@faker-js/faker', 'pinyin-pro'];
+export const LAZY_PACKAGES = ['exceljs', '@faker-js/faker', 'pinyin-pro', 'echarts'];
 
 /** The file name of a lazy package's bundle in dist/cli/lazy/. */
 function lazyFileName(name) {

@@ -73,12 +73,32 @@ export interface LunarBirthDate {
   leap: boolean;
 }
 
+/**
+ * Conversions already made: a conversion between the calendars costs lunar-typescript a millisecond
+ * or two (it works out the year's solar terms), and 工作台 and the monthly report ask the same ones
+ * again at every refresh — a city's thousands of people. Pure results, so they are kept (bounded).
+ */
+const MAX_REMEMBERED = 50_000;
+const lunarOfBirthDate = new Map<IsoDate, LunarBirthDate>();
+const solarOfLunarBirthday = new Map<string, IsoDate>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = make();
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** The lunar date of a Gregorian date of birth (from the ID number). */
 export function lunarBirthDateOf(birthDate: IsoDate): LunarBirthDate {
-  const parts = parseIsoDate(birthDate);
-  if (!parts) throw new RangeError(`不是有效日期：${birthDate}`);
-  const lunar = Solar.fromYmd(parts.year, parts.month, parts.day).getLunar();
-  return { month: Math.abs(lunar.getMonth()), day: lunar.getDay(), leap: lunar.getMonth() < 0 };
+  return remember(lunarOfBirthDate, birthDate, () => {
+    const parts = parseIsoDate(birthDate);
+    if (!parts) throw new RangeError(`不是有效日期：${birthDate}`);
+    const lunar = Solar.fromYmd(parts.year, parts.month, parts.day).getLunar();
+    return { month: Math.abs(lunar.getMonth()), day: lunar.getDay(), leap: lunar.getMonth() < 0 };
+  });
 }
 
 /**
@@ -86,9 +106,11 @@ export function lunarBirthDateOf(birthDate: IsoDate): LunarBirthDate {
  * 30th that the month does not have that year falls back to the 29th (DOMAIN.md).
  */
 export function lunarBirthdayInLunarYear(birth: LunarBirthDate, lunarYear: number): IsoDate {
-  const month = LunarMonth.fromYm(lunarYear, birth.month);
-  if (!month) throw new RangeError(`农历 ${lunarYear} 年没有 ${birth.month} 月`);
-  return isoOfSolar(Lunar.fromYmd(lunarYear, birth.month, Math.min(birth.day, month.getDayCount())).getSolar());
+  return remember(solarOfLunarBirthday, `${lunarYear}-${birth.month}-${birth.day}`, () => {
+    const month = LunarMonth.fromYm(lunarYear, birth.month);
+    if (!month) throw new RangeError(`农历 ${lunarYear} 年没有 ${birth.month} 月`);
+    return isoOfSolar(Lunar.fromYmd(lunarYear, birth.month, Math.min(birth.day, month.getDayCount())).getSolar());
+  });
 }
 
 /** A solar birthday in a year; 29 February falls on the 28th in a common year. */

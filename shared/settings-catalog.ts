@@ -104,6 +104,12 @@ export const settingsCatalog = {
       .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请按「月-日」填写，如 06-16'),
     defaultValue: '06-16',
   },
+  'report.reviewedBy': {
+    label: '月报审核人',
+    unit: '',
+    schema: z.string({ message: '请填写姓名' }).trim().max(20, '姓名最多 20 个字'),
+    defaultValue: '',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalog;

@@ -7,6 +7,7 @@ import * as health from './2026-12-07-health';
 import * as rosterFields from './2026-12-07-roster-fields';
 import * as visits from './2026-12-14-visits';
 import * as leave from './2026-12-21-leave';
+import * as reportIssue from './2026-12-21-report-issue';
 
 /**
  * Every migration, by its date-prefixed name, in the order they apply. Loaded statically (no
@@ -21,6 +22,7 @@ export const migrationMap: Record<string, Migration> = {
   '2026-12-07-roster-fields': rosterFields,
   '2026-12-14-visits': visits,
   '2026-12-21-leave': leave,
+  '2026-12-21-report-issue': reportIssue,
 };
 
 /** The newest migration: the schema version this build writes. */

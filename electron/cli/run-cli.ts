@@ -7,6 +7,7 @@ import { leaveCommands } from './commands/leave-commands';
 import { rosterCommands } from './commands/roster-commands';
 import { syncCommands } from './commands/sync-commands';
 import { visitCommands } from './commands/visit-commands';
+import { reportCommands } from './commands/report-commands';
 import { errorBodyOf } from '../handlers/internal-error';
 import { CliUserError, openSession, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './cli-kit';
 
@@ -18,6 +19,7 @@ export const cliCommands: Record<string, CliCommand> = {
   ...healthCommands,
   ...visitCommands,
   ...leaveCommands,
+  ...reportCommands,
   ...syncCommands,
 };
 

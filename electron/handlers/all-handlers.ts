@@ -2,6 +2,7 @@ import { appHandlers } from './app-handlers';
 import { HandlerRegistry } from './handler-registry';
 import { healthHandlers } from '../health/health-handlers';
 import { leaveHandlers } from '../leave/leave-handlers';
+import { reportHandlers } from '../reports/report-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
 import { visitHandlers } from '../visits/visit-handlers';
@@ -17,6 +18,7 @@ export function createHandlerRegistry(): HandlerRegistry {
   registry.registerAll(healthHandlers);
   registry.registerAll(visitHandlers);
   registry.registerAll(leaveHandlers);
+  registry.registerAll(reportHandlers);
   registry.registerAll(syncHandlers);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);

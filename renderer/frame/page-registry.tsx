@@ -3,9 +3,9 @@ import type { PageKey } from '../stores/session-slice';
 import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { HealthPage } from '../pages/health/health-page';
 import { LeavePage } from '../pages/leave/leave-page';
+import { MonthlyReportPage } from '../pages/reports/monthly-report-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { RosterPage } from '../pages/staff/roster-page';
-import { NotBuiltPage } from '../pages/placeholder/not-built-page';
 import { SyncPage } from '../pages/sync/sync-page';
 import { VisitsPage } from '../pages/visits/visits-page';
 
@@ -23,7 +23,7 @@ export const pageRegistry: PageEntry[] = [
   { key: 'health', title: '健康管理', render: () => <HealthPage /> },
   { key: 'leave', title: '休假轮休', render: () => <LeavePage /> },
   { key: 'visits', title: '慰问记录', render: () => <VisitsPage /> },
-  { key: 'reports', title: '月报', render: () => <NotBuiltPage what="每月 A4 月报，打印并保存为 PDF 和 Excel" /> },
+  { key: 'reports', title: '月报', render: () => <MonthlyReportPage /> },
   { key: 'sync', title: '数据同步', render: () => <SyncPage /> },
   { key: 'settings', title: '设置', render: () => <SettingsPage /> },
 ];

@@ -4,6 +4,7 @@ import type { MethodDefinition } from './define-method';
 import { appContract } from './app-contract';
 import { healthContract } from './health-contract';
 import { leaveContract } from './leave-contract';
+import { reportContract } from './report-contract';
 import { staffContract } from './staff-contract';
 import { syncContract } from './sync-contract';
 import { syncReviewContract } from './sync-review-contract';
@@ -20,6 +21,7 @@ export const apiContract = {
   ...healthContract,
   ...visitsContract,
   ...leaveContract,
+  ...reportContract,
   ...syncContract,
   ...syncReviewContract,
   ...taskContract,
