@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/contract/api-error';
-import { festivalDate } from '../../shared/festival-dates';
-import { festivalOfEvent, fundingSources, visitInputSchema, visitKinds, type FundingSource, type ParsedVisitInput, type VisitImportSummary, type VisitKind } from '../../shared/visit-record';
+import { birthdayInYear, festivalDate } from '../../shared/festival-dates';
+import { birthdayYearOfEvent, festivalOfEvent, fundingSources, visitInputSchema, visitKinds, type FundingSource, type ParsedVisitInput, type VisitImportSummary, type VisitKind } from '../../shared/visit-record';
 import { judgeVisit, visitAmountFen } from '../../shared/visit-rules';
 import { writeRecord } from '../../db/write-path';
 import { todayOf, type AppDeps } from '../app-deps';
@@ -127,13 +127,21 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   const visits = state.visits.get(person.id) ?? [];
   const { existing, note } = matchExisting(visits, parsed.data, writtenNote, state.people);
   // The sheet has no column for the recipient, the event's date or a confirmation given in the
-  // app: a row for a visit already recorded keeps them (an export imports back unchanged).
+  // app: a row for a visit already recorded keeps them (an export imports back unchanged). A new
+  // row's event date comes from its event — a festival's day, or the person's birthday that year
+  // (lunar for 生日按农历) — so that the standard in force on the event date applies.
   const festival = festivalOfEvent(parsed.data.event);
+  const birthdayYear = birthdayYearOfEvent(parsed.data.event);
+  const eventDate = festival
+    ? festivalDate(festival.name, festival.year)
+    : birthdayYear !== null && person.birth_date
+      ? birthdayInYear(person.birth_date, person.lunar_birthday === 1, birthdayYear)
+      : null;
   const input: ParsedVisitInput = {
     ...parsed.data,
     note,
     familyMemberId: existing?.family_member_id ?? null,
-    eventDate: existing ? existing.event_date : festival ? festivalDate(festival.name, festival.year) : null,
+    eventDate: existing ? existing.event_date : eventDate,
     confirmReason: confirmed ?? existing?.confirm_reason ?? null,
   };
   if (existing) {

@@ -91,6 +91,16 @@ describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
     expect(errors[1].message).toMatch(/同一事件只慰问一次.*请在备注中写「确认：理由」/);
     expect(errors[2].message).toContain('不是本单位在册人员');
     expect(errors.slice(3).map((e) => e.message).join('\n')).toMatch(/慰问日期.*不是有效日期[\s\S]*慰问类型「慰问」无法识别[\s\S]*慰问金额「abc」不是金额[\s\S]*经费来源「单位经费」无法识别/);
+    // A new row's event date comes from its event: 2026中秋 → the festival's day, 2026生日 → the
+    // person's birthday that year (王五, born 1990-10-01) — the standard in force on it applies.
+    const store = await openLedgerStore(db);
+    const eventDates = store.sqlite.prepare('SELECT event, event_date FROM welfare_visit WHERE deleted_at IS NULL ORDER BY event').all();
+    store.close();
+    expect(eventDates).toEqual([
+      { event: '2026中秋', event_date: '2026-09-25' },
+      { event: '2026中秋', event_date: '2026-09-25' },
+      { event: '2026生日', event_date: '2026-10-01' },
+    ]);
 
     const coverage = await json(['visits', 'coverage', '--db', db, '--festival', '中秋', '--year', '2026']);
     expect(coverage.data).toEqual({ festival: '中秋', date: '2026-09-25', active: 3, visited: ['张三'], missing: ['李四', '王五'] });
@@ -130,7 +140,7 @@ describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
     expect(again.data).toMatchObject({ created: 0, updated: 0, warnings: [], errors: [] });
     expect(await rowsOf()).toEqual(before);
     expect(before).toContainEqual(expect.objectContaining({ kind: '困难帮扶', family_member_id: expect.any(String), note: '家中困难' }));
-    expect(before.filter((r) => (r as { event_date: string | null }).event_date === '2026-10-01')).toHaveLength(2);
+    expect(before.filter((r) => (r as { kind: string; event_date: string | null }).kind === '节日慰问' && (r as { event_date: string | null }).event_date === '2026-10-01')).toHaveLength(2);
   });
 
   it('refuses a receipt sheet of a festival no one was visited for (the PDF itself: tests/e2e/visits.e2e.test.ts)', async () => {
