@@ -66,9 +66,20 @@ describe('健康管理 in web mode (real Chromium)', () => {
     await page.getByRole('tab', { name: '健康' }).click();
     await page.getByRole('button', { name: '添加就医' }).click();
     const form = page.getByRole('dialog', { name: '添加就医记录' });
-    await form.getByLabel('类别').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="住院"]').click();
-    await form.getByText('入院日期').waitFor();
+    // 类别 住院 (the hospital fields follow it). On a busy machine a click can reach the drop-down
+    // while it is still opening and pick nothing: then open it and pick again.
+    for (let attempt = 1; ; attempt += 1) {
+      const dropdown = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="住院"]');
+      if (!(await dropdown.isVisible())) await form.getByLabel('类别').click();
+      await dropdown.click();
+      const shown = await form
+        .getByText('入院日期')
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('选择类别「住院」三次都没有生效');
+    }
     await form.getByLabel('医院').fill('市第一人民医院');
     await form.getByLabel('入院日期').fill(today);
     await form.getByLabel('入院日期').press('Enter');
