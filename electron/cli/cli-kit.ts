@@ -96,3 +96,13 @@ export function sheetToImport(ctx: CliContext, usage: string): string {
   if (!existsSync(sheetPath)) throw new CliUserError('FILE_NOT_FOUND', `找不到要导入的文件：${sheetPath}`);
   return sheetPath;
 }
+
+/** Runs a command's work on the `--db` ledger and closes it afterwards, whatever happens. */
+export async function withSession<T>(ctx: CliContext, work: (session: CliSession) => Promise<T>): Promise<T> {
+  const session = await ctx.open();
+  try {
+    return await work(session);
+  } finally {
+    session.store.close();
+  }
+}

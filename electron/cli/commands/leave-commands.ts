@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isValidIsoDate } from '../../../shared/china-date';
 import { holidayCalendarFileSchema } from '../../../shared/holiday-calendar';
-import { CliUserError, UsageError, type CliCommand, type CliContext } from '../cli-kit';
+import { CliUserError, UsageError, type CliCommand, type CliContext, withSession } from '../cli-kit';
 
 /**
  * `nuanjing leave workdays|entitlement|import|export` and `calendar import`: the working days
@@ -27,15 +27,6 @@ function onePositional(ctx: CliContext, usage: string, what: string): string {
   const [path, ...extra] = ctx.positionals;
   if (!path || extra.length > 0) throw new UsageError(`请给出${what}\n用法：${usage}`);
   return path;
-}
-
-async function withSession<T>(ctx: CliContext, work: (session: Awaited<ReturnType<CliContext['open']>>) => Promise<T>): Promise<T> {
-  const session = await ctx.open();
-  try {
-    return await work(session);
-  } finally {
-    session.store.close();
-  }
 }
 
 export const leaveCommands: Record<string, CliCommand> = {

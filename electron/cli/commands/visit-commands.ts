@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { isValidIsoDate } from '../../../shared/china-date';
 import { festivalsOfYear, isFestivalName } from '../../../shared/festival-dates';
 import { festivalEvent } from '../../../shared/visit-record';
-import { UsageError, type CliCommand, type CliContext, sheetToImport } from '../cli-kit';
+import { UsageError, type CliCommand, type CliContext, sheetToImport, withSession } from '../cli-kit';
 
 /**
  * `nuanjing festivals`, `reminders` and `visits …`: the festival dates, 工作台's reminders, a
@@ -24,15 +24,6 @@ function festivalOption(ctx: CliContext, usage: string) {
     throw new UsageError(`--festival 应为节日名称：${festivalsOfYear(2026).map((f) => f.name).join('、')}\n用法：${usage}`);
   }
   return name;
-}
-
-async function withSession<T>(ctx: CliContext, work: (session: Awaited<ReturnType<CliContext['open']>>) => Promise<T>): Promise<T> {
-  const session = await ctx.open();
-  try {
-    return await work(session);
-  } finally {
-    session.store.close();
-  }
 }
 
 export const visitCommands: Record<string, CliCommand> = {
