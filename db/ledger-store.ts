@@ -129,6 +129,21 @@ function openSqlite(path: string): BetterSqlite3.Database {
   return sqlite;
 }
 
+/**
+ * A new in-memory ledger just after its migrations, as bytes: the first `:memory:` ledger of a
+ * process runs the migrations (about 20 ms), the next ones start from this image (under 1 ms).
+ * Tests open thousands of them. The image holds only the schema and the migration list: no site
+ * id, clock or row (those are written after it is taken).
+ */
+let migratedMemoryImage: Buffer | undefined;
+
+function openMemoryImage(image: Buffer): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(image);
+  keepPreparedStatements(sqlite);
+  sqlite.pragma('foreign_keys = ON');
+  return sqlite;
+}
+
 async function migrate(db: Kysely<Database>, sqlite: BetterSqlite3.Database, path: string): Promise<void> {
   const hasMigrationTable = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
@@ -179,16 +194,20 @@ export function schemaVersionOf(store: LedgerStore): string {
  * migrations to the latest schema; refuses a file written by a newer schema. `:memory:` for tests.
  */
 export async function openLedgerStore(path: string, options: OpenStoreOptions = {}): Promise<LedgerStore> {
-  const sqlite = openSqlite(path);
+  const image = path === ':memory:' ? migratedMemoryImage : undefined;
+  const sqlite = image ? openMemoryImage(image) : openSqlite(path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  try {
-    await migrate(db, sqlite, path);
-  } catch (error) {
-    await db.destroy();
-    // Kysely only closes a connection it has used; a refusal before its first query (a newer
-    // schema) would otherwise leave the file open and locked.
-    if (sqlite.open) sqlite.close();
-    throw error;
+  if (!image) {
+    try {
+      await migrate(db, sqlite, path);
+    } catch (error) {
+      await db.destroy();
+      // Kysely only closes a connection it has used; a refusal before its first query (a newer
+      // schema) would otherwise leave the file open and locked.
+      if (sqlite.open) sqlite.close();
+      throw error;
+    }
+    if (path === ':memory:') migratedMemoryImage = sqlite.serialize();
   }
   // Every synced table and column has its number before anything reads: a read never writes.
   internSyncedSchema(ledgerCatalog(sqlite), sqlite);
