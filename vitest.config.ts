@@ -18,6 +18,8 @@ import react from '@vitejs/plugin-react';
  * keyed by the database it serves or a pure result, and spies are restored after each test
  * (`restoreMocks`). The jsdom
  * files keep their own window each: one document shared by all of them made antd's pages slower.
+ * Their jsdom matches style rules through an index (tests/support/jsdom-rule-index.ts): the same
+ * computed styles, a quarter of the time.
  */
 export default defineConfig({
   test: {
@@ -38,7 +40,7 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'renderer',
-          environment: 'jsdom',
+          environment: './tests/support/jsdom-environment.ts',
           include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts'],
           setupFiles: ['tests/renderer/setup-jsdom.ts'],
           testTimeout: 60_000,

@@ -13,12 +13,17 @@ import { AppFrame } from './frame/app-frame';
 
 dayjs.locale('zh-cn');
 
-/** The theme: antd's defaults with a warm police-blue primary and Chinese system fonts. */
+/**
+ * The theme: antd's defaults with a warm police-blue primary and Chinese system fonts, and no
+ * animations when Windows is set to show none (设置 › 辅助功能 › 视觉效果 › 动画效果, which old
+ * office PCs often are, to stay responsive): the browser reports it as `prefers-reduced-motion`.
+ */
 const theme = {
   token: {
     colorPrimary: '#1d4f91',
     borderRadius: 6,
     fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
+    motion: !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
   },
 };
 

@@ -2,11 +2,14 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// jsdom lacks a few browser APIs antd relies on; these stand-ins only answer "no match / no size".
+// jsdom lacks a few browser APIs antd relies on; these stand-ins answer "no size" and match no
+// media query but one: the system asks for no animations (the app then turns antd's motion off, as
+// on an office PC set that way; the e2e tests' Chromium is set so too). jsdom runs no transitions:
+// antd waited for its motion deadlines instead.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({
-    matches: false,
+    matches: query.replace(/\s/g, '') === '(prefers-reduced-motion:reduce)',
     media: query,
     onchange: null,
     addListener: () => undefined,

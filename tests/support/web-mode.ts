@@ -88,7 +88,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** A page at 1366×768, the office PC's usual screen, in Chinese. */
 export async function openPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(url);
   return page;
