@@ -28,7 +28,8 @@ describe('first run in web mode (real Chromium)', () => {
   });
 
   it('completes the setup wizard and shows the station in the frame', async () => {
-    const page = await openPage(browser, app.url);
+    // With antd's animations, as on a PC set to animate (the other flows run without).
+    const page = await openPage(browser, app.url, { motion: true });
     await page.getByText('欢迎使用暖警台账').waitFor();
     expect(page.url()).not.toContain('token=');
 

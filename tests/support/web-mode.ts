@@ -86,9 +86,18 @@ export function launchChromium(): Promise<Browser> {
   return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumLaunchOptions());
 }
 
-/** A page at 1366×768, the office PC's usual screen, in Chinese. */
-export async function openPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
+/**
+ * A page at 1366×768, the office PC's usual screen, in Chinese, with the system asking for no
+ * animations (the app then turns antd's off: each dialog and drop-down no longer waits out its
+ * motion). `{ motion: true }` keeps them, as on a PC set to animate: one flow runs that way.
+ */
+export async function openPage(browser: Browser, url: string, options: { motion?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    reducedMotion: options.motion ? 'no-preference' : 'reduce',
+  });
   const page = await context.newPage();
   await page.goto(url);
   return page;
