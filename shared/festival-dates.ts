@@ -19,6 +19,33 @@ export function isFestivalName(name: string): name is FestivalName {
   return (festivalNames as readonly string[]).includes(name);
 }
 
+/** Other names clerks write for a festival, each the festival's own name here. */
+const festivalAliases: Record<string, FestivalName> = {
+  劳动节: '五一',
+  五一劳动节: '五一',
+  国际劳动节: '五一',
+  警察节: '中国人民警察节',
+  人民警察节: '中国人民警察节',
+  除夕夜: '除夕',
+  大年三十: '除夕',
+  元宵节: '元宵',
+  端午节: '端午',
+  中秋节: '中秋',
+  清明节: '清明',
+  国庆节: '国庆',
+  元旦节: '元旦',
+};
+
+/**
+ * The festival a clerk's word names — 中秋 or 中秋节, 国庆节, 劳动节, 警察节 (full-width or
+ * spaced as typed) — or null for a word that names none.
+ */
+export function festivalNameOf(text: string): FestivalName | null {
+  const word = text.normalize('NFKC').replace(/\s/g, '');
+  if (isFestivalName(word)) return word;
+  return festivalAliases[word] ?? null;
+}
+
 const solarFixed: Partial<Record<FestivalName, [number, number]>> = {
   元旦: [1, 1],
   /** 中国人民警察节: 10 January, since 2021 (国务院批复, 2020-07-21). */

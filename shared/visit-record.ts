@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { festivalNames, type FestivalName } from './festival-dates';
+import { festivalNameOf, type FestivalName } from './festival-dates';
 import { optionalDate, requiredDate, type StaffCategoryName } from './staff-record';
 
 /**
@@ -54,12 +54,14 @@ export function hospitalEvent(medicalEventId: string): VisitEvent {
   return `住院:${medicalEventId}`;
 }
 
-const FESTIVAL_EVENT = new RegExp(`^(\\d{4})(${festivalNames.join('|')})$`);
-
-/** The festival and year of a festival event (2026中秋), or null. */
+/**
+ * The festival and year of a festival event (2026中秋), or null. Also as a clerk types it in the
+ * sheet's 对应事件 (2026年中秋节, 2026 国庆节): {@link festivalEvent} of the result is the stored form.
+ */
 export function festivalOfEvent(event: string | null | undefined): { name: FestivalName; year: number } | null {
-  const match = event ? FESTIVAL_EVENT.exec(event) : null;
-  return match ? { name: match[2] as FestivalName, year: Number(match[1]) } : null;
+  const match = event ? /^\s*(\d{4})\s*年?(.+)$/.exec(event.normalize('NFKC')) : null;
+  const name = match ? festivalNameOf(match[2]) : null;
+  return match && name ? { name, year: Number(match[1]) } : null;
 }
 
 /** The year of a birthday event (2026生日), or null. */

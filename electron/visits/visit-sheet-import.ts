@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/contract/api-error';
 import { birthdayInYear, festivalDate } from '../../shared/festival-dates';
-import { birthdayYearOfEvent, festivalOfEvent, fundingSources, visitInputSchema, visitKinds, type FundingSource, type ParsedVisitInput, type VisitImportSummary, type VisitKind } from '../../shared/visit-record';
+import { birthdayYearOfEvent, festivalEvent, festivalOfEvent, fundingSources, visitInputSchema, visitKinds, type FundingSource, type ParsedVisitInput, type VisitImportSummary, type VisitKind } from '../../shared/visit-record';
 import { judgeVisit, visitAmountFen } from '../../shared/visit-rules';
 import { writeRecord } from '../../db/write-path';
 import { todayOf, type AppDeps } from '../app-deps';
@@ -108,7 +108,10 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
 
   const writtenNote = text('note') ?? null;
   const confirmed = writtenNote ? CONFIRMED.exec(writtenNote)?.[1]?.trim() : undefined;
-  const event = text('event') ?? null;
+  // A festival as typed (2026年中秋节) is stored as the app writes it (2026中秋), so coverage counts it.
+  const typedEvent = text('event') ?? null;
+  const typedFestival = festivalOfEvent(typedEvent);
+  const event = typedFestival ? festivalEvent(typedFestival.name, typedFestival.year) : typedEvent;
   const parsed = visitInputSchema.safeParse({
     staffId: person.id,
     kind: kind as VisitKind,

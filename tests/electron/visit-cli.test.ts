@@ -74,7 +74,7 @@ describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
       [a.name, a.idNumber, '节日慰问', '2026-09-22', '', '月饼礼盒', 200, '工会经费', '所长 王建国', '2026中秋', '是', ''],
       [b.name, b.idNumber, '节日慰问', '2026-09-22', 200, '', '', '工会经费', '', '2026中秋', '', ''],
       [a.name, a.idNumber, '节日慰问', '2026-09-24', '', '水果', 80, '工会经费', '', '2026中秋', '', ''],
-      [a.name, a.idNumber, '节日慰问', '2026-09-25', '', '水果', 80, '工会经费', '', '2026中秋', '', '确认：补发遗漏的水果'],
+      [a.name, a.idNumber, '节日慰问', '2026-09-25', '', '水果', 80, '工会经费', '', '2026年中秋节', '', '确认：补发遗漏的水果'],
       [c.name, c.idNumber, '生日慰问', '2026-10-01', 500, '', '', '工会经费', '', '2026生日', '是', ''],
       ['赵六', makeValidIdNumber('330106', '1991-01-01', 19), '节日慰问', '2026-09-22', '', '月饼', 200, '', '', '2026中秋', '', ''],
       [c.name, c.idNumber, '慰问', '2026-13-01', 'abc', '', '', '单位经费', '', '', '', ''],
@@ -93,6 +93,7 @@ describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
     expect(errors.slice(3).map((e) => e.message).join('\n')).toMatch(/慰问日期.*不是有效日期[\s\S]*慰问类型「慰问」无法识别[\s\S]*慰问金额「abc」不是金额[\s\S]*经费来源「单位经费」无法识别/);
     // A new row's event date comes from its event: 2026中秋 → the festival's day, 2026生日 → the
     // person's birthday that year (王五, born 1990-10-01) — the standard in force on it applies.
+    // 2026年中秋节, as a clerk types it, is stored as 2026中秋.
     const store = await openLedgerStore(db);
     const eventDates = store.sqlite.prepare('SELECT event, event_date FROM welfare_visit WHERE deleted_at IS NULL ORDER BY event').all();
     store.close();
@@ -102,7 +103,7 @@ describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
       { event: '2026生日', event_date: '2026-10-01' },
     ]);
 
-    const coverage = await json(['visits', 'coverage', '--db', db, '--festival', '中秋', '--year', '2026']);
+    const coverage = await json(['visits', 'coverage', '--db', db, '--festival', '中秋节', '--year', '2026']);
     expect(coverage.data).toEqual({ festival: '中秋', date: '2026-09-25', active: 3, visited: ['张三'], missing: ['李四', '王五'] });
 
     const exported = join(folder.path, '导出.xlsx');

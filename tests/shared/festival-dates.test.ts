@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Lunar, LunarMonth, Solar } from 'lunar-typescript';
 import { describe, expect, it } from 'vitest';
 import { addDays, formatIsoDate } from '../../shared/china-date';
-import { birthdayInYear, festivalDate, festivalNames, festivalsOfYear, lunarBirthDateOf, nextBirthday, solarBirthdayInYear } from '../../shared/festival-dates';
+import { birthdayInYear, festivalDate, festivalNameOf, festivalNames, festivalsOfYear, lunarBirthDateOf, nextBirthday, solarBirthdayInYear } from '../../shared/festival-dates';
 
 /**
  * Festival and birthday dates must be exact (issue 11): every festival 2025–2030 against a table
@@ -123,5 +123,18 @@ describe('birthdays', () => {
       const born = addDays('1990-01-01', offset);
       expect(solarBirthdayInYear(born, 2027)).toBe(formatIsoDate(2027, Number(born.slice(5, 7)), Number(born.slice(8, 10))));
     }
+  });
+});
+
+describe('festival names as clerks write them', () => {
+  it('takes 中秋节, 国庆节, 劳动节, 警察节 and full-width or spaced forms; refuses other words', () => {
+    for (const name of festivalNames) expect(festivalNameOf(name)).toBe(name);
+    expect(festivalNameOf('中秋节')).toBe('中秋');
+    expect(festivalNameOf(' 国庆节 ')).toBe('国庆');
+    expect(festivalNameOf('劳动节')).toBe('五一');
+    expect(festivalNameOf('警察节')).toBe('中国人民警察节');
+    expect(festivalNameOf('元宵节')).toBe('元宵');
+    expect(festivalNameOf('新年')).toBeNull();
+    expect(festivalNameOf('生日')).toBeNull();
   });
 });

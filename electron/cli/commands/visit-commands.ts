@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isValidIsoDate } from '../../../shared/china-date';
-import { festivalsOfYear, isFestivalName } from '../../../shared/festival-dates';
+import { festivalNameOf, festivalsOfYear } from '../../../shared/festival-dates';
 import { festivalEvent } from '../../../shared/visit-record';
 import { UsageError, type CliCommand, type CliContext, sheetToImport, withSession } from '../cli-kit';
 
@@ -19,8 +19,8 @@ function yearOption(ctx: CliContext, usage: string): number {
 }
 
 function festivalOption(ctx: CliContext, usage: string) {
-  const name = ctx.values.festival;
-  if (typeof name !== 'string' || !isFestivalName(name)) {
+  const name = typeof ctx.values.festival === 'string' ? festivalNameOf(ctx.values.festival) : null;
+  if (!name) {
     throw new UsageError(`--festival 应为节日名称：${festivalsOfYear(2026).map((f) => f.name).join('、')}\n用法：${usage}`);
   }
   return name;
