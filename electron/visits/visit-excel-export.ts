@@ -9,7 +9,7 @@ import { visitSheetColumns, type VisitSheetField } from './visit-sheet-columns';
 /**
  * 导出 Excel of the visits list with the page's filters: the columns of the import
  * (visit-sheet-columns.ts), so an edited export imports back and updates the same visits; a visit
- * to a relative names them in 备注. A second sheet gives the totals by kind.
+ * to a relative names them in 受慰问家属. A second sheet gives the totals by kind.
  */
 
 const yuan = (fen: number) => (fen === 0 ? null : fen / 100);
@@ -26,7 +26,8 @@ const cellOf: Record<VisitSheetField, (v: VisitItem) => string | number | null> 
   visitors: (v) => v.visitors,
   event: (v) => v.event,
   receiptSigned: (v) => (v.receiptSigned ? '是' : '否'),
-  note: (v) => [v.recipient ? `慰问${v.recipient}` : null, v.note].filter(Boolean).join('；') || null,
+  recipient: (v) => v.recipient,
+  note: (v) => v.note,
 };
 
 export async function exportVisits(deps: AppDeps, filter: VisitFilter): Promise<FileDownload> {

@@ -4,7 +4,7 @@ import type { SheetColumn } from '../staff/roster-columns';
  * The columns of the visits sheet (慰问记录 .xlsx), shared by the import and the export, so an
  * export edited comes back in unchanged. Money in yuan (元) in the sheet, fen in the ledger.
  */
-export type VisitSheetField = 'name' | 'idNumber' | 'kind' | 'date' | 'cash' | 'goods' | 'goodsValue' | 'funding' | 'visitors' | 'event' | 'receiptSigned' | 'note';
+export type VisitSheetField = 'name' | 'idNumber' | 'kind' | 'date' | 'cash' | 'goods' | 'goodsValue' | 'funding' | 'visitors' | 'event' | 'receiptSigned' | 'recipient' | 'note';
 
 export interface VisitSheetColumn extends SheetColumn {
   field: VisitSheetField;
@@ -23,5 +23,7 @@ export const visitSheetColumns: readonly VisitSheetColumn[] = [
   { field: 'visitors', header: '慰问人', aliases: ['慰问领导', '走访人'], kind: 'text', width: 14 },
   { field: 'event', header: '对应事件', aliases: ['事件', '慰问事由'], kind: 'text', width: 14 },
   { field: 'receiptSigned', header: '已签领', aliases: ['是否签领', '签领'], kind: 'flag', width: 8 },
+  /** A relative visited instead of the person (配偶 李梅, or just 李梅); blank: the person. */
+  { field: 'recipient', header: '受慰问家属', aliases: ['慰问家属', '家属'], kind: 'text', width: 12 },
   { field: 'note', header: '备注', aliases: ['说明'], kind: 'text', width: 24 },
 ];

@@ -48,16 +48,43 @@ interface ImportState {
   /** What the ledger's visits matched by the sheet's rows so far spent, per year and source: the budget counts them as the sheet's. */
   matchedSpent: Map<string, number>;
   people: VisitPeople;
+  /** Each person's relatives, for the column 受慰问家属. */
+  relativesOf: Map<string, { id: string; relation: string | null; name: string | null }[]>;
+  /** Whether the sheet has the column 受慰问家属 (a sheet without it keeps each visit's recipient). */
+  hasRecipientColumn: boolean;
+}
+
+/**
+ * The relative a row's 受慰问家属 names (配偶 李梅, or 李梅 alone when the name is enough), among the
+ * person's own relatives; null for blank (the person); a message when none or several match.
+ */
+function recipientOf(text: string | undefined, person: StaffRowWithStation, state: ImportState): { id: string | null } | { problem: string } {
+  if (!text) return { id: null };
+  const words = text.normalize('NFKC').trim().split(/\s+/);
+  const name = words.at(-1)!;
+  const relation = words.length > 1 ? words.slice(0, -1).join('') : null;
+  const matches = (state.relativesOf.get(person.id) ?? []).filter((r) => r.name === name && (relation === null || r.relation === relation));
+  if (matches.length === 1) return { id: matches[0].id };
+  if (matches.length > 1) return { problem: `受慰问家属「${text}」：${person.name} 登记的家属中有同名的几位，请写明关系，如「配偶 ${name}」` };
+  return { problem: `受慰问家属「${text}」不是 ${person.name} 登记的家属：请先在「人员档案」的家属中登记，或留空表示慰问本人` };
 }
 
 /**
  * The recorded visit a row stands for: same person, kind, date and event, and the same recipient —
  * the person, or the relative the export names at the head of 备注 (「慰问配偶 李梅；…」).
  */
-function matchExisting(visits: ReturnType<ImportState['visits']['get']>, input: ParsedVisitInput, note: string | null, people: VisitPeople): { existing: VisitRow | undefined; note: string | null } {
+function matchExisting(
+  visits: ReturnType<ImportState['visits']['get']>,
+  input: ParsedVisitInput,
+  note: string | null,
+  people: VisitPeople,
+  recipientId: string | null | undefined,
+): { existing: VisitRow | undefined; note: string | null } {
   const candidates = (visits ?? []).filter(
     (v): v is VisitRow => 'station_id' in v && v.kind === input.kind && v.date === input.date && (v.event ?? null) === (input.event || null),
   );
+  if (recipientId !== undefined) return { existing: candidates.find((v) => v.family_member_id === recipientId), note };
+  // A sheet without the column: an export of an earlier version named the relative in 备注.
   for (const candidate of candidates) {
     const relative = candidate.family_member_id ? people.relative(candidate.family_member_id) : undefined;
     if (!relative) continue;
@@ -104,7 +131,10 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   if (Number.isNaN(goodsValueFen)) errors.push(`物品价值「${text('goodsValue')}」不是金额：请填写元，如 120 或 120.50`);
   const funding = text('funding');
   if (funding && !(fundingSources as readonly string[]).includes(funding)) errors.push(`经费来源「${funding}」无法识别：请填写 工会经费 或 行政经费`);
+  const recipient = person && state.hasRecipientColumn ? recipientOf(text('recipient'), person, state) : undefined;
+  if (recipient && 'problem' in recipient) errors.push(recipient.problem);
   if (errors.length > 0 || !person || !kind || !date) return { row: sheetRow.row, errors, warnings: [] };
+  const recipientId = recipient && 'id' in recipient ? recipient.id : undefined;
 
   const writtenNote = text('note') ?? null;
   const confirmed = writtenNote ? CONFIRMED.exec(writtenNote)?.[1]?.trim() : undefined;
@@ -128,9 +158,9 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   });
   if (!parsed.success) return { row: sheetRow.row, errors: parsed.error.issues.map((i) => i.message), warnings: [] };
   const visits = state.visits.get(person.id) ?? [];
-  const { existing, note } = matchExisting(visits, parsed.data, writtenNote, state.people);
-  // The sheet has no column for the recipient, the event's date or a confirmation given in the
-  // app: a row for a visit already recorded keeps them (an export imports back unchanged). A new
+  const { existing, note } = matchExisting(visits, parsed.data, writtenNote, state.people, recipientId);
+  // The sheet has no column for the event's date or a confirmation given in the app (nor, an older
+  // sheet, for the recipient): a row for a visit already recorded keeps them (an export imports back unchanged). A new
   // row's event date comes from its event — a festival's day, or the person's birthday that year
   // (lunar for 生日按农历) — so that the standard in force on the event date applies.
   const festival = festivalOfEvent(parsed.data.event);
@@ -143,7 +173,7 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   const input: ParsedVisitInput = {
     ...parsed.data,
     note,
-    familyMemberId: existing?.family_member_id ?? null,
+    familyMemberId: recipientId !== undefined ? recipientId : (existing?.family_member_id ?? null),
     eventDate: existing ? existing.event_date : eventDate,
     confirmReason: confirmed ?? existing?.confirm_reason ?? null,
   };
@@ -197,7 +227,20 @@ export async function importVisitSheet(deps: AppDeps, bytes: Buffer, options: { 
     for (const p of liveStaffRows(deps.store)) if (p.station_id === station.id && p.id_number && !byIdNumber.has(p.id_number)) byIdNumber.set(p.id_number, p);
     const visits: ImportState['visits'] = new Map();
     for (const row of liveVisitRows(deps.store)) if (row.staff_id) visits.set(row.staff_id, [...(visits.get(row.staff_id) ?? []), row]);
-    const state: ImportState = { today: todayOf(deps), byIdNumber, visits, sheetSpent: new Map(), versions: standardVersions(deps.store), matchedSpent: new Map(), people: visitPeopleOf(deps.store) };
+    const relativesOf: ImportState['relativesOf'] = new Map();
+    const relatives = deps.store.sqlite.prepare('SELECT id, staff_id, relation, name FROM family_member WHERE deleted_at IS NULL').all() as { id: string; staff_id: string; relation: string | null; name: string | null }[];
+    for (const relative of relatives) relativesOf.set(relative.staff_id, [...(relativesOf.get(relative.staff_id) ?? []), relative]);
+    const state: ImportState = {
+      today: todayOf(deps),
+      byIdNumber,
+      visits,
+      sheetSpent: new Map(),
+      versions: standardVersions(deps.store),
+      matchedSpent: new Map(),
+      people: visitPeopleOf(deps.store),
+      relativesOf,
+      hasRecipientColumn: sheet.columns.some((column) => column.field === 'recipient'),
+    };
     const summary: VisitImportSummary = { created: 0, updated: 0, warnings: [], errors: [], committed: options.commit };
     sheet.rows.forEach((sheetRow, index) => {
       const outcome = analyseRow(deps, sheetRow, state);

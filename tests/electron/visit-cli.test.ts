@@ -144,6 +144,37 @@ describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
     expect(before.filter((r) => (r as { kind: string; event_date: string | null }).kind === '节日慰问' && (r as { event_date: string | null }).event_date === '2026-10-01')).toHaveLength(2);
   });
 
+  it('takes the relative visited from 受慰问家属 (配偶 李梅, or the name alone), and refuses one the person has not registered', async () => {
+    const [a, , c] = people;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('慰问记录');
+    sheet.addRow(['姓名', '身份证号', '慰问类型', '慰问日期', '慰问金额（元）', '经费来源', '受慰问家属', '备注']);
+    sheet.addRow([c.name, c.idNumber, '困难帮扶', '2026-12-01', 300, '工会经费', '配偶 李梅', '冬季帮扶']);
+    sheet.addRow([c.name, c.idNumber, '困难帮扶', '2026-12-02', 300, '工会经费', '李梅', '']);
+    sheet.addRow([a.name, a.idNumber, '困难帮扶', '2026-12-01', 300, '工会经费', '李雷', '']);
+    const file = join(folder.path, '家属慰问.xlsx');
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const run = await json(['visits', 'import', '--db', db, file]);
+    expect(run.data).toMatchObject({ created: 2, errors: [{ row: 4, message: expect.stringContaining('受慰问家属「李雷」不是 张三 登记的家属') }] });
+    const s = await openLedgerStore(db);
+    const rows = s.sqlite
+      .prepare("SELECT v.date, f.relation, f.name FROM welfare_visit v JOIN family_member f ON f.id = v.family_member_id WHERE v.date >= '2026-12-01' AND v.deleted_at IS NULL ORDER BY v.date")
+      .all();
+    s.close();
+    expect(rows).toEqual([
+      { date: '2026-12-01', relation: '配偶', name: '李梅' },
+      { date: '2026-12-02', relation: '配偶', name: '李梅' },
+    ]);
+    // The export names the relative in the same column, and imports back unchanged.
+    const exported = join(folder.path, '导出-受慰问家属.xlsx');
+    expect((await runNuanjingInProcess(['visits', 'export', '--db', db, exported])).code).toBe(0);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(exported);
+    const header = (read.worksheets[0].getRow(1).values as unknown[]).indexOf('受慰问家属');
+    expect(read.worksheets[0].getColumn(header).values).toContain('配偶 李梅');
+    expect((await json(['visits', 'import', '--db', db, exported])).data).toMatchObject({ created: 0, updated: 0, errors: [] });
+  });
+
   it('refuses a receipt sheet of a festival no one was visited for (the PDF itself: tests/e2e/visits.e2e.test.ts)', async () => {
     const nothing = await runNuanjingInProcess(['visits', 'receipt', '--db', db, '--festival', '端午', '--year', '2026', '--out', join(folder.path, '端午.pdf')]);
     expect(nothing.code).toBe(1);
