@@ -55,7 +55,8 @@ export const appHandlers: HandlerTable = {
     schemaVersion: schemaVersionOf(deps.store),
     siteId: deps.store.siteId,
     station: localStation(deps.store),
-    operatorName: getMeta(deps.store, META_OPERATOR) ?? '',
+    // The signed-in user's name once the ledger has accounts; else the operator set in 设置.
+    operatorName: deps.caller.signedIn ? deps.caller.name : (getMeta(deps.store, META_OPERATOR) ?? ''),
     today: todayOf(deps),
     databasePath: deps.store.path,
   }),
