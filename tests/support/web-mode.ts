@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page, type PageScreenshotOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumLaunchOptions } from './chromium-options';
+import { TEST_CLERK } from './test-accounts';
 
 /** The project root (tests run from it). */
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -86,10 +87,36 @@ export function launchChromium(): Promise<Browser> {
   return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumLaunchOptions());
 }
 
-/** A page at 1366×768, the office PC's usual screen, in Chinese. */
-export async function openPage(browser: Browser, url: string): Promise<Page> {
+/** An API envelope as web mode answers. */
+interface Envelope<T> {
+  ok: boolean;
+  data: T;
+  error?: { code: string; message: string };
+}
+
+/**
+ * Signs a browser context in as {@link TEST_CLERK} before its page opens, through the same calls
+ * the login screen makes: the printed URL (token → cookie), then `account.createFirstAdmin` on a
+ * ledger without accounts (the first start) or `account.signIn`. The context keeps the session's
+ * cookie, so its pages open on the frame, as after a login.
+ */
+export async function signInContext(context: BrowserContext, url: string): Promise<void> {
+  const origin = new URL(url).origin;
+  await context.request.get(url);
+  const call = async <T>(method: string, data: unknown) => (await (await context.request.post(`${origin}/api/call/${method}`, { data })).json()) as Envelope<T>;
+  const status = await call<{ accountsExist: boolean; user: unknown }>('account.status', {});
+  const signed = status.data.accountsExist ? await call('account.signIn', TEST_CLERK) : await call('account.createFirstAdmin', TEST_CLERK);
+  if (!signed.ok) throw new Error(`test sign-in failed: ${signed.error?.message}`);
+}
+
+/**
+ * A page at 1366×768, the office PC's usual screen, in Chinese — signed in as the test clerk
+ * (`signIn: false`: on the login screen, for the tests of the login itself).
+ */
+export async function openPage(browser: Browser, url: string, options: { signIn?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  if (options.signIn !== false) await signInContext(context, url);
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(options.signIn !== false ? new URL(url).origin : url);
   return page;
 }
