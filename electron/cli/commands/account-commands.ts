@@ -32,6 +32,22 @@ export const accountCommands: Record<string, CliCommand> = {
     },
   },
 
+  'account password': {
+    usage: 'nuanjing account password --db FILE --user U [--password-file P] --new-password-file FILE [--json]',
+    summary: '修改 --user 本人的密码（管理员重置或新建的账号须先改密码）',
+    options: { 'new-password-file': { type: 'string' } },
+    async run(ctx) {
+      if (typeof ctx.values['new-password-file'] !== 'string') throw new UsageError(`缺少 --new-password-file（新密码，文件第一行）\n用法：${this.usage}`);
+      const next = passwordFromFile(ctx.values['new-password-file']);
+      const current = typeof ctx.values['password-file'] === 'string' ? passwordFromFile(ctx.values['password-file']) : '';
+      return withSession(ctx, async (session) => {
+        const status = await session.client.call('account.changePassword', { current, next });
+        ctx.print(status.user, `已修改「${status.user?.name}」的密码。`);
+        return 0;
+      });
+    },
+  },
+
   accounts: {
     usage: 'nuanjing accounts --db FILE --user U [--password-file P] [--json]',
     summary: '账号列表（管理员）',
