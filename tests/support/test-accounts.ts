@@ -24,12 +24,16 @@ export function testClerkPasswordFile(): string {
 /** Whether the ledger file has accounts (then the CLI needs `--user`). */
 export function ledgerHasAccounts(dbPath: string): boolean {
   if (!existsSync(dbPath)) return false;
-  const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
+  let db: BetterSqlite3.Database | undefined;
   try {
+    db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'account'").get();
     return table !== undefined && db.prepare('SELECT 1 FROM account LIMIT 1').get() !== undefined;
+  } catch {
+    // Not a ledger (a test of a damaged file): the command under test says so itself.
+    return false;
   } finally {
-    db.close();
+    db?.close();
   }
 }
 
