@@ -28,6 +28,8 @@ export async function reviewScreenshot(page: Page, options: PageScreenshotOption
 export interface WebModeApp {
   url: string;
   dbPath: string;
+  /** The test clerk's session (signed in as the app started: `callApi` sends it). */
+  sessionCookie: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -49,8 +51,44 @@ export function runNuanjing(args: string[]): Promise<{ code: number; stdout: str
   });
 }
 
-/** Starts web mode (`nuanjing serve`) on a database, with extra environment variables, and waits for the URL line. */
-export function startWebMode(dbPath: string, env: Record<string, string> = {}): Promise<WebModeApp> {
+/** Posts one call to a web-mode app with its token (and a session cookie), as a program does. */
+export async function postToApp<T>(app: Pick<WebModeApp, 'url'>, method: string, args: unknown, cookie?: string): Promise<{ body: Envelope<T>; setCookie: string | null }> {
+  const url = new URL(app.url);
+  const response = await fetch(`${url.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-nuanjing-token': url.searchParams.get('token') ?? '', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(args),
+  });
+  return { body: (await response.json()) as Envelope<T>, setCookie: response.headers.get('set-cookie') };
+}
+
+/**
+ * Signs the test clerk in, through the calls the login screen makes — creating them as the first
+ * 管理员 on a ledger without accounts (the app's first start) — and returns the session cookie.
+ */
+async function signInTestClerk(url: string): Promise<string> {
+  const status = await postToApp<{ accountsExist: boolean }>({ url }, 'account.status', {});
+  const signed = await postToApp({ url }, status.body.data.accountsExist ? 'account.signIn' : 'account.createFirstAdmin', TEST_CLERK);
+  if (!signed.body.ok || !signed.setCookie) throw new Error(`test sign-in failed: ${signed.body.error?.message}`);
+  return signed.setCookie.split(';')[0];
+}
+
+/**
+ * Starts web mode (`nuanjing serve`) on a database, with extra environment variables, waits for the
+ * URL line and signs the test clerk in (so the ledger has its 管理员 from the start, as after the
+ * app's first start).
+ */
+export async function startWebMode(dbPath: string, env: Record<string, string> = {}): Promise<WebModeApp> {
+  const app = await startServeProcess(dbPath, env);
+  try {
+    return { ...app, sessionCookie: await signInTestClerk(app.url) };
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+}
+
+function startServeProcess(dbPath: string, env: Record<string, string>): Promise<Omit<WebModeApp, 'sessionCookie'>> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, 'bin/nuanjing.mjs'), 'serve', '--db', dbPath], { cwd: projectRoot, env: { ...process.env, ...env } });
     let output = '';
