@@ -69,7 +69,8 @@ export const appHandlers: HandlerTable = {
       throw new AppError(commonErrorCodes.alreadySetUp, `本机已设置为「${existing.name}」（${existing.code}），不能重复设置。`);
     }
     const id = deps.store.newId();
-    if (args.operatorName) deps.user.userName = args.operatorName;
+    // Without accounts the wizard's 经办人 signs the change; a signed-in user signs their own.
+    if (args.operatorName && !deps.caller.signedIn) deps.user.userName = args.operatorName;
     deps.store.transaction(() => {
       writeRecord(deps.store, deps.user, 'station', id, { station_id: id, code: args.code, name: args.name, role: args.role });
       writeMeta(deps.store, META_LOCAL_STATION, id);
