@@ -4,6 +4,7 @@ import type { syncedTableDefinitions } from '../shared/synced-table-catalog';
 import type { ColumnDefinition } from '../shared/synced-table-definition';
 import type { SyncTables } from './sync-schema';
 import type { ReportTables } from './report-schema';
+import type { AccountTables } from './account-schema';
 
 /**
  * The Kysely `Database` interface: one interface per table. Synced tables (everything a station
@@ -105,7 +106,7 @@ export interface SyncConflictTable {
 /** Every synced table of the catalog, by name, with its row type mapped from its definition. */
 export type SyncedTables = { [D in (typeof syncedTableDefinitions)[number] as D['name']]: SyncedRowOf<D> };
 
-export interface Database extends SyncedTables, SyncTables, ReportTables {
+export interface Database extends SyncedTables, SyncTables, ReportTables, AccountTables {
   meta: MetaTable;
   change_log: ChangeLogTable;
   row_version: RowVersionTable;

@@ -4,6 +4,7 @@ import type { LedgerStore } from '../db/ledger-store';
 import type { WriteActor } from '../db/write-path';
 import type { JobRunner } from './jobs/job-runner';
 import type { PdfRenderer } from './print/pdf-renderer';
+import type { CallerIdentity, CallerSession } from './accounts/caller-session';
 
 /** Pushes an event to whoever listens (the Electron window, web mode's event stream, a test). */
 export type EventSink = (name: EventName, payload: unknown) => void;
@@ -15,6 +16,14 @@ export type EventSink = (name: EventName, payload: unknown) => void;
 export interface AppDeps {
   store: LedgerStore;
   user: WriteActor;
+  /**
+   * Who makes this call, with their role and health permission: set by the handler registry for
+   * each call from the caller's session (electron/accounts/call-access.ts). A handler whose result
+   * may hold health details leaves them out when `caller.health` is false.
+   */
+  caller: CallerIdentity;
+  /** The caller's session, for the account calls (sign in, lock …); set per call by the registry. */
+  session?: CallerSession;
   events: EventSink;
   appVersion: string;
   /** Runs long jobs in a worker thread (the app and web mode); absent: they run on this thread. */
@@ -50,6 +59,7 @@ export function createAppDeps(store: LedgerStore, options: CreateDepsOptions = {
   const deps: AppDeps = {
     store,
     user: { userName: options.userName ?? '' },
+    caller: { name: options.userName ?? '', role: '管理员', health: true, signedIn: false },
     events: options.events ?? (() => undefined),
     appVersion: options.appVersion ?? APP_VERSION,
   };

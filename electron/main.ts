@@ -11,6 +11,7 @@ import { getMeta, openLedgerStore, type LedgerStore } from '../db/ledger-store';
 import { createAppDeps, type AppDeps } from './app-deps';
 import { createHandlerRegistry } from './handlers/all-handlers';
 import type { HandlerRegistry } from './handlers/handler-registry';
+import { CallerSession } from './accounts/caller-session';
 import { META_OPERATOR } from './station/local-station';
 import { APP_PAGE_URL } from './files/app-scheme';
 import { watchExternalChanges } from './data-change-feed';
@@ -89,13 +90,15 @@ async function inEnvelope<T>(event: IpcMainInvokeEvent, operation: (window: Brow
 
 function registerIpc(registry: HandlerRegistry, deps: AppDeps): void {
   const folders = new DialogFolderMemory(() => app.getPath('documents'));
+  // The window's user: signs in on the login screen once the ledger has accounts.
+  const session = CallerSession.forTransport();
 
   ipcMain.handle(ipcChannels.call, async (event, method: unknown, args: unknown): Promise<ApiResponse<unknown>> => {
     if (!isTrustedSender(event, mainWindow?.webContents)) return refusedSender;
     if (typeof method !== 'string') {
       return { ok: false, error: { code: commonErrorCodes.unknownMethod, message: '程序不认识这个操作（名称不是文字）。' } };
     }
-    return registry.dispatch(deps, method, args);
+    return registry.dispatch(deps, method, args, session);
   });
 
   ipcMain.handle(ipcChannels.saveFile, (event, suggestedName: unknown, bytesBase64: unknown, filters: unknown) =>

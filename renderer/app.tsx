@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -10,6 +10,11 @@ import { useDataChangeRefresh } from './stores/data-change-refresh';
 import { StoreProvider, useAppStore } from './stores/store-context';
 import { SetupWizard } from './pages/setup/setup-wizard';
 import { AppFrame } from './frame/app-frame';
+import { useIdleLock } from './frame/idle-lock';
+import { watchSessionRefusals } from './frame/session-watch';
+import { SignInScreen } from './pages/accounts/sign-in-screen';
+import { LockScreen } from './pages/accounts/lock-screen';
+import { ChangePasswordDialog } from './pages/accounts/change-password-dialog';
 
 dayjs.locale('zh-cn');
 
@@ -28,16 +33,31 @@ const theme = {
 };
 
 function Screens() {
-  const { client } = usePlatform();
+  const platform = usePlatform();
+  const { client } = platform;
   useDataChangeRefresh();
-  const { info, loadError, loadInfo } = useAppStore(useShallow((s) => ({ info: s.info, loadError: s.loadError, loadInfo: s.loadInfo })));
+  const { info, loadError, loadInfo, account, loadAccount, lockScreen } = useAppStore(
+    useShallow((s) => ({ info: s.info, loadError: s.loadError, loadInfo: s.loadInfo, account: s.account, loadAccount: s.loadAccount, lockScreen: s.lockScreen })),
+  );
   useEffect(() => {
     void loadInfo(client);
-  }, [client, loadInfo]);
+    loadAccount(client).catch(() => undefined);
+  }, [client, loadInfo, loadAccount]);
+  // Once signed in, a call refused for the session (locked elsewhere, signed out, account disabled) brings the right screen.
+  const watched = useMemo(() => ({ ...platform, client: watchSessionRefusals(client, () => void loadAccount(client).catch(() => undefined)) }), [platform, client, loadAccount]);
+  const signedIn = Boolean(account?.accountsExist && account.user);
+  const lockNow = useCallback(() => void lockScreen(client).catch(() => undefined), [lockScreen, client]);
+  useIdleLock(account?.idleLockMinutes ?? 0, signedIn && !account?.locked, lockNow);
   if (loadError) return <Result status="error" title="暖警台账无法读取数据" subTitle={loadError} />;
-  if (!info) return <Spin size="large" fullscreen description="正在打开台账…" />;
-  if (!info.station) return <SetupWizard />;
-  return <AppFrame />;
+  if (!info || !account) return <Spin size="large" fullscreen description="正在打开台账…" />;
+  if (!account.user) return <SignInScreen />;
+  return (
+    <PlatformProvider platform={watched}>
+      {info.station ? <AppFrame /> : <SetupWizard />}
+      {account.locked && <LockScreen />}
+      {signedIn && !account.locked && account.user.mustChangePassword && <ChangePasswordDialog open required onClose={() => undefined} />}
+    </PlatformProvider>
+  );
 }
 
 /** The whole renderer: locale, theme, platform (client + files) and store. */

@@ -110,6 +110,12 @@ export const settingsCatalog = {
     schema: z.string({ message: '请填写姓名' }).trim().max(20, '姓名最多 20 个字'),
     defaultValue: '',
   },
+  'accounts.idleLockMinutes': {
+    label: '无操作多少分钟后自动锁定屏幕（需输入密码解锁）',
+    unit: '分钟',
+    schema: wholeNumber(1, 240, '分钟'),
+    defaultValue: 10,
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalog;

@@ -8,6 +8,7 @@ import * as rosterFields from './2026-12-07-roster-fields';
 import * as visits from './2026-12-14-visits';
 import * as leave from './2026-12-21-leave';
 import * as reportIssue from './2026-12-21-report-issue';
+import * as accounts from './2026-12-28-accounts';
 
 /**
  * Every migration, by its date-prefixed name, in the order they apply. Loaded statically (no
@@ -23,6 +24,7 @@ export const migrationMap: Record<string, Migration> = {
   '2026-12-14-visits': visits,
   '2026-12-21-leave': leave,
   '2026-12-21-report-issue': reportIssue,
+  '2026-12-28-accounts': accounts,
 };
 
 /** The newest migration: the schema version this build writes. */

@@ -9,6 +9,10 @@ import { createInProcessClient } from '../transports/in-process-client';
 import { chromiumPdfRenderer } from '../print/chromium-pdf';
 import { META_OPERATOR } from '../station/local-station';
 import { getMeta } from '../../db/ledger-store';
+import { roleAllows, type AccountRole } from '../../shared/account-record';
+import { accountsExist } from '../accounts/account-store';
+import { CallerSession } from '../accounts/caller-session';
+import { passwordFromFile, promptPassword } from './password-prompt';
 
 /** Bad usage of the CLI: exit code 2. */
 export class UsageError extends Error {}
@@ -33,6 +37,12 @@ export interface CliCommand {
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
+  /**
+   * For a command that does its work without the contract's calls (a demo seed, a report file, a
+   * bundle for a USB stick): the least role its `--user` needs. Every other command is checked call
+   * by call, like any transport.
+   */
+  role?: AccountRole;
   run(context: CliContext): Promise<number>;
 }
 
@@ -51,6 +61,10 @@ export interface CliContext {
 export const commonOptions = {
   db: { type: 'string' },
   json: { type: 'boolean', default: false },
+  /** On a ledger with accounts: who runs the command (the change log records the name). */
+  user: { type: 'string' },
+  /** The `--user`'s password, the file's first line; without it the password is asked for. */
+  'password-file': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** Parses a command's arguments, turning parse errors into a usage error. */
@@ -62,8 +76,36 @@ export function parseCommandArgs(command: CliCommand, argv: string[]) {
   }
 }
 
-/** Opens a session on a ledger file. */
-export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean, forBrowser = false): Promise<CliSession> {
+/** Who runs a command on a ledger with accounts (`--user`, `--password-file`), and the least role the command needs. */
+export interface CliSignIn {
+  user?: string;
+  passwordFile?: string;
+  role?: AccountRole;
+}
+
+export const ACCOUNTS_HELP = '这个台账已启用账号：请加 --user 姓名 登录，密码用 --password-file 文件（文件第一行）给出，或在提示时输入。';
+
+/**
+ * Signs the CLI's session in with `--user` on a ledger that has accounts; the command then runs as
+ * that user, with that user's role and health permission, through the same checks as the app.
+ */
+async function signInFromCommandLine(session: CliSession, signIn: CliSignIn): Promise<void> {
+  if (!signIn.user) throw new CliUserError('UNAUTHORIZED', ACCOUNTS_HELP);
+  const password = signIn.passwordFile ? passwordFromFile(signIn.passwordFile) : await promptPassword(`「${signIn.user}」的密码：`);
+  if (password === null) throw new CliUserError('UNAUTHORIZED', `没有终端可以输入密码：请用 --password-file 给出「${signIn.user}」的密码（文件第一行）。`);
+  const status = await session.client.call('account.signIn', { name: signIn.user, password });
+  const user = status.user;
+  if (!user) throw new CliUserError('UNAUTHORIZED', ACCOUNTS_HELP);
+  if (signIn.role && !roleAllows(user.role, signIn.role)) {
+    throw new CliUserError('FORBIDDEN', `「${user.name}」是「${user.role}」角色，不能执行这个命令：需要「${signIn.role}」${signIn.role === '管理员' ? '' : '或以上'}权限。`);
+  }
+  // Work the command does without the contract's calls is recorded under the same name.
+  session.deps.user.userName = user.name;
+  session.deps.caller = { name: user.name, role: user.role, health: user.health, signedIn: true };
+}
+
+/** Opens a session on a ledger file (signed in with `--user` when the ledger has accounts; not for web mode, whose browsers sign in). */
+export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean, forBrowser = false, signIn: CliSignIn = {}): Promise<CliSession> {
   if (!dbPath) throw new UsageError('缺少 --db 数据文件路径');
   if (!create && !existsSync(dbPath)) {
     throw new CliUserError('DB_NOT_FOUND', `数据文件不存在：${dbPath}。请检查路径，或先用 nuanjing init 创建。`);
@@ -76,7 +118,16 @@ export async function openSession(dbPath: string | undefined, io: CliIo, create:
   deps.pdf = chromiumPdfRenderer;
   const registry = createHandlerRegistry();
   void io;
-  return { store, deps, registry, client: createInProcessClient(registry, deps) };
+  const callerSession = CallerSession.forTransport();
+  const session = { store, deps, registry, client: createInProcessClient(registry, deps, callerSession) };
+  try {
+    if (!forBrowser && accountsExist(store)) await signInFromCommandLine(session, signIn);
+    else if (!forBrowser && signIn.user) throw new CliUserError('NO_ACCOUNTS', `这个台账还没有账号，不用 --user 登录：去掉 --user（用 nuanjing account add 可建第一个管理员账号）。`);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return session;
 }
 
 /** A user error raised by the CLI itself (exit code 1). */

@@ -1,5 +1,6 @@
 import { ApiCallError } from '../../shared/contract/api-contract';
 import { AppError } from '../../shared/contract/api-error';
+import { accountCommands } from './commands/account-commands';
 import { appCommands } from './commands/app-commands';
 import { serveCommand } from './commands/serve-command';
 import { healthCommands } from './commands/health-commands';
@@ -21,11 +22,23 @@ export const cliCommands: Record<string, CliCommand> = {
   ...leaveCommands,
   ...reportCommands,
   ...syncCommands,
+  ...accountCommands,
 };
 
 function helpText(): string {
   const lines = Object.values(cliCommands).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return ['暖警台账命令行（nuanjing）', '', '用法：', ...lines, '', '退出码：0 成功；1 数据或操作有误（说明见 stderr）；2 用法错误。'].join('\n');
+  return [
+    '暖警台账命令行（nuanjing）',
+    '',
+    '用法：',
+    ...lines,
+    '',
+    '账号：台账启用账号后（第一个管理员账号由应用首次启动或 nuanjing account add 创建），读写台账的命令都要加',
+    '  --user 姓名 --password-file 密码文件   （文件第一行是密码；不给 --password-file 时在终端提示输入，不回显）',
+    '  命令按这个用户的角色（管理员 / 录入员 / 查看）和健康信息权限执行，修改记在这个姓名下；未建账号的台账不用 --user。',
+    '',
+    '退出码：0 成功；1 数据或操作有误（说明见 stderr）；2 用法错误。',
+  ].join('\n');
 }
 
 function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
@@ -58,7 +71,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       positionals,
       io,
       json,
-      open: (options) => openSession(values.db as string | undefined, io, options?.create ?? false, options?.forBrowser ?? false),
+      open: (options) =>
+        openSession(values.db as string | undefined, io, options?.create ?? false, options?.forBrowser ?? false, {
+          user: values.user as string | undefined,
+          passwordFile: values['password-file'] as string | undefined,
+          role: found.command.role,
+        }),
       print: (data, human) => io.stdout(json ? JSON.stringify(data, null, 2) : human),
     });
   } catch (error) {

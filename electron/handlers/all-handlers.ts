@@ -1,4 +1,6 @@
+import { accountHandlers } from '../accounts/account-handlers';
 import { appHandlers } from './app-handlers';
+import { auditHandlers } from '../audit/audit-handlers';
 import { HandlerRegistry } from './handler-registry';
 import { healthHandlers } from '../health/health-handlers';
 import { leaveHandlers } from '../leave/leave-handlers';
@@ -20,6 +22,8 @@ export function createHandlerRegistry(): HandlerRegistry {
   registry.registerAll(leaveHandlers);
   registry.registerAll(reportHandlers);
   registry.registerAll(syncHandlers);
+  registry.registerAll(accountHandlers);
+  registry.registerAll(auditHandlers);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);
   return registry;

@@ -55,7 +55,8 @@ export const appHandlers: HandlerTable = {
     schemaVersion: schemaVersionOf(deps.store),
     siteId: deps.store.siteId,
     station: localStation(deps.store),
-    operatorName: getMeta(deps.store, META_OPERATOR) ?? '',
+    // The signed-in user's name once the ledger has accounts; else the operator set in 设置.
+    operatorName: deps.caller.signedIn ? deps.caller.name : (getMeta(deps.store, META_OPERATOR) ?? ''),
     today: todayOf(deps),
     databasePath: deps.store.path,
   }),
@@ -68,7 +69,8 @@ export const appHandlers: HandlerTable = {
       throw new AppError(commonErrorCodes.alreadySetUp, `本机已设置为「${existing.name}」（${existing.code}），不能重复设置。`);
     }
     const id = deps.store.newId();
-    if (args.operatorName) deps.user.userName = args.operatorName;
+    // Without accounts the wizard's 经办人 signs the change; a signed-in user signs their own.
+    if (args.operatorName && !deps.caller.signedIn) deps.user.userName = args.operatorName;
     deps.store.transaction(() => {
       writeRecord(deps.store, deps.user, 'station', id, { station_id: id, code: args.code, name: args.name, role: args.role });
       writeMeta(deps.store, META_LOCAL_STATION, id);

@@ -3,6 +3,8 @@ import { commonErrorCodes, type ApiResponse } from '../../shared/contract/api-er
 import { apiContract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from '../../shared/contract/api-contract';
 import type { AppDeps } from '../app-deps';
 import { errorBodyOf } from './internal-error';
+import { checkCallAccess, recordHealthRead } from '../accounts/call-access';
+import { CallerSession } from '../accounts/caller-session';
 
 /** A handler: a plain function of injected deps and validated arguments. */
 export type Handler<M extends MethodName> = (deps: AppDeps, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>>;
@@ -48,11 +50,19 @@ export class HandlerRegistry {
     return (Object.keys(apiContract) as MethodName[]).filter((name) => !this.handlers.has(name));
   }
 
-  async dispatch(deps: AppDeps, name: string, rawArgs: unknown): Promise<ApiResponse<unknown>> {
+  /**
+   * Runs one call for `session` (a window, a browser, the CLI; none: the main process itself). The
+   * caller's access to the call is checked first (`shared/contract/method-access.ts`); the handler
+   * then gets the deps with the caller and, as the change log's user, the signed-in account's name.
+   */
+  async dispatch(deps: AppDeps, name: string, rawArgs: unknown, session: CallerSession = CallerSession.forProcess()): Promise<ApiResponse<unknown>> {
     if (!isMethodName(name) || !this.handlers.has(name)) {
       return { ok: false, error: { code: commonErrorCodes.unknownMethod, message: `程序不认识这个操作：${name}` } };
     }
     try {
+      const access = checkCallAccess(deps, session, name);
+      if (!access.ok) return { ok: false, error: access.error };
+      const callDeps: AppDeps = { ...deps, user: access.user, caller: access.caller, session };
       // Inside the try: a schema's transform could throw too, and must not escape the envelope.
       const parsed = apiContract[name].args.safeParse(rawArgs ?? {});
       if (!parsed.success) {
@@ -60,7 +70,8 @@ export class HandlerRegistry {
         return { ok: false, error: { code: commonErrorCodes.invalidArgument, message, details: { fields } } };
       }
       const handler = this.handlers.get(name) as Handler<MethodName>;
-      const data = await handler(deps, parsed.data as ParsedArgsOf<MethodName>);
+      const data = await handler(callDeps, parsed.data as ParsedArgsOf<MethodName>);
+      recordHealthRead(callDeps, session, name, parsed.data);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: errorBodyOf(name, error) };

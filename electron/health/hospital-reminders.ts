@@ -27,7 +27,8 @@ export const hospitalReminderSource: ReminderSource = {
           date: e.start_date,
           name: person.name,
           idNumber: person.idNumber,
-          reason: `${e.kind}（${[e.hospital, stay].filter(Boolean).join('，')}），尚未慰问`,
+          // The hospital only for a caller with the 健康信息 permission: a hospital can tell an illness.
+          reason: `${e.kind}（${[deps.caller.health ? e.hospital : null, stay].filter(Boolean).join('，')}），尚未慰问`,
           staffId: person.id,
           visit: { kind: e.kind === '住院' ? '住院慰问' : '因公负伤慰问', event: hospitalEvent(e.id), eventDate: e.start_date },
         },

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, commonErrorCodes, type ApiResponse } from '../../shared/contract/api-error';
 import type { MethodName } from '../../shared/contract/api-contract';
 import type { AppDeps } from '../app-deps';
+import type { CallerIdentity } from '../accounts/caller-session';
 
 /**
  * Long jobs in a worker thread with its own connection to the ledger file, so the window (its IPC,
@@ -12,8 +13,8 @@ import type { AppDeps } from '../app-deps';
  * sets a flag in shared memory that the job reads at each progress point.
  */
 export interface JobRunner {
-  /** Runs a call in a worker; resolves with its envelope. */
-  run(method: MethodName, args: unknown): Promise<ApiResponse<unknown>>;
+  /** Runs a call in a worker for the caller whose access the main process checked; resolves with its envelope. */
+  run(method: MethodName, args: unknown, caller: CallerIdentity): Promise<ApiResponse<unknown>>;
   /** Asks the job with this task id to stop; false when none runs. */
   cancel(taskId: string): boolean;
 }
@@ -23,7 +24,8 @@ export interface JobWorkerData {
   dbPath: string;
   method: MethodName;
   args: unknown;
-  userName: string;
+  /** Who started the job (the change log's user, and their role and health permission). */
+  caller: CallerIdentity;
   appVersion: string;
   /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when the job is to stop. */
   cancelFlag: Int32Array;
@@ -40,11 +42,11 @@ export type JobWorkerMessage = { type: 'event'; name: Parameters<AppDeps['events
 export function createWorkerJobRunner(deps: AppDeps, workerEntry: string): JobRunner {
   const running = new Map<string, Int32Array>();
   return {
-    run(method, args) {
+    run(method, args, caller) {
       const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
       const taskId = typeof (args as { taskId?: unknown })?.taskId === 'string' ? (args as { taskId: string }).taskId : undefined;
       if (taskId) running.set(taskId, cancelFlag);
-      const workerData: JobWorkerData = { dbPath: deps.store.path, method, args, userName: deps.user.userName, appVersion: deps.appVersion, cancelFlag };
+      const workerData: JobWorkerData = { dbPath: deps.store.path, method, args, caller, appVersion: deps.appVersion, cancelFlag };
       return new Promise<ApiResponse<unknown>>((resolve) => {
         const worker = new Worker(workerEntry, { workerData });
         let settled = false;
@@ -84,7 +86,7 @@ export function createWorkerJobRunner(deps: AppDeps, workerEntry: string): JobRu
  */
 export async function runLongJob<T>(deps: AppDeps, method: MethodName, args: unknown, here: () => T | Promise<T>): Promise<T> {
   if (!deps.jobs) return here();
-  const response = await deps.jobs.run(method, args);
+  const response = await deps.jobs.run(method, args, deps.caller);
   if (!response.ok) throw new AppError(response.error.code, response.error.message, response.error.details);
   return response.data as T;
 }

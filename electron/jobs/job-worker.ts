@@ -3,6 +3,7 @@ import { openLedgerStore } from '../../db/ledger-store';
 import { createAppDeps } from '../app-deps';
 import { createHandlerRegistry } from '../handlers/all-handlers';
 import type { JobWorkerData, JobWorkerMessage } from './job-runner';
+import { CallerSession } from '../accounts/caller-session';
 
 /**
  * The worker of a long job (see job-runner.ts): opens the ledger file, dispatches the one call it
@@ -24,7 +25,7 @@ async function runJob(data: JobWorkerData): Promise<void> {
   const store = await openLedgerStore(data.dbPath);
   try {
     const deps = createAppDeps(store, {
-      userName: data.userName,
+      userName: data.caller.name,
       appVersion: data.appVersion,
       events: (name, payload) => post({ type: 'event', name, payload }),
     });
@@ -32,7 +33,7 @@ async function runJob(data: JobWorkerData): Promise<void> {
     const paceMs = jobPaceMs();
     // Waits on the cancel flag itself: a cancel ends the pause at once.
     if (paceMs > 0) deps.pauseAtProgress = () => void Atomics.wait(data.cancelFlag, 0, 0, paceMs);
-    const response = await createHandlerRegistry().dispatch(deps, data.method, data.args);
+    const response = await createHandlerRegistry().dispatch(deps, data.method, data.args, CallerSession.actingFor(data.caller));
     post({ type: 'done', response });
   } finally {
     store.close();

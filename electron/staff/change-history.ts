@@ -4,6 +4,7 @@ import type { LedgerStore } from '../../db/ledger-store';
 import { personTableDefinitions } from '../../shared/synced-table-catalog';
 import { displayFieldValue, type ColumnDefinition } from '../../shared/synced-table-definition';
 import { personOwnedTableNames, syncedColumnDefinition } from '../../db/synced-tables';
+import { healthDetailTables, HIDDEN_HEALTH_VALUE } from '../../shared/health-privacy';
 
 /**
  * The person's rows of each person-owned table (deleted ones too, so deletions show), each labelled
@@ -62,8 +63,10 @@ function changesOf(store: LedgerStore, staffId: string): LoggedChange[] {
  * in the order they were written. Only changes that took effect count (a sync value that lost
  * against a later edit does not). A deletion shows as 删除, an undo as 恢复. Empty first values (a
  * new record's blank fields) are left out. Labels and formats come from the tables' definitions.
+ * `hideHealth` (a caller without the 健康信息 permission): the changes of health records show
+ * which field changed, not its values.
  */
-export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeHistoryEntry[] {
+export function staffChangeHistory(store: LedgerStore, staffId: string, options: { hideHealth?: boolean } = {}): ChangeHistoryEntry[] {
   const labels = recordLabels(store, staffId);
   const originOf = originNamer(store);
   const changes = changesOf(store, staffId);
@@ -88,6 +91,10 @@ export function staffChangeHistory(store: LedgerStore, staffId: string): ChangeH
       return;
     }
     if (from === to || (change.prevHlc === null && (value === null || (display === 'flag' && value === 0)))) return;
+    if (options.hideHealth && healthDetailTables.has(change.table) && change.column !== 'deleted_at') {
+      from = from ? HIDDEN_HEALTH_VALUE : '';
+      to = to ? HIDDEN_HEALTH_VALUE : '';
+    }
     const groupKey = `${change.table}:${change.rowId}:${change.hlc}`;
     if (!groupStart.has(groupKey)) groupStart.set(groupKey, seq);
     entries.push({

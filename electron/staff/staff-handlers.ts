@@ -45,7 +45,7 @@ export const staffHandlers: HandlerTable = {
 
   'staff.history': (deps, args) => {
     requireLiveStaffRow(deps.store, args.id);
-    return staffChangeHistory(deps.store, args.id);
+    return staffChangeHistory(deps.store, args.id, { hideHealth: !deps.caller.health });
   },
 
   ...personRecordHandlerTable,

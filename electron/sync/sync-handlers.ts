@@ -1,3 +1,4 @@
+import { healthDetailTableLabels, healthDetailTables, HIDDEN_HEALTH_VALUE } from '../../shared/health-privacy';
 import type { HandlerTable } from '../handlers/handler-registry';
 import { runLongJob } from '../jobs/job-runner';
 import { progressReporter } from '../jobs/task-progress';
@@ -45,7 +46,14 @@ export const syncHandlers: HandlerTable = {
       }),
     ),
 
-  'sync.withheld': (deps, args) => listWithheld(deps.store, args.includeDismissed),
+  'sync.withheld': (deps, args) => {
+    const items = listWithheld(deps.store, args.includeDismissed);
+    if (deps.caller.health) return items;
+    // Without the 健康信息 permission: which record and field, never the health value.
+    return items.map((item) =>
+      healthDetailTableLabels.has(item.tableLabel) && item.value ? { ...item, value: HIDDEN_HEALTH_VALUE, detail: item.detail.split(item.value).join(HIDDEN_HEALTH_VALUE) } : item,
+    );
+  },
 
   'sync.dismissWithheld': (deps, args) => ({ dismissed: dismissWithheld(deps.store, args.ids, deps.user.userName) }),
 
@@ -60,7 +68,11 @@ export const syncHandlers: HandlerTable = {
 
   'sync.history': (deps, args) => syncHistory(deps.store, args.limit),
 
-  'sync.conflicts': (deps, args) => listConflicts(deps.store, args.includeResolved),
+  'sync.conflicts': (deps, args) => {
+    const items = listConflicts(deps.store, args.includeResolved);
+    if (deps.caller.health) return items;
+    return items.map((item) => (healthDetailTables.has(item.table) ? { ...item, currentValue: HIDDEN_HEALTH_VALUE, otherValue: HIDDEN_HEALTH_VALUE } : item));
+  },
 
   'sync.resolveConflict': (deps, args) => resolveConflict(deps, args.id, args.keep),
 

@@ -10,6 +10,7 @@ import { resolveRendererFile } from '../files/renderer-files';
 import type { HandlerRegistry } from '../handlers/handler-registry';
 import { internalErrorBody } from '../handlers/internal-error';
 import { base64LengthOf, MAX_BUNDLE_FILE_BYTES, megabytesText } from '../sync/sync-limits';
+import { CallerSession } from '../accounts/caller-session';
 
 /** The header that carries web mode's per-run token on an API request of a program (tests, scripts). */
 export const TOKEN_HEADER = 'x-nuanjing-token';
@@ -59,9 +60,12 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown>): void {
+/** Signed-in browser sessions kept at most (the oldest is forgotten: it signs in again). */
+const MAX_SESSIONS = 200;
+
+function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown>, extraHeaders: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...extraHeaders });
   res.end(text);
 }
 
@@ -150,6 +154,9 @@ function refusePage(res: ServerResponse, status: number, text: string): void {
  *   {@link TOKEN_HEADER} header; a token in the query string is refused, as is a cookie sent by
  *   another site's page (`Origin`, `Sec-Fetch-Site`).
  * - A request whose `Host` is not this loopback address and port is refused (DNS-rebinding guard).
+ * - Beside the token, a ledger with accounts needs a signed-in user: a browser's session (who
+ *   signed in, locked or not) is kept here under a random id in a second HttpOnly, SameSite=Strict
+ *   cookie, set when it signs in; a request without it is nobody's (the login screen's calls only).
  * - Bodies are limited to what the largest upload needs ({@link requestBodyLimitFor}) and validated
  *   against the contract like any other transport; an unexpected failure is logged and answered
  *   with `INTERNAL_ERROR` and a reference, never its own message.
@@ -162,6 +169,23 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const listeners = new Set<ServerResponse>();
   let port = 0;
   let cookieName = '';
+  let sessionCookieName = '';
+  const sessions = new Map<string, CallerSession>();
+
+  /** The browser's session by its cookie, or a new one (kept once it signs in). */
+  function sessionOf(req: IncomingMessage): { id: string | null; session: CallerSession } {
+    const id = cookieValue(req.headers.cookie, sessionCookieName);
+    const known = id ? sessions.get(id) : undefined;
+    return known && id ? { id, session: known } : { id: null, session: CallerSession.forTransport() };
+  }
+
+  /** Keeps a session that has just signed in and returns the cookie that names it. */
+  function keepSession(session: CallerSession): Record<string, string> {
+    const id = randomBytes(24).toString('base64url');
+    sessions.set(id, session);
+    if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+    return { 'set-cookie': `${sessionCookieName}=${id}; HttpOnly; SameSite=Strict; Path=/` };
+  }
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -232,7 +256,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         refuse(res, 400, 'INVALID_JSON', '请求内容不是有效的 JSON。');
         return;
       }
-      sendJson(res, 200, await options.registry.dispatch(options.deps, match[1], args));
+      const { id, session } = sessionOf(req);
+      const response = await options.registry.dispatch(options.deps, match[1], args, session);
+      sendJson(res, 200, response, id === null && session.accountId !== null ? keepSession(session) : {});
       return;
     }
     if (url.searchParams.has('token') && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -284,6 +310,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : 0;
   cookieName = `nuanjing_token_${port}`;
+  sessionCookieName = `nuanjing_session_${port}`;
 
   return {
     port,

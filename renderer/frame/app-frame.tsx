@@ -1,7 +1,10 @@
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AppstoreOutlined,
+  AuditOutlined,
   CalendarOutlined,
+  DownOutlined,
+  UserOutlined,
   FileTextOutlined,
   GiftOutlined,
   HeartOutlined,
@@ -17,6 +20,7 @@ import type { PageKey } from '../stores/session-slice';
 import { ClockBanner } from './clock-banner';
 import { watchClockRefusals } from './clock-watch';
 import { pageRegistry } from './page-registry';
+import { ChangePasswordDialog } from '../pages/accounts/change-password-dialog';
 
 const menuIcons: Record<PageKey, ReactNode> = {
   dashboard: <AppstoreOutlined />,
@@ -26,6 +30,7 @@ const menuIcons: Record<PageKey, ReactNode> = {
   visits: <GiftOutlined />,
   reports: <FileTextOutlined />,
   sync: <SyncOutlined />,
+  audit: <AuditOutlined />,
   settings: <SettingOutlined />,
 };
 
@@ -35,9 +40,12 @@ const menuIcons: Record<PageKey, ReactNode> = {
  */
 export function AppFrame() {
   const platform = usePlatform();
-  const { info, page, navigate, loadClockStatus } = useAppStore(
-    useShallow((s) => ({ info: s.info, page: s.page, navigate: s.navigate, loadClockStatus: s.loadClockStatus })),
+  const { info, page, navigate, loadClockStatus, account, lockScreen, signOut } = useAppStore(
+    useShallow((s) => ({ info: s.info, page: s.page, navigate: s.navigate, loadClockStatus: s.loadClockStatus, account: s.account, lockScreen: s.lockScreen, signOut: s.signOut })),
   );
+  const [changingPassword, setChangingPassword] = useState(false);
+  // Signed in to an account (the ledger has accounts): the header names the user, with 锁定 and 退出.
+  const user = account?.accountsExist ? account.user : null;
   const watched = useMemo(() => {
     const plain = platform.client;
     return { ...platform, client: watchClockRefusals(plain, () => void loadClockStatus(plain)) };
@@ -85,7 +93,27 @@ export function AppFrame() {
               <Typography.Text type="secondary">单位代码 {station?.code}</Typography.Text>
             </Space>
             <Space size={4}>
-              {info?.operatorName ? (
+              {user ? (
+                <Dropdown
+                  trigger={['click']}
+                  menu={{
+                    items: [
+                      { key: 'password', label: '修改密码' },
+                      { key: 'lock', label: '锁定屏幕' },
+                      { key: 'signOut', label: '退出登录' },
+                    ],
+                    onClick: ({ key }) => {
+                      if (key === 'password') setChangingPassword(true);
+                      else if (key === 'lock') void lockScreen(platform.client);
+                      else void signOut(platform.client);
+                    },
+                  }}
+                >
+                  <Button type="text" size="small" data-testid="user-menu">
+                    <UserOutlined /> {user.name}（{user.role}） <DownOutlined />
+                  </Button>
+                </Dropdown>
+              ) : info?.operatorName ? (
                 <Typography.Text type="secondary">{`经办人：${info.operatorName} ·`}</Typography.Text>
               ) : (
                 <Button type="link" size="small" onClick={() => navigate('settings')} style={{ paddingInline: 4 }}>
@@ -95,6 +123,7 @@ export function AppFrame() {
               <Typography.Text type="secondary">今天 {info?.today}</Typography.Text>
             </Space>
           </Layout.Header>
+          <ChangePasswordDialog open={changingPassword} required={false} onClose={() => setChangingPassword(false)} />
           <ClockBanner />
           <Layout.Content style={{ padding: 24, background: '#f3f5f9' }}>
             <Typography.Title level={4} style={{ marginTop: 0 }}>

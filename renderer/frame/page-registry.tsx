@@ -8,6 +8,7 @@ import { SettingsPage } from '../pages/settings/settings-page';
 import { RosterPage } from '../pages/staff/roster-page';
 import { SyncPage } from '../pages/sync/sync-page';
 import { VisitsPage } from '../pages/visits/visits-page';
+import { AuditPage } from '../pages/audit/audit-page';
 
 /** One entry of the left navigation. */
 export interface PageEntry {
@@ -25,5 +26,6 @@ export const pageRegistry: PageEntry[] = [
   { key: 'visits', title: '慰问记录', render: () => <VisitsPage /> },
   { key: 'reports', title: '月报', render: () => <MonthlyReportPage /> },
   { key: 'sync', title: '数据同步', render: () => <SyncPage /> },
+  { key: 'audit', title: '操作记录', render: () => <AuditPage /> },
   { key: 'settings', title: '设置', render: () => <SettingsPage /> },
 ];

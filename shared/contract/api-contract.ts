@@ -1,7 +1,9 @@
 import '../zod-chinese';
 import type { z } from 'zod';
 import type { MethodDefinition } from './define-method';
+import { accountsContract } from './accounts-contract';
 import { appContract } from './app-contract';
+import { auditContract } from './audit-contract';
 import { healthContract } from './health-contract';
 import { leaveContract } from './leave-contract';
 import { reportContract } from './report-contract';
@@ -25,6 +27,8 @@ export const apiContract = {
   ...syncContract,
   ...syncReviewContract,
   ...taskContract,
+  ...accountsContract,
+  ...auditContract,
 };
 
 export type ApiContract = typeof apiContract;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nuanjing } from '../support/e2e-calls';
-import { launchChromium, makeTempDir, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
+import { launchChromium, makeTempDir, signInContext, startWebMode, testOutputDir, type WebModeApp, reviewScreenshot } from '../support/web-mode';
 
 /**
  * A 1024×768 screen (older office PCs, a projector): the menu folds to its icons and nothing the
@@ -50,8 +50,9 @@ async function overflowsSideways(locator: Locator): Promise<boolean> {
 
 async function openNarrowPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN' });
+  await signInContext(context, url);
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(new URL(url).origin);
   return page;
 }
 

@@ -1,5 +1,5 @@
 import { runNuanjingInProcess } from './cli-in-process';
-import type { WebModeApp } from './web-mode';
+import { postToApp, type WebModeApp } from './web-mode';
 
 /** Runs the CLI in-process and fails with its output when it does not succeed. */
 export async function nuanjing(args: string[]): Promise<string> {
@@ -8,15 +8,9 @@ export async function nuanjing(args: string[]): Promise<string> {
   return result.stdout;
 }
 
-/** Calls web mode's API directly, as the page does, with the token from the printed URL. */
+/** Calls web mode's API directly, as the page does: with the token from the printed URL, signed in as the test clerk. */
 export async function callApi<T>(app: WebModeApp, method: string, args: unknown = {}): Promise<T> {
-  const url = new URL(app.url);
-  const response = await fetch(`${url.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-nuanjing-token': url.searchParams.get('token') ?? '' },
-    body: JSON.stringify(args),
-  });
-  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
+  const { body } = await postToApp<T>(app, method, args, app.sessionCookie);
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.data;
 }

@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page, type PageScreenshotOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type PageScreenshotOptions } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumLaunchOptions } from './chromium-options';
+import { TEST_CLERK } from './test-accounts';
 
 /** The project root (tests run from it). */
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -27,6 +28,8 @@ export async function reviewScreenshot(page: Page, options: PageScreenshotOption
 export interface WebModeApp {
   url: string;
   dbPath: string;
+  /** The test clerk's session (signed in as the app started: `callApi` sends it). */
+  sessionCookie: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -48,8 +51,44 @@ export function runNuanjing(args: string[]): Promise<{ code: number; stdout: str
   });
 }
 
-/** Starts web mode (`nuanjing serve`) on a database, with extra environment variables, and waits for the URL line. */
-export function startWebMode(dbPath: string, env: Record<string, string> = {}): Promise<WebModeApp> {
+/** Posts one call to a web-mode app with its token (and a session cookie), as a program does. */
+export async function postToApp<T>(app: Pick<WebModeApp, 'url'>, method: string, args: unknown, cookie?: string): Promise<{ body: Envelope<T>; setCookie: string | null }> {
+  const url = new URL(app.url);
+  const response = await fetch(`${url.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-nuanjing-token': url.searchParams.get('token') ?? '', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(args),
+  });
+  return { body: (await response.json()) as Envelope<T>, setCookie: response.headers.get('set-cookie') };
+}
+
+/**
+ * Signs the test clerk in, through the calls the login screen makes — creating them as the first
+ * 管理员 on a ledger without accounts (the app's first start) — and returns the session cookie.
+ */
+async function signInTestClerk(url: string): Promise<string> {
+  const status = await postToApp<{ accountsExist: boolean }>({ url }, 'account.status', {});
+  const signed = await postToApp({ url }, status.body.data.accountsExist ? 'account.signIn' : 'account.createFirstAdmin', TEST_CLERK);
+  if (!signed.body.ok || !signed.setCookie) throw new Error(`test sign-in failed: ${signed.body.error?.message}`);
+  return signed.setCookie.split(';')[0];
+}
+
+/**
+ * Starts web mode (`nuanjing serve`) on a database, with extra environment variables, waits for the
+ * URL line and signs the test clerk in (so the ledger has its 管理员 from the start, as after the
+ * app's first start).
+ */
+export async function startWebMode(dbPath: string, env: Record<string, string> = {}): Promise<WebModeApp> {
+  const app = await startServeProcess(dbPath, env);
+  try {
+    return { ...app, sessionCookie: await signInTestClerk(app.url) };
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+}
+
+function startServeProcess(dbPath: string, env: Record<string, string>): Promise<Omit<WebModeApp, 'sessionCookie'>> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, 'bin/nuanjing.mjs'), 'serve', '--db', dbPath], { cwd: projectRoot, env: { ...process.env, ...env } });
     let output = '';
@@ -86,19 +125,43 @@ export function launchChromium(): Promise<Browser> {
   return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumLaunchOptions());
 }
 
+/** An API envelope as web mode answers. */
+interface Envelope<T> {
+  ok: boolean;
+  data: T;
+  error?: { code: string; message: string };
+}
+
 /**
- * A page at 1366×768, the office PC's usual screen, in Chinese, with the system asking for no
- * animations (the app then turns antd's off: each dialog and drop-down no longer waits out its
- * motion). `{ motion: true }` keeps them, as on a PC set to animate: one flow runs that way.
+ * Signs a browser context in as {@link TEST_CLERK} before its page opens, through the same calls
+ * the login screen makes: the printed URL (token → cookie), then `account.createFirstAdmin` on a
+ * ledger without accounts (the first start) or `account.signIn`. The context keeps the session's
+ * cookie, so its pages open on the frame, as after a login.
  */
-export async function openPage(browser: Browser, url: string, options: { motion?: boolean } = {}): Promise<Page> {
+export async function signInContext(context: BrowserContext, url: string): Promise<void> {
+  const origin = new URL(url).origin;
+  await context.request.get(url);
+  const call = async <T>(method: string, data: unknown) => (await (await context.request.post(`${origin}/api/call/${method}`, { data })).json()) as Envelope<T>;
+  const status = await call<{ accountsExist: boolean; user: unknown }>('account.status', {});
+  const signed = status.data.accountsExist ? await call('account.signIn', TEST_CLERK) : await call('account.createFirstAdmin', TEST_CLERK);
+  if (!signed.ok) throw new Error(`test sign-in failed: ${signed.error?.message}`);
+}
+
+/**
+ * A page at 1366×768, the office PC's usual screen, in Chinese — signed in as the test clerk
+ * (`signIn: false`: on the login screen, for the tests of the login itself) — with the system
+ * asking for no animations (the app then turns antd's off: each dialog and drop-down no longer
+ * waits out its motion). `motion: true` keeps them, as on a PC set to animate: one flow runs so.
+ */
+export async function openPage(browser: Browser, url: string, options: { signIn?: boolean; motion?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     acceptDownloads: true,
     reducedMotion: options.motion ? 'no-preference' : 'reduce',
   });
+  if (options.signIn !== false) await signInContext(context, url);
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(options.signIn !== false ? new URL(url).origin : url);
   return page;
 }

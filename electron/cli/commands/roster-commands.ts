@@ -121,6 +121,7 @@ export const rosterCommands: Record<string, CliCommand> = {
     usage: 'nuanjing seed --db FILE --staff N [--years Y] [--seed S] [--visits] [--leave] [--json]',
     summary: '生成演示数据（人员、家属、状态变更、表彰、健康；--visits 另加一年的慰问记录和预算；--leave 另加一年的休假、值班和补休）；新文件自动设置为「演示派出所」（DEMO-01）；同一种子生成相同的人',
     options: { staff: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' }, visits: { type: 'boolean', default: false }, leave: { type: 'boolean', default: false } },
+    role: '录入员',
     async run(ctx) {
       if (ctx.values.staff === undefined) throw new UsageError(`缺少 --staff 人数\n用法：${this.usage}`);
       const options = {

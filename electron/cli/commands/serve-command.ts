@@ -6,6 +6,7 @@ import { startWebServer } from '../../web/web-server';
 import { localStation } from '../../station/local-station';
 import type { CliCommand } from '../cli-kit';
 import { seedDemoLedger } from './roster-commands';
+import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from '../../accounts/demo-accounts';
 
 /**
  * The project root: the nearest folder above this module holding package.json. The module runs
@@ -39,13 +40,18 @@ const DEMO_SEED = { staff: 120, years: 3, seed: 1, visits: true, leave: true };
 
 export const serveCommand: CliCommand = {
   usage: 'nuanjing serve --db FILE [--port P] [--demo]',
-  summary: '网页模式：在本机 127.0.0.1 上打开暖警台账（打印带访问口令的网址）；--demo：新文件先建「演示派出所」并生成120名演示人员和一年的慰问记录',
+  summary: '网页模式：在本机 127.0.0.1 上打开暖警台账（打印带访问口令的网址；台账启用账号后在网页上登录）；--demo：新文件先建「演示派出所」并生成120名演示人员和一年的慰问记录，并建演示账号（密码 demo1234）',
   options: { port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
   async run(ctx) {
     const session = await ctx.open({ create: true, forBrowser: true });
     if (ctx.values.demo && !localStation(session.store)) {
       const summary = await seedDemoLedger(session, DEMO_SEED);
       ctx.io.stderr(`已建立「演示派出所」并生成演示数据：人员 ${summary.staff} 名，家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条，慰问 ${summary.visits?.visits ?? 0} 条，休假 ${summary.leave?.leaves ?? 0} 条。`);
+    }
+    if (ctx.values.demo) {
+      // The demo ledger signs in with its demo accounts, named on its login screen (demo only).
+      seedDemoAccounts(session.store);
+      ctx.io.stderr(`演示账号：${demoAccounts.map((a) => `${a.name}（${a.role}）`).join('、')}，密码都是 ${DEMO_PASSWORD}。`);
     }
     const server = await startWebServer({
       registry: session.registry,

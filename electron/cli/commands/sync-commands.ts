@@ -127,6 +127,7 @@ export const syncCommands: Record<string, CliCommand> = {
     usage: 'nuanjing sync open-station --db BUREAU --code CODE --name NAME [--role station|bureau] [--reissue] --out FILE|DIR [--json]',
     summary: '市局/县局开通派出所：生成开通文件；已开通的单位要重新生成时加 --reissue（旧开通文件随即作废）',
     options: { code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, reissue: { type: 'boolean', default: false }, out: { type: 'string' } },
+    role: '管理员',
     async run(ctx) {
       const usage = syncCommands['sync open-station'].usage;
       const code = requireString(ctx.values.code, '--code', usage);
@@ -159,6 +160,7 @@ export const syncCommands: Record<string, CliCommand> = {
     usage: 'nuanjing sync export --db FILE (--to PEER_CODE | --all) --out FILE|DIR [--json]',
     summary: '为上级或下级单位导出同步文件（--all：市局为所有已登记的下级各导出一个，--out 为文件夹）',
     options: { to: { type: 'string' }, all: { type: 'boolean', default: false }, out: { type: 'string' } },
+    role: '录入员',
     async run(ctx) {
       const usage = syncCommands['sync export'].usage;
       const out = requireString(ctx.values.out, '--out', usage);

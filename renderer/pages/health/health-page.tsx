@@ -8,6 +8,7 @@ import { StaffDetailDrawer } from '../staff/staff-detail-drawer';
 import { CheckupLists } from './checkup-lists';
 import { MedicalLists } from './medical-lists';
 import { PsychLists } from './psych-lists';
+import { HealthCountsOnly } from './health-counts-only';
 
 /**
  * 健康管理: 体检 (coverage, overdue, follow-ups, abnormal items), 心理 (watch list, interventions),
@@ -15,6 +16,11 @@ import { PsychLists } from './psych-lists';
  * person's file, whose 健康 tab records checkups, screenings, sessions and medical events.
  */
 export function HealthPage() {
+  const mayReadDetails = useAppStore((s) => s.account?.user?.health !== false);
+  return mayReadDetails ? <HealthDetails /> : <HealthCountsOnly />;
+}
+
+function HealthDetails() {
   const client = useClient();
   const { overview, loading, error, filter, today, isBureau, loadHealth, setHealthFilter, navigate } = useAppStore(
     useShallow((s) => ({

@@ -5,14 +5,18 @@ import { settingsCatalog, settingKeys, type SettingKey } from '../../../shared/s
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { zodFieldRule } from '../../forms/zod-field-rule';
+import { AccountsCard } from '../accounts/accounts-card';
 
 /** 设置: the configurable rules of DOMAIN.md and this installation's identity. */
 export function SettingsPage() {
   const client = useClient();
   const { message } = App.useApp();
-  const { info, settings, loadSettings, saveSetting, loadInfo } = useAppStore(
-    useShallow((s) => ({ info: s.info, settings: s.settings, loadSettings: s.loadSettings, saveSetting: s.saveSetting, loadInfo: s.loadInfo })),
+  const { info, settings, loadSettings, saveSetting, loadInfo, account } = useAppStore(
+    useShallow((s) => ({ info: s.info, settings: s.settings, loadSettings: s.loadSettings, saveSetting: s.saveSetting, loadInfo: s.loadInfo, account: s.account })),
   );
+  // With accounts the change log names the signed-in user: no 经办人 to set; a 管理员 manages the accounts.
+  const accountsInUse = Boolean(account?.accountsExist);
+  const isAdmin = account?.user?.role === '管理员';
   const [operatorName, setOperatorName] = useState(info?.operatorName ?? '');
   const [operatorError, setOperatorError] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -46,6 +50,8 @@ export function SettingsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {accountsInUse && isAdmin && <AccountsCard />}
+      {!accountsInUse && (
       <Card title="经办人">
         <Form layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 10 }}>
           <Form.Item
@@ -60,6 +66,7 @@ export function SettingsPage() {
           </Form.Item>
         </Form>
       </Card>
+      )}
       <Card title="规则与提醒">
         <Form form={form} layout="horizontal" labelWrap labelCol={{ span: 8 }} wrapperCol={{ span: 10 }}>
           {settingKeys.map((key) => {
@@ -79,7 +86,9 @@ export function SettingsPage() {
                       <Input aria-label={entry.label} style={{ width: 200 }} />
                     )}
                   </Form.Item>
-                  <Button onClick={() => void save(key)}>保存</Button>
+                  <Button onClick={() => void save(key)} disabled={accountsInUse && !isAdmin}>
+                    保存
+                  </Button>
                 </Space>
               </Form.Item>
             );

@@ -3,6 +3,7 @@ import { Alert, App, Drawer, Space, Tabs, Tag } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
 import type { StaffListItem } from '../../../shared/staff-record';
 import { personDetailTabs, type PersonTableName } from '../../../shared/synced-table-catalog';
+import { healthDetailTables } from '../../../shared/health-privacy';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { ChangeHistoryTab } from './change-history-tab';
@@ -36,6 +37,7 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
       loadSyncStatus: s.loadSyncStatus,
     })),
   );
+  const mayReadHealth = useAppStore((s) => s.account?.user?.health !== false);
   const [tab, setTab] = useState('basic');
   const [changingStatus, setChangingStatus] = useState(false);
   const [transferring, setTransferring] = useState(false);
@@ -121,7 +123,8 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
               // The person-record tabs, labelled and ordered by their tables' definitions.
               ...personDetailTabs().flatMap((definition) => {
                 const tab = personRecordTabs[definition.name as PersonTableName];
-                if (!tab) return [];
+                // 健康 only for a user with the 健康信息 permission (the calls refuse the others anyway).
+                if (!tab || (!mayReadHealth && healthDetailTables.has(definition.name))) return [];
                 const count = tab.count(detail);
                 return [
                   {
