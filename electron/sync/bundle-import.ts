@@ -14,6 +14,7 @@ import { applyClockTolerance } from './clock-policy';
 import { BundleError, echoableCode, echoableVersion, openBundle, readBundleHeader, verifyBundleSignature, type BundleHeader, type BundleRegistration } from './bundle-envelope';
 import { checkedWrites, parsePayload } from './bundle-payload';
 import { ownSiteKeys } from './own-site-keys';
+import { openSecret } from '../keys/ledger-keys';
 import { registrationMacValid, registrationSchema } from './setup-file';
 import { siteKeysFingerprint } from './site-keys';
 import { personDetailTables, stationNodes, subtreeOf } from './station-tree';
@@ -111,7 +112,7 @@ function unknownStationId(store: LedgerStore, stationId: string): boolean {
  */
 function checkRegistration(store: LedgerStore, header: BundleHeader, peer: SyncPeerRow, registration: BundleRegistration): void {
   const label = unitLabel(store, peer.code);
-  if (!peer.setup_secret || registration.siteId !== header.senderSiteId || registration.code !== peer.code || !registrationMacValid(peer.setup_secret, registration)) {
+  if (!peer.setup_secret || registration.siteId !== header.senderSiteId || registration.code !== peer.code || !registrationMacValid(openSecret(store, peer.setup_secret), registration)) {
     throw syncErrors.badRegistration(label);
   }
   if (peer.setup_expires_at && store.nowText() > peer.setup_expires_at) throw syncErrors.setupExpired(label, peer.setup_expires_at);
