@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ApiClient } from '../../shared/contract/api-contract';
-import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
-import { createAppDeps, type AppDeps } from '../app-deps';
+import type { LedgerStore } from '../../db/ledger-store';
+import { openAppLedger } from '../backup/app-ledger';
+import type { KeyWrapper } from '../keys/key-wrapper';
+import { APP_VERSION, createAppDeps, type AppDeps } from '../app-deps';
 import { createHandlerRegistry } from '../handlers/all-handlers';
 import type { HandlerRegistry } from '../handlers/handler-registry';
 import { createInProcessClient } from '../transports/in-process-client';
@@ -45,12 +47,16 @@ export interface CliContext {
   open(options?: { create?: boolean; forBrowser?: boolean }): Promise<CliSession>;
   /** Prints a result: the JSON document with `--json`, otherwise the human text. */
   print(data: unknown, human: string): void;
+  /** How this run unlocks the sync keys (the passphrase's origin: web mode names it at start). */
+  keys: SessionKeys & { origin: string };
 }
 
 /** Options every command takes. */
 export const commonOptions = {
   db: { type: 'string' },
   json: { type: 'boolean', default: false },
+  /** A file whose first line is the passphrase of the sync keys (see electron/cli/key-passphrase.ts). */
+  'key-passphrase-file': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** Parses a command's arguments, turning parse errors into a usage error. */
@@ -62,13 +68,21 @@ export function parseCommandArgs(command: CliCommand, argv: string[]) {
   }
 }
 
+/** How a session unlocks the sync keys: the passphrase's wrapper, and whether one was given. */
+export interface SessionKeys {
+  wrapper: KeyWrapper;
+  given: boolean;
+}
+
 /** Opens a session on a ledger file. */
-export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean, forBrowser = false): Promise<CliSession> {
+export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean, forBrowser = false, keys?: SessionKeys): Promise<CliSession> {
   if (!dbPath) throw new UsageError('缺少 --db 数据文件路径');
   if (!create && !existsSync(dbPath)) {
     throw new CliUserError('DB_NOT_FOUND', `数据文件不存在：${dbPath}。请检查路径，或先用 nuanjing init 创建。`);
   }
-  const store = await openLedgerStore(dbPath);
+  // A backup before any migration, a corrupt file refused with its latest backup named, the keys
+  // unlocked by the passphrase (and keys still in clear sealed when one was given).
+  const store = await openAppLedger(dbPath, { appVersion: APP_VERSION, keyWrapper: keys?.wrapper, protectClearKeys: keys?.given ?? false });
   // Edits from the command line are signed 命令行 unless an operator is set; edits in web mode are
   // the clerk's own, so they carry the operator's name or none (the app asks for it in 设置).
   const deps = createAppDeps(store, { userName: getMeta(store, META_OPERATOR) ?? (forBrowser ? '' : '命令行') });

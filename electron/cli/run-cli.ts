@@ -10,6 +10,8 @@ import { visitCommands } from './commands/visit-commands';
 import { reportCommands } from './commands/report-commands';
 import { errorBodyOf } from '../handlers/internal-error';
 import { CliUserError, openSession, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './cli-kit';
+import { backupCommands } from './commands/backup-commands';
+import { cliKeySource } from './key-passphrase';
 
 /** Every command, by its words (`roster import` is two words). */
 export const cliCommands: Record<string, CliCommand> = {
@@ -21,11 +23,13 @@ export const cliCommands: Record<string, CliCommand> = {
   ...leaveCommands,
   ...reportCommands,
   ...syncCommands,
+  ...backupCommands,
 };
 
 function helpText(): string {
   const lines = Object.values(cliCommands).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return ['暖警台账命令行（nuanjing）', '', '用法：', ...lines, '', '退出码：0 成功；1 数据或操作有误（说明见 stderr）；2 用法错误。'].join('\n');
+  return ['暖警台账命令行（nuanjing）', '', '用法：', ...lines, '', '同步密钥口令：--key-passphrase-file 文件（第一行为口令），或环境变量 NUANJING_KEY_PASSPHRASE；在终端中运行且需要时会提示输入。',
+    '退出码：0 成功；1 数据或操作有误（说明见 stderr）；2 用法错误。'].join('\n');
 }
 
 function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
@@ -53,12 +57,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseCommandArgs(found.command, found.rest);
     json = values.json === true;
+    const keys = await cliKeySource(argv.slice(0, argv.length - found.rest.length).join(' '), values);
     return await found.command.run({
       values,
       positionals,
       io,
       json,
-      open: (options) => openSession(values.db as string | undefined, io, options?.create ?? false, options?.forBrowser ?? false),
+      open: (options) => openSession(values.db as string | undefined, io, options?.create ?? false, options?.forBrowser ?? false, keys),
+      keys,
       print: (data, human) => io.stdout(json ? JSON.stringify(data, null, 2) : human),
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { appHandlers } from './app-handlers';
+import { backupHandlers } from '../backup/backup-handlers';
 import { HandlerRegistry } from './handler-registry';
 import { healthHandlers } from '../health/health-handlers';
 import { leaveHandlers } from '../leave/leave-handlers';
@@ -20,6 +21,7 @@ export function createHandlerRegistry(): HandlerRegistry {
   registry.registerAll(leaveHandlers);
   registry.registerAll(reportHandlers);
   registry.registerAll(syncHandlers);
+  registry.registerAll(backupHandlers);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);
   return registry;

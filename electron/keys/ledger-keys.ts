@@ -35,6 +35,20 @@ export function useKeyWrapper(store: LedgerStore, wrapper: KeyWrapper): void {
   unlockedKeys.delete(store);
 }
 
+/** The wrapper set with {@link useKeyWrapper}, to carry over to a store reopened on the same file. */
+export function attachedKeyWrapper(store: LedgerStore): KeyWrapper | undefined {
+  return attachedWrappers.get(store);
+}
+
+/** The data key when it can be unlocked here, else null (to hand to a job's worker). */
+export function unlockedDataKeyOrNull(store: LedgerStore): Buffer | null {
+  try {
+    return ledgerDataKey(store);
+  } catch {
+    return null;
+  }
+}
+
 /** Hands an already unlocked data key to another connection to the same file (a job's worker). */
 export function useUnlockedKey(store: LedgerStore, dataKey: Uint8Array): void {
   unlockedKeys.set(store, Buffer.from(dataKey));
@@ -61,6 +75,11 @@ export function hasKeyProtection(store: LedgerStore): boolean {
 /** How the ledger's data key is wrapped (for the 备份 page and `info`). */
 export function keyProtectionKinds(store: LedgerStore): KeyWrapKind[] {
   return Object.keys(readProtection(store)?.wraps ?? {}) as KeyWrapKind[];
+}
+
+/** The clerk's words for how the keys are protected. */
+export function keyProtectionLabels(store: LedgerStore): string[] {
+  return keyProtectionKinds(store).map((kind) => kindLabels[kind]);
 }
 
 /**

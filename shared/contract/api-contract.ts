@@ -2,6 +2,7 @@ import '../zod-chinese';
 import type { z } from 'zod';
 import type { MethodDefinition } from './define-method';
 import { appContract } from './app-contract';
+import { backupContract } from './backup-contract';
 import { healthContract } from './health-contract';
 import { leaveContract } from './leave-contract';
 import { reportContract } from './report-contract';
@@ -25,6 +26,7 @@ export const apiContract = {
   ...syncContract,
   ...syncReviewContract,
   ...taskContract,
+  ...backupContract,
 };
 
 export type ApiContract = typeof apiContract;
