@@ -22,7 +22,7 @@ export interface RestorePreview {
   stationName: string | null;
   /** Live records per kind: in the backup, and in today's ledger (null when it cannot be read). */
   counts: { table: string; label: string; backup: number; current: number | null }[];
-  /** The backup carries this installation's sealed sync keys (else sync needs a re-issued setup file). */
+  /** The backup carries this installation's sealed sync keys, or had none (false: sync needs a re-issued setup file). */
   keysIncluded: boolean;
   /** The backup was taken of this installation (the same site), not of another PC's ledger. */
   sameInstallation: boolean;
@@ -78,7 +78,8 @@ async function stageBackup(backupPath: string, ledgerPath: string, password?: st
       const stationId = meta('local_station_id');
       const station = stationId ? (staged.prepare('SELECT code, name FROM station WHERE id = ?').get(stationId) as { code: string; name: string } | undefined) : undefined;
       const siteKeys = meta('site_keys');
-      const keysIncluded = siteKeys !== null && typeof (JSON.parse(siteKeys) as { signingPrivateKey?: unknown }).signingPrivateKey === 'string';
+      // A ledger that never made keys has none to miss; one whose clear keys were scrubbed does.
+      const keysIncluded = siteKeys === null || typeof (JSON.parse(siteKeys) as { signingPrivateKey?: unknown }).signingPrivateKey === 'string';
       const { header } = info;
       return {
         path: stagedPath,
