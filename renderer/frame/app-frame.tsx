@@ -1,6 +1,7 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AppstoreOutlined,
+  CloudDownloadOutlined,
   CalendarOutlined,
   FileTextOutlined,
   GiftOutlined,
@@ -26,6 +27,7 @@ const menuIcons: Record<PageKey, ReactNode> = {
   visits: <GiftOutlined />,
   reports: <FileTextOutlined />,
   sync: <SyncOutlined />,
+  backup: <CloudDownloadOutlined />,
   settings: <SettingOutlined />,
 };
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PageKey } from '../stores/session-slice';
+import { BackupPage } from '../pages/backup/backup-page';
 import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { HealthPage } from '../pages/health/health-page';
 import { LeavePage } from '../pages/leave/leave-page';
@@ -25,5 +26,6 @@ export const pageRegistry: PageEntry[] = [
   { key: 'visits', title: '慰问记录', render: () => <VisitsPage /> },
   { key: 'reports', title: '月报', render: () => <MonthlyReportPage /> },
   { key: 'sync', title: '数据同步', render: () => <SyncPage /> },
+  { key: 'backup', title: '备份', render: () => <BackupPage /> },
   { key: 'settings', title: '设置', render: () => <SettingsPage /> },
 ];
