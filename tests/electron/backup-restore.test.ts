@@ -10,11 +10,12 @@ import { openAppLedger, dailyBackupIfDue, pruneAutomaticBackups, type CorruptLed
 import { backupFolderOf, listBackups, type BackupEntry } from '../../electron/backup/backup-folder';
 import { backupsToDelete, DEFAULT_RETENTION } from '../../electron/backup/backup-retention';
 import { backupLedger } from '../../electron/backup/ledger-backup';
-import { passphraseWrapper } from '../../electron/keys/key-wrapper';
+import { restoreLedger } from '../../electron/backup/ledger-restore';
+import { memoryWrapper, passphraseWrapper } from '../../electron/keys/key-wrapper';
 import { isSealedSecret, useKeyWrapper } from '../../electron/keys/ledger-keys';
 import { META_SITE_KEYS, ownSiteKeys } from '../../electron/sync/own-site-keys';
 import { runNuanjingInProcess } from '../support/cli-in-process';
-import { personInput, siteOf, type Site } from '../support/sync-sites';
+import { carry, createBureau, openStationFile, personInput, siteOf, stationFromSetup, type Site } from '../support/sync-sites';
 import { manualClock, tempFolder, TEST_EPOCH } from '../support/test-ledger';
 
 /**
@@ -309,6 +310,49 @@ describe('the command line', () => {
       expect((await runNuanjingInProcess(['restore', '--db', path, '--yes'])).code).toBe(2);
     } finally {
       stick.remove();
+    }
+  });
+});
+
+describe('a restore on a new PC', () => {
+  it('cannot use the old PC’s keys, and re-pairs through the bureau’s re-issued setup file', async () => {
+    const newPc = tempFolder('nuanjing-new-pc-');
+    try {
+      const pcClock = manualClock(TEST_EPOCH);
+      const bureau = await createBureau('330100', '杭州市公安局', { clock: pcClock });
+      // The old PC: a file ledger whose keys only its own passphrase unlocks.
+      const oldPath = join(newPc.path, 'old.sqlite');
+      const oldStore = await openAppLedger(oldPath, { appVersion: '0.1.0', wallClock: pcClock.read, keyWrapper: passphraseWrapper('old-pc-passphrase') });
+      const station = await stationFromSetup(await openStationFile(bureau, '330102-01', '北山派出所'), { code: '330102-01', name: '北山派出所', store: oldStore });
+      await station.client.call('staff.save', personInput(1, { name: '张伟' }));
+      await carry(station, bureau);
+      const backup = await backupLedger(oldStore, { reason: 'daily', now: pcClock.now, appVersion: '0.1.0' });
+      oldStore.close();
+
+      // The new PC restores the backup; it cannot unlock the old keys (another passphrase here).
+      const newPath = join(newPc.path, 'new.sqlite');
+      await restoreLedger({ ledgerPath: newPath, backupPath: backup.path, now: pcClock.now, appVersion: '0.1.0' });
+      const restored = siteOf(await openAppLedger(newPath, { appVersion: '0.1.0', wallClock: pcClock.read, keyWrapper: passphraseWrapper('new-pc-passphrase') }), '330102-01', '北山派出所', '王丽');
+      const locked = await refusal(restored.client.call('sync.exportBundle', { peerCode: '330100' }));
+      expect(locked.code).toBe('KEY_PASSPHRASE_WRONG');
+      // With the passphrase of another kind of protection (the desktop app's keystore), the message points to the re-issue.
+      useKeyWrapper(restored.store, memoryWrapper());
+      const otherPc = await refusal(restored.client.call('sync.exportBundle', { peerCode: '330100' }));
+      expect(otherPc.code).toBe('KEYS_FROM_OTHER_COMPUTER');
+      expect(otherPc.message).toContain('重新下发开通文件');
+
+      // The bureau re-issues; the new PC registers it and syncs again, with new keys.
+      const reissued = await bureau.client.call('sync.openStation', { code: '330102-01', name: '北山派出所', reissue: true });
+      await restored.client.call('sync.joinParent', { fileName: reissued.fileName, bytesBase64: reissued.bytesBase64 });
+      pcClock.advance(60_000);
+      await restored.client.call('staff.save', personInput(2, { name: '李娜' }));
+      const summary = await carry(restored, bureau);
+      expect(summary.registeredSender).toBe(true);
+      expect((await bureau.client.call('staff.list', {})).map((p) => p.name).sort()).toEqual(['张伟', '李娜'].sort());
+      await expect(carry(bureau, restored)).resolves.toMatchObject({ senderCode: '330100' });
+      restored.store.close();
+    } finally {
+      newPc.remove();
     }
   });
 });
