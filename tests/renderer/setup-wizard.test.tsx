@@ -9,7 +9,7 @@ import { createInProcessClient } from '../../electron/transports/in-process-clie
 import type { Platform } from '../../renderer/api/client-context';
 import { renderApp as renderAppInJsdom } from './render-app';
 
-const MENU = ['工作台', '人员档案', '健康管理', '休假轮休', '慰问记录', '月报', '数据同步', '设置'];
+const MENU = ['工作台', '人员档案', '健康管理', '休假轮休', '慰问记录', '月报', '数据同步', '备份', '设置'];
 
 let store: LedgerStore;
 
@@ -33,7 +33,7 @@ function renderApp(options: { live?: boolean } = {}) {
 }
 
 describe('first run: the setup wizard', () => {
-  it('asks for the unit, refuses an empty form, then shows the frame with the station and the eight menu items', async () => {
+  it('asks for the unit, refuses an empty form, then shows the frame with the station and the nine menu items', async () => {
     const user = userEvent.setup({ delay: null });
     renderApp();
     expect(await screen.findByText('欢迎使用暖警台账')).toBeInTheDocument();
