@@ -21,6 +21,13 @@ import react from '@vitejs/plugin-react';
  * Their jsdom matches style rules through an index (tests/support/jsdom-rule-index.ts): the same
  * computed styles, a quarter of the time.
  */
+/**
+ * The passphrase that unlocks the test ledgers' sync keys (see electron/keys/): a file ledger's
+ * private keys are sealed, and the CLI and web mode read the passphrase from this variable when no
+ * `--key-passphrase-file` is given. Child processes (web mode, the CLI) inherit it. Tests only.
+ */
+const testKeyEnv = { NUANJING_KEY_PASSPHRASE: 'test-suite-only-passphrase' };
+
 export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism() - 1),
@@ -32,6 +39,7 @@ export default defineConfig({
           isolate: false,
           restoreMocks: true,
           include: ['tests/shared/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/electron/**/*.test.ts'],
+          env: testKeyEnv,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -52,6 +60,7 @@ export default defineConfig({
           environment: 'node',
           isolate: false,
           include: ['tests/e2e/**/*.test.ts'],
+          env: testKeyEnv,
           globalSetup: ['tests/support/shared-chromium.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -11,9 +11,11 @@ import { cliStartupCase, createCliDemoLedger } from './cases/cli-startup-case';
 import { chineseFragmentOf, rosterFilterCase } from './cases/roster-filter-case';
 import { staffListCase } from './cases/staff-list-case';
 import { writePathCase } from './cases/write-path-case';
+import { durabilityCase } from './cases/durability-case';
 import { runCityBench } from './city-bench';
 import { importInChildProcess } from './import-memory';
 import { ledgerSpaceFigures } from './ledger-space';
+import { KEY_PASSPHRASE_ENV } from '../electron/keys/key-wrapper';
 
 /**
  * `npm run bench [-- --staff N]`: the app's hot paths against plain baselines in the same run, on
@@ -41,6 +43,7 @@ async function runStationBench(folder: BenchFolder, staff: number): Promise<void
   await run([cliStartupCase('--help', ['--help']), cliStartupCase('info (120-person ledger)', ['info', '--db', cliLedger])]);
 
   await run([await writePathCase(folder, staff)]);
+  await run([await durabilityCase(folder, 200)]);
 
   progress(`seeding a paired station with ${staff} people (families, honours, status history) through the write path…`);
   const sites = await createSeededSites(folder, staff);
@@ -79,6 +82,9 @@ async function runStationBench(folder: BenchFolder, staff: number): Promise<void
 }
 
 async function main(): Promise<void> {
+  // The bench's ledgers seal their sync keys like any file ledger; this passphrase (bench only)
+  // unlocks them here and in the child processes, which inherit it.
+  process.env[KEY_PASSPHRASE_ENV] ??= 'bench-only-passphrase';
   const options = readBenchOptions();
   const folder = createBenchFolder();
   const removeFolder = () => folder.remove();

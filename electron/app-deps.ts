@@ -36,6 +36,11 @@ export interface AppDeps {
    * test of its progress bar and cancel button, whatever the speed of the machine.
    */
   pauseAtProgress?: () => void;
+  /**
+   * Called after a restore replaced the ledger (`store` is already the reopened one): the desktop
+   * app relaunches itself, web mode watches the new connection. Absent: nothing more to do.
+   */
+  onLedgerRestored?: () => void;
   /** Makes PDFs of printable pages: Electron's printToPDF in the app, a headless Chromium for the CLI and web mode; absent: no PDF here. */
   pdf?: PdfRenderer;
 }

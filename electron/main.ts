@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { eventNames, type EventName } from '../shared/contract/api-contract';
 import { AppError, commonErrorCodes, type ApiResponse } from '../shared/contract/api-error';
 import { ipcChannels } from '../shared/contract/desktop-bridge';
-import { getMeta, openLedgerStore, type LedgerStore } from '../db/ledger-store';
+import { getMeta, type LedgerStore } from '../db/ledger-store';
 import { createAppDeps, type AppDeps } from './app-deps';
 import { createHandlerRegistry } from './handlers/all-handlers';
 import type { HandlerRegistry } from './handlers/handler-registry';
@@ -18,6 +18,7 @@ import { watchExternalChanges } from './data-change-feed';
 import { createWorkerJobRunner } from './jobs/job-runner';
 import { CONTENT_SECURITY_POLICY } from './files/content-security-policy';
 import { buildAppMenu } from './shell/app-menu';
+import { openDesktopLedger, relaunchAfterRestore } from './shell/desktop-ledger';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
 import { DialogFolderMemory, openFilesWithDialog, saveFileWithDialog } from './shell/file-dialogs';
 import { electronPdfRenderer, printHtmlWithDialog } from './shell/print-window';
@@ -211,7 +212,7 @@ async function start(): Promise<void> {
   const path = databasePath();
   let ledger: LedgerStore;
   try {
-    ledger = await openLedgerStore(path);
+    ledger = await openDesktopLedger(path);
   } catch (error) {
     failStartup(error);
     return;
@@ -224,6 +225,7 @@ async function start(): Promise<void> {
   });
   // Long jobs (bundle import/export, Excel import) run in the bundled worker beside this file.
   deps.jobs = createWorkerJobRunner(deps, join(__dirname, 'job-worker.cjs'));
+  relaunchAfterRestore(deps);
   registerIpc(createHandlerRegistry(), deps);
   watchExternalChanges(ledger, sendEvent);
   Menu.setApplicationMenu(

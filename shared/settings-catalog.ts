@@ -116,6 +116,24 @@ export const settingsCatalog = {
     schema: wholeNumber(1, 240, '分钟'),
     defaultValue: 10,
   },
+  'backup.keepDaily': {
+    label: '自动备份保留：最近几天每天一份',
+    unit: '天',
+    schema: wholeNumber(1, 60, '天'),
+    defaultValue: 7,
+  },
+  'backup.keepWeekly': {
+    label: '自动备份保留：最近几周每周一份',
+    unit: '周',
+    schema: wholeNumber(0, 52, '周'),
+    defaultValue: 4,
+  },
+  'backup.keepMonthly': {
+    label: '自动备份保留：最近几个月每月一份',
+    unit: '月',
+    schema: wholeNumber(0, 120, '月'),
+    defaultValue: 12,
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalog;

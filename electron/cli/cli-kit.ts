@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ApiClient } from '../../shared/contract/api-contract';
-import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
-import { createAppDeps, type AppDeps } from '../app-deps';
+import type { LedgerStore } from '../../db/ledger-store';
+import { openAppLedger } from '../backup/app-ledger';
+import type { KeyWrapper } from '../keys/key-wrapper';
+import { APP_VERSION, createAppDeps, type AppDeps } from '../app-deps';
 import { createHandlerRegistry } from '../handlers/all-handlers';
 import type { HandlerRegistry } from '../handlers/handler-registry';
 import { createInProcessClient } from '../transports/in-process-client';
@@ -55,6 +57,8 @@ export interface CliContext {
   open(options?: { create?: boolean; forBrowser?: boolean }): Promise<CliSession>;
   /** Prints a result: the JSON document with `--json`, otherwise the human text. */
   print(data: unknown, human: string): void;
+  /** How this run unlocks the sync keys (the passphrase's origin: web mode names it at start). */
+  keys: SessionKeys & { origin: string };
 }
 
 /** Options every command takes. */
@@ -64,7 +68,9 @@ export const commonOptions = {
   /** On a ledger with accounts: who runs the command (the change log records the name). */
   user: { type: 'string' },
   /** The `--user`'s password, the file's first line; without it the password is asked for. */
-  'password-file': { type: 'string' },
+  'user-password-file': { type: 'string' },
+  /** A file whose first line is the passphrase of the sync keys (see electron/cli/key-passphrase.ts). */
+  'key-passphrase-file': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** Parses a command's arguments, turning parse errors into a usage error. */
@@ -76,14 +82,20 @@ export function parseCommandArgs(command: CliCommand, argv: string[]) {
   }
 }
 
-/** Who runs a command on a ledger with accounts (`--user`, `--password-file`), and the least role the command needs. */
+/** How a session unlocks the sync keys: the passphrase's wrapper, and whether one was given. */
+export interface SessionKeys {
+  wrapper: KeyWrapper;
+  given: boolean;
+}
+
+/** Who runs a command on a ledger with accounts (`--user`, `--user-password-file`), and the least role the command needs. */
 export interface CliSignIn {
   user?: string;
   passwordFile?: string;
   role?: AccountRole;
 }
 
-export const ACCOUNTS_HELP = '这个台账已启用账号：请加 --user 姓名 登录，密码用 --password-file 文件（文件第一行）给出，或在提示时输入。';
+export const ACCOUNTS_HELP = '这个台账已启用账号：请加 --user 姓名 登录，密码用 --user-password-file 文件（文件第一行）给出，或在提示时输入。';
 
 /**
  * Signs the CLI's session in with `--user` on a ledger that has accounts; the command then runs as
@@ -92,7 +104,7 @@ export const ACCOUNTS_HELP = '这个台账已启用账号：请加 --user 姓名
 async function signInFromCommandLine(session: CliSession, signIn: CliSignIn): Promise<void> {
   if (!signIn.user) throw new CliUserError('UNAUTHORIZED', ACCOUNTS_HELP);
   const password = signIn.passwordFile ? passwordFromFile(signIn.passwordFile) : await promptPassword(`「${signIn.user}」的密码：`);
-  if (password === null) throw new CliUserError('UNAUTHORIZED', `没有终端可以输入密码：请用 --password-file 给出「${signIn.user}」的密码（文件第一行）。`);
+  if (password === null) throw new CliUserError('UNAUTHORIZED', `没有终端可以输入密码：请用 --user-password-file 给出「${signIn.user}」的密码（文件第一行）。`);
   const status = await session.client.call('account.signIn', { name: signIn.user, password });
   const user = status.user;
   if (!user) throw new CliUserError('UNAUTHORIZED', ACCOUNTS_HELP);
@@ -105,12 +117,14 @@ async function signInFromCommandLine(session: CliSession, signIn: CliSignIn): Pr
 }
 
 /** Opens a session on a ledger file (signed in with `--user` when the ledger has accounts; not for web mode, whose browsers sign in). */
-export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean, forBrowser = false, signIn: CliSignIn = {}): Promise<CliSession> {
+export async function openSession(dbPath: string | undefined, io: CliIo, create: boolean, forBrowser = false, signIn: CliSignIn = {}, keys?: SessionKeys): Promise<CliSession> {
   if (!dbPath) throw new UsageError('缺少 --db 数据文件路径');
   if (!create && !existsSync(dbPath)) {
     throw new CliUserError('DB_NOT_FOUND', `数据文件不存在：${dbPath}。请检查路径，或先用 nuanjing init 创建。`);
   }
-  const store = await openLedgerStore(dbPath);
+  // A backup before any migration, a corrupt file refused with its latest backup named, the keys
+  // unlocked by the passphrase (and keys still in clear sealed when one was given).
+  const store = await openAppLedger(dbPath, { appVersion: APP_VERSION, keyWrapper: keys?.wrapper, protectClearKeys: keys?.given ?? false });
   // Edits from the command line are signed 命令行 unless an operator is set; edits in web mode are
   // the clerk's own, so they carry the operator's name or none (the app asks for it in 设置).
   const deps = createAppDeps(store, { userName: getMeta(store, META_OPERATOR) ?? (forBrowser ? '' : '命令行') });

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 
 /**
- * The password of `--user`: the first line of `--password-file` (so scripts keep it out of the
+ * The password of `--user`: the first line of `--user-password-file` (so scripts keep it out of the
  * command line and the shell history), or typed at a prompt that does not echo it.
  */
 export function passwordFromFile(path: string): string {

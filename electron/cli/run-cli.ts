@@ -11,6 +11,8 @@ import { visitCommands } from './commands/visit-commands';
 import { reportCommands } from './commands/report-commands';
 import { errorBodyOf } from '../handlers/internal-error';
 import { CliUserError, openSession, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './cli-kit';
+import { backupCommands } from './commands/backup-commands';
+import { cliKeySource } from './key-passphrase';
 
 /** Every command, by its words (`roster import` is two words). */
 export const cliCommands: Record<string, CliCommand> = {
@@ -23,6 +25,7 @@ export const cliCommands: Record<string, CliCommand> = {
   ...reportCommands,
   ...syncCommands,
   ...accountCommands,
+  ...backupCommands,
 };
 
 function helpText(): string {
@@ -34,8 +37,10 @@ function helpText(): string {
     ...lines,
     '',
     '账号：台账启用账号后（第一个管理员账号由应用首次启动或 nuanjing account add 创建），读写台账的命令都要加',
-    '  --user 姓名 --password-file 密码文件   （文件第一行是密码；不给 --password-file 时在终端提示输入，不回显）',
+    '  --user 姓名 --user-password-file 密码文件   （文件第一行是密码；不给 --user-password-file 时在终端提示输入，不回显）',
     '  命令按这个用户的角色（管理员 / 录入员 / 查看）和健康信息权限执行，修改记在这个姓名下；未建账号的台账不用 --user。',
+    '',
+    '同步密钥口令：--key-passphrase-file 文件（第一行为口令），或环境变量 NUANJING_KEY_PASSPHRASE；在终端中运行且需要时会提示输入。',
     '',
     '退出码：0 成功；1 数据或操作有误（说明见 stderr）；2 用法错误。',
   ].join('\n');
@@ -66,17 +71,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseCommandArgs(found.command, found.rest);
     json = values.json === true;
+    const keys = await cliKeySource(argv.slice(0, argv.length - found.rest.length).join(' '), values);
     return await found.command.run({
       values,
       positionals,
       io,
       json,
       open: (options) =>
-        openSession(values.db as string | undefined, io, options?.create ?? false, options?.forBrowser ?? false, {
-          user: values.user as string | undefined,
-          passwordFile: values['password-file'] as string | undefined,
-          role: found.command.role,
-        }),
+        openSession(
+          values.db as string | undefined,
+          io,
+          options?.create ?? false,
+          options?.forBrowser ?? false,
+          { user: values.user as string | undefined, passwordFile: values['user-password-file'] as string | undefined, role: found.command.role },
+          keys,
+        ),
+      keys,
       print: (data, human) => io.stdout(json ? JSON.stringify(data, null, 2) : human),
     });
   } catch (error) {

@@ -53,8 +53,9 @@ export function describeWriteError(error: unknown, targetPath = ''): FileWriteEr
 /**
  * Writes `bytes` to `path` so that the file is either the old one or the complete new one, never
  * half written: write `.<name>.tmp-<random>` in the same folder, fsync it, rename it over `path`,
- * fsync the folder (skipped where the platform cannot, e.g. Windows). On failure the temp file is
- * removed and a {@link FileWriteError} is thrown.
+ * fsync the folder (skipped where the platform or the file system cannot, e.g. Windows or a FAT32
+ * stick: an error after the rename never reports the written file as failed). On failure before the
+ * rename the temp file is removed and a {@link FileWriteError} is thrown.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
   await writeAtomically(path, bytes);
@@ -86,11 +87,14 @@ async function writeAtomically(path: string, bytes: Uint8Array, verify?: (readBa
     if (verify) await verifyFile(tempPath, path, verify);
     await fs.rename(tempPath, path);
     renamed = true;
-    await syncFolder(folder);
   } catch (error) {
     if (!renamed) await fs.rm(tempPath, { force: true }).catch(() => undefined);
     throw describeWriteError(error, path);
   }
+  // The file is in place, whole and fsynced: a folder that refuses its own fsync (a FAT32 stick,
+  // some network shares) makes the rename less certain to survive a power cut, not the file invalid —
+  // so it is never reported as a failed write.
+  await syncFolder(folder);
 }
 
 async function verifyFile(tempPath: string, targetPath: string, verify: (readBack: Buffer) => void): Promise<void> {
@@ -111,16 +115,18 @@ async function verifyFile(tempPath: string, targetPath: string, verify: (readBac
   }
 }
 
-/** Makes the rename durable. Windows cannot open or fsync a folder (EISDIR / EPERM); that is fine. */
+/**
+ * Makes the rename durable where the folder can be fsynced. Best effort: Windows cannot open a folder
+ * (EISDIR / EPERM), a FAT32 stick refuses the fsync (EINVAL, EIO …) — the file is already in place.
+ */
 async function syncFolder(folder: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(folder, 'r');
     await handle.sync();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
+  } catch {
+    // See above: nothing the clerk could act on, and the written file is valid.
   } finally {
-    await handle?.close();
+    await handle?.close().catch(() => undefined);
   }
 }

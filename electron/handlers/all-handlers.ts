@@ -1,6 +1,7 @@
 import { accountHandlers } from '../accounts/account-handlers';
 import { appHandlers } from './app-handlers';
 import { auditHandlers } from '../audit/audit-handlers';
+import { backupHandlers } from '../backup/backup-handlers';
 import { HandlerRegistry } from './handler-registry';
 import { healthHandlers } from '../health/health-handlers';
 import { leaveHandlers } from '../leave/leave-handlers';
@@ -24,6 +25,7 @@ export function createHandlerRegistry(): HandlerRegistry {
   registry.registerAll(syncHandlers);
   registry.registerAll(accountHandlers);
   registry.registerAll(auditHandlers);
+  registry.registerAll(backupHandlers);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);
   return registry;

@@ -3,6 +3,7 @@ import { AppError, commonErrorCodes, type ApiResponse } from '../../shared/contr
 import type { MethodName } from '../../shared/contract/api-contract';
 import type { AppDeps } from '../app-deps';
 import type { CallerIdentity } from '../accounts/caller-session';
+import { unlockedDataKeyOrNull } from '../keys/ledger-keys';
 
 /**
  * Long jobs in a worker thread with its own connection to the ledger file, so the window (its IPC,
@@ -29,6 +30,8 @@ export interface JobWorkerData {
   appVersion: string;
   /** Int32Array over a SharedArrayBuffer: [0] becomes 1 when the job is to stop. */
   cancelFlag: Int32Array;
+  /** The ledger's unlocked data key (the main process holds the passphrase or the keystore), or null. */
+  dataKey: Uint8Array | null;
 }
 
 /** A message from the worker. */
@@ -46,7 +49,7 @@ export function createWorkerJobRunner(deps: AppDeps, workerEntry: string): JobRu
       const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
       const taskId = typeof (args as { taskId?: unknown })?.taskId === 'string' ? (args as { taskId: string }).taskId : undefined;
       if (taskId) running.set(taskId, cancelFlag);
-      const workerData: JobWorkerData = { dbPath: deps.store.path, method, args, caller, appVersion: deps.appVersion, cancelFlag };
+      const workerData: JobWorkerData = { dbPath: deps.store.path, method, args, caller, appVersion: deps.appVersion, cancelFlag, dataKey: unlockedDataKeyOrNull(deps.store) };
       return new Promise<ApiResponse<unknown>>((resolve) => {
         const worker = new Worker(workerEntry, { workerData });
         let settled = false;

@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openLedgerStore } from '../../db/ledger-store';
 import { createAppDeps } from '../app-deps';
+import { lockedWrapper } from '../keys/key-wrapper';
+import { useKeyWrapper, useUnlockedKey } from '../keys/ledger-keys';
 import { createHandlerRegistry } from '../handlers/all-handlers';
 import type { JobWorkerData, JobWorkerMessage } from './job-runner';
 import { CallerSession } from '../accounts/caller-session';
@@ -23,6 +25,9 @@ function jobPaceMs(): number {
 async function runJob(data: JobWorkerData): Promise<void> {
   const post = (message: JobWorkerMessage) => parentPort?.postMessage(message);
   const store = await openLedgerStore(data.dbPath);
+  // The keys unlock as in the main process, without asking again (safeStorage lives only there).
+  if (data.dataKey) useUnlockedKey(store, data.dataKey);
+  else useKeyWrapper(store, lockedWrapper());
   try {
     const deps = createAppDeps(store, {
       userName: data.caller.name,

@@ -23,6 +23,7 @@ import { requireLocalStation } from '../station/local-station';
 import { BUNDLE_FORMAT_VERSION, sealBundle, type BundleHeader } from './bundle-envelope';
 import type { BundlePayload, SentWireWrite } from './bundle-payload';
 import { ownSiteKeys } from './own-site-keys';
+import { openSecret } from '../keys/ledger-keys';
 import { makeRegistration } from './setup-file';
 import { ancestorsOf, isPersonTable, stationNodes, subtreeOf } from './station-tree';
 import { syncErrors } from './sync-errors';
@@ -356,7 +357,7 @@ export function prepareBundle(deps: AppDeps, peerCode: string, progress?: (done:
     sequence,
   };
   if (peer.relation === 'parent' && peer.setup_secret) {
-    header.registration = makeRegistration(peer.setup_secret, {
+    header.registration = makeRegistration(openSecret(store, peer.setup_secret), {
       siteId: store.siteId,
       stationId: own.id,
       code: own.code,

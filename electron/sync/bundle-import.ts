@@ -14,6 +14,7 @@ import { applyClockTolerance } from './clock-policy';
 import { BundleError, echoableCode, echoableVersion, openBundle, readBundleHeader, verifyBundleSignature, type BundleHeader, type BundleRegistration } from './bundle-envelope';
 import { checkedWrites, parsePayload } from './bundle-payload';
 import { ownSiteKeys } from './own-site-keys';
+import { openSecret } from '../keys/ledger-keys';
 import { registrationMacValid, registrationSchema } from './setup-file';
 import { siteKeysFingerprint } from './site-keys';
 import { personDetailTables, stationNodes, subtreeOf } from './station-tree';
@@ -67,13 +68,19 @@ interface VerifiedBundle {
 /** The sender by site id, or the pending child a registration block claims to be (not yet proven). */
 function findSender(store: LedgerStore, header: BundleHeader): { peer: SyncPeerRow; registration: BundleRegistration | null } {
   const known = peerBySiteId(store, header.senderSiteId);
-  if (known) return { peer: known, registration: null };
+  // The same PC id with a re-issued file waiting and keys other than the registered ones: the unit's
+  // ledger restored from a backup on a new PC (its old keys stayed with the old PC) — it registers
+  // its new keys with the new file's secret. The old PC, still in service, signs with the old keys.
+  const offered = (header.registration as { signingPublicKey?: unknown } | undefined)?.signingPublicKey;
+  const reRegistering =
+    known?.relation === 'child' && known.keys_registered_at === null && known.setup_secret !== null && typeof offered === 'string' && offered !== known.signing_public_key;
+  if (known && !reRegistering) return { peer: known, registration: null };
   const claimed = echoableCode(header.senderCode);
   const stranger = () =>
     header.recipientSiteId !== store.siteId
       ? new BundleError('BUNDLE_WRONG_RECIPIENT', { recipientCode: recipientLabel(store, header) })
       : syncErrors.unknownSender(claimed ?? '未知单位');
-  const byCode = claimed ? peerByCode(store, claimed) : undefined;
+  const byCode = known ?? (claimed ? peerByCode(store, claimed) : undefined);
   if (!byCode || byCode.relation !== 'child') throw stranger();
   // Registered, and no re-issued file waiting for a new PC: another PC is not this unit.
   if (byCode.site_id !== null && byCode.keys_registered_at !== null) throw syncErrors.senderRebuilt(unitLabel(store, byCode.code));
@@ -111,7 +118,7 @@ function unknownStationId(store: LedgerStore, stationId: string): boolean {
  */
 function checkRegistration(store: LedgerStore, header: BundleHeader, peer: SyncPeerRow, registration: BundleRegistration): void {
   const label = unitLabel(store, peer.code);
-  if (!peer.setup_secret || registration.siteId !== header.senderSiteId || registration.code !== peer.code || !registrationMacValid(peer.setup_secret, registration)) {
+  if (!peer.setup_secret || registration.siteId !== header.senderSiteId || registration.code !== peer.code || !registrationMacValid(openSecret(store, peer.setup_secret), registration)) {
     throw syncErrors.badRegistration(label);
   }
   if (peer.setup_expires_at && store.nowText() > peer.setup_expires_at) throw syncErrors.setupExpired(label, peer.setup_expires_at);

@@ -6,7 +6,7 @@ import { writeMeta } from '../../db/ledger-store';
 import { writeRecord } from '../../db/write-path';
 import type { AppDeps } from '../app-deps';
 import { localStation, META_LOCAL_STATION, META_OPERATOR, requireLocalStation } from '../station/local-station';
-import { ownSiteKeys } from './own-site-keys';
+import { ownSiteKeys, ownSiteKeysForSetup } from './own-site-keys';
 import { chinaDateTimeOf } from '../../shared/china-date';
 import { newSetupSecret, SETUP_FILE_VALID_DAYS, parseSetupFile, serializeSetupFile, setupFileFingerprint, setupFileName, type SetupFile } from './setup-file';
 import { syncErrors } from './sync-errors';
@@ -182,7 +182,7 @@ export function setupFromFile(deps: AppDeps, bytes: Buffer, operatorName?: strin
   }
   const file = parseSetupFile(bytes);
   if (file.bureau.siteId === store.siteId) throw syncErrors.setupFileOwn();
-  ownSiteKeys(store);
+  ownSiteKeysForSetup(store);
   store.transaction(() => {
     const { id, code, name, role } = file.station;
     writeRecord(store, deps.user, 'station', id, { station_id: id, code, name, role, parent_code: file.bureau.code });
@@ -207,7 +207,8 @@ export function joinParent(deps: AppDeps, bytes: Buffer): void {
   if (file.station.code !== own.code) throw syncErrors.setupFileWrongStation(file.station.code, own.code);
   const existing = parentPeer(store);
   if (existing && existing.site_id !== file.bureau.siteId) throw syncErrors.parentExists(existing.code, existing.name);
-  ownSiteKeys(store);
+  // A re-issued file on a PC restored from a backup: new keys, registered by the file's secret.
+  ownSiteKeysForSetup(store);
   store.transaction(() => {
     writeRecord(store, deps.user, 'station', own.id, { parent_code: file.bureau.code });
     savePeer(store, parentPeerRow(deps, file, existing));

@@ -1,6 +1,7 @@
 import { healthDetailTableLabels, healthDetailTables, HIDDEN_HEALTH_VALUE } from '../../shared/health-privacy';
 import type { HandlerTable } from '../handlers/handler-registry';
 import { runLongJob } from '../jobs/job-runner';
+import { importBackupIfDue } from '../backup/app-ledger';
 import { progressReporter } from '../jobs/task-progress';
 import { exportAll, exportBundleDownload } from './bundle-export';
 import { importBundle, releaseHeld } from './bundle-import';
@@ -37,14 +38,17 @@ export const syncHandlers: HandlerTable = {
   'sync.exportAll': (deps) =>
     exportAll(deps).map((b) => ({ fileName: b.fileName, bytesBase64: b.bytes.toString('base64'), peerCode: b.peerCode, sequence: b.sequence, changes: b.changes })),
 
-  'sync.importBundle': (deps, args) =>
-    runLongJob(deps, 'sync.importBundle', args, () =>
+  'sync.importBundle': async (deps, args) => {
+    // A backup before the import (one for a batch of files: see importBackupIfDue).
+    if (!args.dryRun) await importBackupIfDue(deps.store, deps.appVersion);
+    return runLongJob(deps, 'sync.importBundle', args, () =>
       importBundle(deps, fileBytes(args), {
         fileName: args.fileName || '同步文件.njb',
         dryRun: args.dryRun,
         progress: progressReporter(deps, args.taskId, args.dryRun ? '检查同步文件' : '导入同步文件'),
       }),
-    ),
+    );
+  },
 
   'sync.withheld': (deps, args) => {
     const items = listWithheld(deps.store, args.includeDismissed);

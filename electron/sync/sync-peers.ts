@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { newestLiveChanges } from '../../db/change-log';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { SyncPeerTable } from '../../db/sync-schema';
+import { sealSecret } from '../keys/ledger-keys';
 
 /** A peer row as SQLite holds it. */
 export type SyncPeerRow = Selectable<SyncPeerTable>;
@@ -40,7 +41,9 @@ export function peerRole(store: LedgerStore, peer: Pick<SyncPeerRow, 'relation' 
 }
 
 /** Inserts or replaces a peer row (by id). */
-export function savePeer(store: LedgerStore, peer: SyncPeerRow): void {
+export function savePeer(store: LedgerStore, given: SyncPeerRow): void {
+  // The setup secret is kept sealed with the ledger's data key (electron/keys/ledger-keys.ts).
+  const peer = given.setup_secret === null ? given : { ...given, setup_secret: sealSecret(store, given.setup_secret) };
   const columns = Object.keys(peer) as (keyof SyncPeerRow)[];
   store.sqlite
     .prepare(

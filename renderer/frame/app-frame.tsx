@@ -2,6 +2,7 @@ import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import {
   AppstoreOutlined,
   AuditOutlined,
+  CloudDownloadOutlined,
   CalendarOutlined,
   DownOutlined,
   UserOutlined,
@@ -31,6 +32,7 @@ const menuIcons: Record<PageKey, ReactNode> = {
   reports: <FileTextOutlined />,
   sync: <SyncOutlined />,
   audit: <AuditOutlined />,
+  backup: <CloudDownloadOutlined />,
   settings: <SettingOutlined />,
 };
 

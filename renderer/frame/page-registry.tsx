@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PageKey } from '../stores/session-slice';
+import { BackupPage } from '../pages/backup/backup-page';
 import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { HealthPage } from '../pages/health/health-page';
 import { LeavePage } from '../pages/leave/leave-page';
@@ -27,5 +28,6 @@ export const pageRegistry: PageEntry[] = [
   { key: 'reports', title: '月报', render: () => <MonthlyReportPage /> },
   { key: 'sync', title: '数据同步', render: () => <SyncPage /> },
   { key: 'audit', title: '操作记录', render: () => <AuditPage /> },
+  { key: 'backup', title: '备份', render: () => <BackupPage /> },
   { key: 'settings', title: '设置', render: () => <SettingsPage /> },
 ];

@@ -5,7 +5,7 @@ import type { SettingsValues } from '../../shared/settings-catalog';
 import type { AppStore } from './app-store';
 
 /** Which page of the frame is open. */
-export type PageKey = 'dashboard' | 'staff' | 'health' | 'leave' | 'visits' | 'reports' | 'sync' | 'audit' | 'settings';
+export type PageKey = 'dashboard' | 'staff' | 'health' | 'leave' | 'visits' | 'reports' | 'sync' | 'audit' | 'backup' | 'settings';
 
 /** The app's identity and navigation: loaded once, refreshed after setup. */
 export interface SessionSlice {

@@ -4,6 +4,7 @@ import type { MethodDefinition } from './define-method';
 import { accountsContract } from './accounts-contract';
 import { appContract } from './app-contract';
 import { auditContract } from './audit-contract';
+import { backupContract } from './backup-contract';
 import { healthContract } from './health-contract';
 import { leaveContract } from './leave-contract';
 import { reportContract } from './report-contract';
@@ -29,6 +30,7 @@ export const apiContract = {
   ...taskContract,
   ...accountsContract,
   ...auditContract,
+  ...backupContract,
 };
 
 export type ApiContract = typeof apiContract;

@@ -60,6 +60,13 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'audit.export': { role: '查看', health: 'redacted' },
   'audit.restore': entry,
 
+  // A backup holds every person's file, health details included; a restore replaces the ledger.
+  'backup.list': view,
+  'backup.create': { role: '管理员', health: 'details' },
+  'backup.download': { role: '管理员', health: 'details' },
+  'backup.preview': admin,
+  'backup.restore': { role: '管理员', health: 'details' },
+
   'staff.list': view,
   'staff.get': view,
   'staff.save': entry,

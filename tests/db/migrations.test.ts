@@ -171,9 +171,12 @@ describe('refusing files it must not touch', () => {
     (await open(path)).close();
     const raw = new BetterSqlite3(path);
     raw.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('2099-01-01-future-tables', '2099-01-01T00:00:00.000Z')").run();
+    // The newer program noted its version when it migrated the file: the refusal names it.
+    raw.prepare("INSERT INTO meta (key, value) VALUES ('schema_app_version', '9.2.0') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
     raw.close();
 
     const error = await refusal(openLedgerStore(path));
+    expect(error.message).toContain('安装暖警台账 9.2.0 或更新的版本');
     expect(error.code).toBe('DB_NEWER_SCHEMA');
     expect(error.message).toContain('2099-01-01-future-tables');
     expect(error.message).toContain(currentSchemaVersion);

@@ -42,7 +42,7 @@ describe('first run in web mode (real Chromium)', () => {
     await page.getByRole('button', { name: '完成设置' }).click();
 
     await page.getByTestId('station-name').getByText('西湖区公安分局北山派出所').waitFor();
-    for (const item of ['工作台', '人员档案', '健康管理', '休假轮休', '慰问记录', '月报', '数据同步', '设置']) {
+    for (const item of ['工作台', '人员档案', '健康管理', '休假轮休', '慰问记录', '月报', '数据同步', '操作记录', '备份', '设置']) {
       await expect(page.getByRole('menuitem', { name: item }).count()).resolves.toBe(1);
     }
     mkdirSync(testOutputDir, { recursive: true });

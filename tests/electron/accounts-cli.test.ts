@@ -9,7 +9,7 @@ import { runNuanjingInProcess } from '../support/cli-in-process';
 import { tempFolder } from '../support/test-ledger';
 
 /**
- * The CLI with accounts: `--user` with `--password-file`, the role and the 健康信息 permission of
+ * The CLI with accounts: `--user` with `--user-password-file`, the role and the 健康信息 permission of
  * that user, as in the app. One ledger for the file; the CLI runs in-process.
  */
 
@@ -49,22 +49,22 @@ describe('nuanjing with accounts', () => {
     const anonymous = await cli('stats', '--db', db);
     expect(anonymous.code).toBe(1);
     expect(anonymous.stderr).toContain('请加 --user 姓名 登录');
-    const wrong = await cli('stats', '--db', db, '--user', '王丽', '--password-file', viewerPassword);
+    const wrong = await cli('stats', '--db', db, '--user', '王丽', '--user-password-file', viewerPassword);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('姓名或密码不正确');
     const help = await cli('--help');
-    expect(help.stdout).toContain('--user 姓名 --password-file 密码文件');
+    expect(help.stdout).toContain('--user 姓名 --user-password-file 密码文件');
   });
 
   it('runs as the --user: a 查看 user cannot write, and reads no health details', async () => {
-    const admin = ['--user', '王丽', '--password-file', adminPassword];
+    const admin = ['--user', '王丽', '--user-password-file', adminPassword];
     expect((await cli('account', 'add', '--db', db, '--name', '赵查看', '--role', '查看', '--new-password-file', viewerPassword, ...admin)).code).toBe(0);
-    const viewer = ['--user', '赵查看', '--password-file', viewerPassword];
+    const viewer = ['--user', '赵查看', '--user-password-file', viewerPassword];
     // A new account changes its password first.
     expect((await cli('stats', '--db', db, ...viewer)).stderr).toContain('请先设置一个只有您知道的新密码');
     const changed = file('viewer-new.txt', 'viewer-pass-2');
     expect((await cli('account', 'password', '--db', db, ...viewer, '--new-password-file', changed)).code).toBe(0);
-    const signed = ['--user', '赵查看', '--password-file', changed];
+    const signed = ['--user', '赵查看', '--user-password-file', changed];
 
     const seed = await cli('seed', '--db', db, '--staff', '5', ...signed);
     expect(seed.code).toBe(1);

@@ -1,7 +1,8 @@
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { promises as fsPromises } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeWriteError, FileWriteError, writeFileAtomic, writeFileAtomicVerified } from '../../electron/files/atomic-write';
 
 let folder: string;
@@ -122,5 +123,20 @@ describe('describeWriteError', () => {
     expect(other.code).toBe('FILE_WRITE_FAILED');
     expect(other.message).toContain('EMFILE');
     expect(describeWriteError(new Error('no code')).message).toContain('文件保存失败');
+  });
+});
+
+describe('after the rename', () => {
+  it('reports a written, valid file as written when the folder refuses its fsync (a FAT32 stick)', async () => {
+    const target = join(folder, 'bundle.njb');
+    const realOpen = fsPromises.open;
+    // The folder's own open/fsync fails as vfat does; the file's open and fsync are real.
+    vi.spyOn(fsPromises, 'open').mockImplementation(async (path, flags, mode) => {
+      if (path === folder) throw fsError('EIO');
+      return realOpen(path, flags, mode);
+    });
+    await writeFileAtomic(target, Buffer.from('完整的文件'));
+    expect(readFileSync(target, 'utf8')).toBe('完整的文件');
+    expect(readdirSync(folder)).toEqual(['bundle.njb']);
   });
 });

@@ -1,3 +1,4 @@
+import { openSecret } from '../../electron/keys/ledger-keys';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../shared/contract/api-contract';
 import type { BundleHeader } from '../../electron/sync/bundle-envelope';
@@ -107,7 +108,7 @@ describe('2. a registration carries the station id the bureau issued, from a new
 
   function claiming(station: Site, header: BundleHeader, fields: { stationId?: string; siteId?: string }): void {
     const keys = ownSiteKeys(station.store);
-    const secret = parentPeer(station.store)!.setup_secret!;
+    const secret = openSecret(station.store, parentPeer(station.store)!.setup_secret!);
     header.registration = makeRegistration(secret, {
       siteId: fields.siteId ?? station.store.siteId,
       stationId: fields.stationId ?? stationIdOf(station),

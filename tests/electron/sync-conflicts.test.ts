@@ -1,3 +1,4 @@
+import { ledgerDataKey, useUnlockedKey } from '../../electron/keys/ledger-keys';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedgerStore, type LedgerStore } from '../../db/ledger-store';
@@ -116,6 +117,8 @@ describe('idempotent and order-free', () => {
     const path = join(folder, name);
     await site.store.sqlite.backup(path);
     const store = await openLedgerStore(path, { wallClock: () => Date.parse('2026-11-23T12:00:00+08:00') });
+    // A copy of the in-memory ledger on disk: its keys stay unlocked with the same data key.
+    useUnlockedKey(store, ledgerDataKey(site.store));
     stores.push(store);
     return siteOf(store, site.code, site.name, '市局李强');
   }

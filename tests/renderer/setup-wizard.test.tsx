@@ -9,7 +9,7 @@ import { createInProcessClient } from '../../electron/transports/in-process-clie
 import type { Platform } from '../../renderer/api/client-context';
 import { renderApp as renderAppInJsdom } from './render-app';
 
-const MENU = ['工作台', '人员档案', '健康管理', '休假轮休', '慰问记录', '月报', '数据同步', '操作记录', '设置'];
+const MENU = ['工作台', '人员档案', '健康管理', '休假轮休', '慰问记录', '月报', '数据同步', '操作记录', '备份', '设置'];
 
 let store: LedgerStore;
 

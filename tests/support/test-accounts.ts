@@ -12,7 +12,7 @@ export const TEST_CLERK = { name: '王丽', password: 'test-secret-1' } as const
 
 let passwordFile: string | undefined;
 
-/** A file holding {@link TEST_CLERK}'s password (the CLI's `--password-file`). */
+/** A file holding {@link TEST_CLERK}'s password (the CLI's `--user-password-file`). */
 export function testClerkPasswordFile(): string {
   if (!passwordFile) {
     passwordFile = join(mkdtempSync(join(tmpdir(), 'nuanjing-clerk-')), 'password.txt');
@@ -41,5 +41,5 @@ export function ledgerHasAccounts(dbPath: string): boolean {
 export function withTestClerk(args: string[]): string[] {
   const at = args.indexOf('--db');
   if (at < 0 || args.includes('--user') || !ledgerHasAccounts(args[at + 1] ?? '')) return args;
-  return [...args, '--user', TEST_CLERK.name, '--password-file', testClerkPasswordFile()];
+  return [...args, '--user', TEST_CLERK.name, '--user-password-file', testClerkPasswordFile()];
 }

@@ -4,8 +4,8 @@ import { accountsExist } from '../../accounts/account-store';
 import { passwordFromFile } from '../password-prompt';
 import { UsageError, withSession, type CliCommand } from '../cli-kit';
 
-const ADD_USAGE = 'nuanjing account add --db FILE --name NAME --role 管理员|录入员|查看 [--health] --new-password-file FILE [--user U --password-file P] [--json]';
-const AUDIT_USAGE = 'nuanjing audit --db FILE [--by NAME] [--table TABLE] [--person NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE.xlsx] [--user U --password-file P] [--json]';
+const ADD_USAGE = 'nuanjing account add --db FILE --name NAME --role 管理员|录入员|查看 [--health] --new-password-file FILE [--user U --user-password-file P] [--json]';
+const AUDIT_USAGE = 'nuanjing audit --db FILE [--by NAME] [--table TABLE] [--person NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE.xlsx] [--user U --user-password-file P] [--json]';
 
 export const accountCommands: Record<string, CliCommand> = {
   'account add': {
@@ -33,13 +33,13 @@ export const accountCommands: Record<string, CliCommand> = {
   },
 
   'account password': {
-    usage: 'nuanjing account password --db FILE --user U [--password-file P] --new-password-file FILE [--json]',
+    usage: 'nuanjing account password --db FILE --user U [--user-password-file P] --new-password-file FILE [--json]',
     summary: '修改 --user 本人的密码（管理员重置或新建的账号须先改密码）',
     options: { 'new-password-file': { type: 'string' } },
     async run(ctx) {
       if (typeof ctx.values['new-password-file'] !== 'string') throw new UsageError(`缺少 --new-password-file（新密码，文件第一行）\n用法：${this.usage}`);
       const next = passwordFromFile(ctx.values['new-password-file']);
-      const current = typeof ctx.values['password-file'] === 'string' ? passwordFromFile(ctx.values['password-file']) : '';
+      const current = typeof ctx.values['user-password-file'] === 'string' ? passwordFromFile(ctx.values['user-password-file']) : '';
       return withSession(ctx, async (session) => {
         const status = await session.client.call('account.changePassword', { current, next });
         ctx.print(status.user, `已修改「${status.user?.name}」的密码。`);
@@ -49,7 +49,7 @@ export const accountCommands: Record<string, CliCommand> = {
   },
 
   accounts: {
-    usage: 'nuanjing accounts --db FILE --user U [--password-file P] [--json]',
+    usage: 'nuanjing accounts --db FILE --user U [--user-password-file P] [--json]',
     summary: '账号列表（管理员）',
     options: {},
     async run(ctx) {

@@ -4,6 +4,9 @@ import { watchExternalChanges } from '../../data-change-feed';
 import { createWorkerJobRunner } from '../../jobs/job-runner';
 import { startWebServer } from '../../web/web-server';
 import { localStation } from '../../station/local-station';
+import { dailyBackupIfDue } from '../../backup/app-ledger';
+import { backupsSettled } from '../../backup/ledger-backup';
+import { DEMO_KEY_PASSPHRASE, KEY_PASSPHRASE_ENV } from '../../keys/key-wrapper';
 import type { CliCommand } from '../cli-kit';
 import { seedDemoLedger } from './roster-commands';
 import { DEMO_PASSWORD, demoAccounts, seedDemoAccounts } from '../../accounts/demo-accounts';
@@ -44,6 +47,8 @@ export const serveCommand: CliCommand = {
   options: { port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
   async run(ctx) {
     const session = await ctx.open({ create: true, forBrowser: true });
+    if (ctx.keys.origin === 'demo') ctx.io.stderr(`演示台账的同步密钥口令是「${DEMO_KEY_PASSPHRASE}」——仅供演示，人人可见；真实台账请用 --key-passphrase-file 给出自己的口令。`);
+    if (ctx.keys.origin === 'none') ctx.io.stderr(`未提供同步密钥口令：本次不能生成或导入同步文件（用 --key-passphrase-file 或环境变量 ${KEY_PASSPHRASE_ENV} 提供）。`);
     if (ctx.values.demo && !localStation(session.store)) {
       const summary = await seedDemoLedger(session, DEMO_SEED);
       ctx.io.stderr(`已建立「演示派出所」并生成演示数据：人员 ${summary.staff} 名，家属 ${summary.familyMembers} 名，表彰 ${summary.honours} 条，慰问 ${summary.visits?.visits ?? 0} 条，休假 ${summary.leave?.leaves ?? 0} 条。`);
@@ -61,7 +66,13 @@ export const serveCommand: CliCommand = {
     });
     session.deps.events = server.emit;
     if (session.store.path !== ':memory:') session.deps.jobs = createWorkerJobRunner(session.deps, jobWorkerEntry());
-    const stopWatching = watchExternalChanges(session.store, server.emit);
+    let stopWatching = watchExternalChanges(session.store, server.emit);
+    // After a restore from the 备份 page: the same server on the reopened ledger (the page reloads).
+    session.deps.onLedgerRestored = () => {
+      stopWatching();
+      stopWatching = watchExternalChanges(session.deps.store, server.emit);
+    };
+    void dailyBackupIfDue(session.store, session.deps.appVersion).catch((error: unknown) => ctx.io.stderr(`每日自动备份没有完成：${(error as Error).message}`));
     ctx.io.stdout(server.url);
     await new Promise<void>((resolveStop) => {
       const stop = () => resolveStop();
@@ -70,7 +81,8 @@ export const serveCommand: CliCommand = {
     });
     stopWatching();
     await server.close();
-    session.store.close();
+    await backupsSettled(session.deps.store.path);
+    session.deps.store.close();
     return 0;
   },
 };

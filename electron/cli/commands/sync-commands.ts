@@ -8,6 +8,7 @@ import { writeFileAtomicVerified } from '../../files/atomic-write';
 import { BundleError, readBundleHeader, verifyBundleSignature } from '../../sync/bundle-envelope';
 import { prepareBundle, type PreparedBundle } from '../../sync/bundle-export';
 import { importBundle } from '../../sync/bundle-import';
+import { importBackupIfDue } from '../../backup/app-ledger';
 import { ownPublicKeys } from '../../sync/own-site-keys';
 import { openStation } from '../../sync/pairing';
 import { parseSetupFile } from '../../sync/setup-file';
@@ -202,6 +203,8 @@ export const syncCommands: Record<string, CliCommand> = {
       // The same file named twice (or a copy of it) is imported and counted once, as in the app.
       const seen = new Map<string, string>();
       try {
+        // One backup before the files are imported (none for a preview).
+        if (!dryRun) await importBackupIfDue(session.store, session.deps.appVersion);
         for (const file of files) {
           try {
             if (!existsSync(file)) throw new CliUserError('FILE_NOT_FOUND', `文件不存在：${file}`);
