@@ -63,6 +63,9 @@ export class HandlerRegistry {
       const access = checkCallAccess(deps, session, name);
       if (!access.ok) return { ok: false, error: access.error };
       const callDeps: AppDeps = { ...deps, user: access.user, caller: access.caller, session };
+      // The ledger stays the transport's: a restore that reopens it (`deps.store = …`) reopens it
+      // for every later call, not for this call's copy only.
+      Object.defineProperty(callDeps, 'store', { enumerable: true, get: () => deps.store, set: (store: AppDeps['store']) => (deps.store = store) });
       // Inside the try: a schema's transform could throw too, and must not escape the envelope.
       const parsed = apiContract[name].args.safeParse(rawArgs ?? {});
       if (!parsed.success) {
