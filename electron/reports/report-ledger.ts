@@ -3,6 +3,7 @@ import { psychLevels, type CheckupConclusion, type PsychLevel } from '../../shar
 import { staffCategories, staffStatuses, type StaffCategoryName, type StaffStatus } from '../../shared/staff-record';
 import { fundingSources, visitKinds, type FundingSource, type VisitKind } from '../../shared/visit-record';
 import type { LedgerStore } from '../../db/ledger-store';
+import type { LeaveRow } from '../leave/leave-rows';
 import { expectedRetirementDateOf, retirementBaseOf } from '../staff/staff-list-item';
 import type { ReportPeriod } from './report-month';
 
@@ -38,6 +39,9 @@ export interface ReportPerson {
   stationId: string | null;
   joinedStationDate: string | null;
   workStartDate: string | null;
+  /** 认定工龄 in months, and 入职时间 (the annual-leave entitlement reads them). */
+  priorServiceMonths: number;
+  hireDate: string | null;
   /** The expected retirement date (the override, else the 2025 rules); '' when unknown. */
   expectedRetirementDate: string;
   /** The status history, oldest first, the current status of the row included. */
@@ -100,6 +104,16 @@ export interface ExamChildRow {
   gaokaoYear: number | null;
 }
 
+/** A leave as the report reads it (leave-rows.ts `leaveSpanOf` gives its fields). */
+export type ReportLeaveRow = Pick<LeaveRow, 'id' | 'staff_id' | 'type' | 'from_date' | 'from_half' | 'to_date' | 'to_half' | 'half_days' | 'status'> & { staff_id: string };
+
+export interface DutyRow {
+  staffId: string;
+  date: string;
+  /** Days of 补休 earned. */
+  days: number;
+}
+
 export interface BudgetRow {
   stationId: string | null;
   funding: FundingSource;
@@ -118,6 +132,10 @@ export interface ReportLedger {
   honours: HonourRow[];
   examChildren: ExamChildRow[];
   budgets: BudgetRow[];
+  /** Every live leave begun by month end (cancelled ones included: the rules skip them). */
+  leaves: ReportLeaveRow[];
+  /** 值班 that earned 补休, up to month end. */
+  duty: DutyRow[];
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T => ((values as readonly string[]).includes(value ?? '') ? (value as T) : fallback);
@@ -134,6 +152,8 @@ interface StaffSql {
   station_id: string | null;
   joined_station_date: string | null;
   work_start_date: string | null;
+  prior_service_months: number | null;
+  hire_date: string | null;
   retirement_base: string | null;
   retirement_date_override: string | null;
   status: string | null;
@@ -143,7 +163,7 @@ interface StaffSql {
 function readPeople(store: LedgerStore): ReportPerson[] {
   const rows = store.sqlite
     .prepare(
-      `SELECT id, name, category, birth_date, gender, lunar_birthday, station_id, joined_station_date, work_start_date, retirement_base, retirement_date_override, status, status_date
+      `SELECT id, name, category, birth_date, gender, lunar_birthday, station_id, joined_station_date, work_start_date, prior_service_months, hire_date, retirement_base, retirement_date_override, status, status_date
        FROM staff WHERE deleted_at IS NULL`,
     )
     .all() as StaffSql[];
@@ -159,6 +179,8 @@ function readPeople(store: LedgerStore): ReportPerson[] {
       stationId: row.station_id,
       joinedStationDate: row.joined_station_date,
       workStartDate: row.work_start_date,
+      priorServiceMonths: row.prior_service_months ?? 0,
+      hireDate: row.hire_date,
       expectedRetirementDate: birthDate ? expectedRetirementDateOf(birthDate, retirementBaseOf(row), row.retirement_date_override) : (row.retirement_date_override ?? ''),
       // The row's own status closes the history (a roster imported with 退休 and no history entry).
       statuses: [{ id: '\uffff', status: oneOf(staffStatuses, row.status, '在职'), date: row.status_date ?? '', fromRow: true }],
@@ -223,7 +245,15 @@ export function readReportLedger(store: LedgerStore, period: ReportPeriod): Repo
     'SELECT station_id, funding, amount_fen FROM visit_budget WHERE deleted_at IS NULL AND year = ?',
     period.year,
   ).map((r): BudgetRow => ({ stationId: r.station_id, funding: oneOf(fundingSources, r.funding, '工会经费'), amountFen: r.amount_fen ?? 0 }));
-  return { people, personById: new Map(people.map((p) => [p.id, p])), checkups, screenings, interventions, medicalEvents, visits, honours, examChildren, budgets };
+  const leaves = all<ReportLeaveRow>(
+    'SELECT id, staff_id, type, from_date, from_half, to_date, to_half, half_days, status FROM leave_record WHERE deleted_at IS NULL AND staff_id IS NOT NULL AND from_date <= ? ORDER BY from_date, id',
+    upTo,
+  );
+  const duty = all<{ staff_id: string; date: string; half_days: number | null }>(
+    'SELECT staff_id, date, half_days FROM duty_record WHERE deleted_at IS NULL AND staff_id IS NOT NULL AND date <= ?',
+    upTo,
+  ).map((r): DutyRow => ({ staffId: r.staff_id, date: r.date, days: (r.half_days ?? 0) / 2 }));
+  return { people, personById: new Map(people.map((p) => [p.id, p])), checkups, screenings, interventions, medicalEvents, visits, honours, examChildren, budgets, leaves, duty };
 }
 
 /**

@@ -54,7 +54,7 @@ export const reportCommands: Record<string, CliCommand> = {
             visits: { count: f.visits.month.count, amountFen: f.visits.month.amountFen, ...f.visits },
             honours: f.honours,
             nextMonth: f.nextMonth,
-            leave: report.leave,
+            leave: { ...f.leave, notes: report.leave.notes },
             lists: report.lists,
             stations: report.stations.map((s) => ({ code: s.code, name: s.name, lastBundleAt: s.lastBundleAt, ...s.figures })),
             incompleteStations: report.incompleteStations,
