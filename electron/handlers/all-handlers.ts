@@ -2,6 +2,7 @@ import { appHandlers } from './app-handlers';
 import { HandlerRegistry } from './handler-registry';
 import { healthHandlers } from '../health/health-handlers';
 import { leaveHandlers } from '../leave/leave-handlers';
+import { listHandlers } from '../reports/list-handlers';
 import { reportHandlers } from '../reports/report-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
@@ -19,6 +20,7 @@ export function createHandlerRegistry(): HandlerRegistry {
   registry.registerAll(visitHandlers);
   registry.registerAll(leaveHandlers);
   registry.registerAll(reportHandlers);
+  registry.registerAll(listHandlers);
   registry.registerAll(syncHandlers);
   const missing = registry.missing();
   if (missing.length > 0) throw new Error(`The contract declares calls that have no handler: ${missing.join(', ')}`);

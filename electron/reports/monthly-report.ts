@@ -6,13 +6,12 @@ import {
   type MonthlyReportArgs,
   type StationBreakdown,
 } from '../../shared/monthly-report';
-import { getMeta } from '../../db/ledger-store';
 import { todayOf, type AppDeps } from '../app-deps';
 import { readSettings } from '../handlers/app-handlers';
 import { healthRuleSettings } from '../health/health-queries';
 import { trackedFromYear } from '../leave/annual-leave-balances';
 import { calendarLookupOf } from '../leave/calendar-store';
-import { META_OPERATOR, requireLocalStation } from '../station/local-station';
+import { requireLocalStation } from '../station/local-station';
 import { addFigures } from './figure-sum';
 import { addHealthFigures } from './health-figures';
 import { addHonourFigures } from './honour-figures';
@@ -22,6 +21,7 @@ import { figuresFingerprint, issuedReports } from './report-history';
 import { readReportLedger } from './report-ledger';
 import { reportPeriodOf, type ReportPeriod } from './report-month';
 import { resolveReportScope } from './report-scope';
+import { reportSignatureOf } from './report-signature';
 import { reportUnits } from './report-units';
 import { addStaffFigures } from './staff-figures';
 import { addVisitFigures, festivalsOfMonth } from './visit-figures';
@@ -111,8 +111,7 @@ export function monthlyReport(deps: AppDeps, args: MonthlyReportArgs): MonthlyRe
     to: period.to,
     scope: resolved.scope,
     generatedOn: today,
-    preparedBy: settings['report.preparedBy'] || getMeta(deps.store, META_OPERATOR) || deps.user.userName,
-    reviewedBy: settings['report.reviewedBy'],
+    ...reportSignatureOf(deps),
     figures,
     lists,
     leave: { notes: leaveNotes },

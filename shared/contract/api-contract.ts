@@ -4,6 +4,7 @@ import type { MethodDefinition } from './define-method';
 import { appContract } from './app-contract';
 import { healthContract } from './health-contract';
 import { leaveContract } from './leave-contract';
+import { listsContract } from './lists-contract';
 import { reportContract } from './report-contract';
 import { staffContract } from './staff-contract';
 import { syncContract } from './sync-contract';
@@ -22,6 +23,7 @@ export const apiContract = {
   ...visitsContract,
   ...leaveContract,
   ...reportContract,
+  ...listsContract,
   ...syncContract,
   ...syncReviewContract,
   ...taskContract,
