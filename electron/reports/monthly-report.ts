@@ -71,7 +71,7 @@ export function monthlyReport(deps: AppDeps, args: MonthlyReportArgs): MonthlyRe
   const settings = readSettings(deps);
   const festivals = festivalsOfMonth(period).map((f) => f.name);
   const units = reportUnits(resolved.stations, festivals);
-  const ledger = readReportLedger(deps.store, period);
+  const ledger = readReportLedger(deps.store, period, today);
   const rules = healthRuleSettings(deps);
   addStaffFigures(ledger, period, units);
   addHealthFigures(ledger, period, units, rules);

@@ -1,4 +1,5 @@
 import { isValidIsoDate } from '../../shared/china-date';
+import { childExamYearsOf } from '../../shared/person-derivations';
 import { psychLevels, type CheckupConclusion, type PsychLevel } from '../../shared/health-record';
 import { staffCategories, staffStatuses, type StaffCategoryName, type StaffStatus } from '../../shared/staff-record';
 import { fundingSources, visitKinds, type FundingSource, type VisitKind } from '../../shared/visit-record';
@@ -205,8 +206,8 @@ function readPeople(store: LedgerStore): ReportPerson[] {
   return [...people.values()];
 }
 
-/** Reads every row a report of `period` needs, one query per table. */
-export function readReportLedger(store: LedgerStore, period: ReportPeriod): ReportLedger {
+/** Reads every row a report of `period` needs, one query per table (`today`: a child's grade is of this school year). */
+export function readReportLedger(store: LedgerStore, period: ReportPeriod, today: string): ReportLedger {
   const people = readPeople(store);
   const upTo = period.to;
   const all = <R>(sql: string, ...params: unknown[]) => store.sqlite.prepare(sql).all(...params) as R[];
@@ -235,12 +236,16 @@ export function readReportLedger(store: LedgerStore, period: ReportPeriod): Repo
     period.from,
     upTo,
   ).map((r): HonourRow => ({ staffId: r.staff_id, title: r.title ?? '', level: r.level, date: r.date, issuer: r.issuer }));
+  // Each child's years as recorded, else derived (the grade, else the birth date), as the drawer and the reminders read them.
   const nextYear = Number(period.nextFrom.slice(0, 4));
-  const examChildren = all<{ staff_id: string; name: string | null; zhongkao_year: number | null; gaokao_year: number | null }>(
-    "SELECT staff_id, name, zhongkao_year, gaokao_year FROM family_member WHERE deleted_at IS NULL AND staff_id IS NOT NULL AND relation = '子女' AND (zhongkao_year = ? OR gaokao_year = ?)",
-    nextYear,
-    nextYear,
-  ).map((r): ExamChildRow => ({ staffId: r.staff_id, name: r.name ?? '', zhongkaoYear: r.zhongkao_year, gaokaoYear: r.gaokao_year }));
+  const examChildren = all<{ staff_id: string; name: string | null; birth_date: string | null; grade: string | null; zhongkao_year: number | null; gaokao_year: number | null }>(
+    "SELECT staff_id, name, birth_date, grade, zhongkao_year, gaokao_year FROM family_member WHERE deleted_at IS NULL AND staff_id IS NOT NULL AND relation = '子女'",
+  )
+    .map((r): ExamChildRow => {
+      const years = childExamYearsOf({ zhongkaoYear: r.zhongkao_year, gaokaoYear: r.gaokao_year, grade: r.grade, birthDate: r.birth_date }, today);
+      return { staffId: r.staff_id, name: r.name ?? '', zhongkaoYear: years.zhongkao, gaokaoYear: years.gaokao };
+    })
+    .filter((c) => c.zhongkaoYear === nextYear || c.gaokaoYear === nextYear);
   const budgets = all<{ station_id: string | null; funding: string | null; amount_fen: number | null }>(
     'SELECT station_id, funding, amount_fen FROM visit_budget WHERE deleted_at IS NULL AND year = ?',
     period.year,

@@ -1,6 +1,6 @@
 import { addMonths, daysInMonth, formatIsoDate, isValidIsoDate } from '../../shared/china-date';
 import { nextBirthday } from '../../shared/festival-dates';
-import { ageOn, derivedChildExamYears, retirementTagOn } from '../../shared/person-derivations';
+import { ageOn, childExamYearsOf, retirementTagOn } from '../../shared/person-derivations';
 import { staffStatistics } from '../../shared/staff-statistics';
 import type { StaffListItem } from '../../shared/staff-record';
 import type { BirthdayLine, ExamChildLine, RetirementLine, StationList, StationListArgs } from '../../shared/station-lists';
@@ -36,11 +36,8 @@ function examChildren(deps: AppDeps, people: Map<string, StaffListItem>, year: n
   for (const row of rows) {
     const parent = people.get(row.staff_id);
     if (!parent || parent.status !== '在职') continue;
-    const recorded = row.zhongkao_year !== null || row.gaokao_year !== null;
-    const derived = recorded ? null : derivedChildExamYears(row.grade, row.birth_date && isValidIsoDate(row.birth_date) ? row.birth_date : null, today);
-    const zhongkao = recorded ? row.zhongkao_year : (derived?.zhongkao ?? null);
-    const gaokao = recorded ? row.gaokao_year : (derived?.gaokao ?? null);
-    const exam = gaokao === year ? '高考' : zhongkao === year ? '中考' : null;
+    const years = childExamYearsOf({ zhongkaoYear: row.zhongkao_year, gaokaoYear: row.gaokao_year, grade: row.grade, birthDate: row.birth_date }, today);
+    const exam = years.gaokao === year ? '高考' : years.zhongkao === year ? '中考' : null;
     if (!exam) continue;
     lines.push({
       exam,
@@ -51,7 +48,7 @@ function examChildren(deps: AppDeps, people: Map<string, StaffListItem>, year: n
       category: parent.category,
       stationName: parent.stationName ?? '',
       phone: parent.phone,
-      yearFrom: recorded ? '登记' : (derived?.from ?? '出生日期'),
+      yearFrom: years.from,
     });
   }
   return lines.sort((a, b) => (a.exam === b.exam ? 0 : a.exam === '高考' ? -1 : 1) || byStationThenName(a, b));
