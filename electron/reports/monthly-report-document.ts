@@ -101,7 +101,7 @@ function leaveSection(report: MonthlyReport): string {
         );
   const a = l.annual;
   const annual = table(
-    ['应休人数', '应休天数', '已休天数', '已计划天数', '使用率', '一天未休', '应休尽休未过半'],
+    ['应休人数', '应休天数', '已休天数', '已计划天数', '使用率', '一天未休', '已休不足一半'],
     [row([cell(a.people, 'center'), cell(formatDays(a.dueDays), 'center'), cell(formatDays(a.takenDays), 'center'), cell(formatDays(a.plannedDays), 'center'), cell(`${usagePercent(a)}%`, 'center'), cell(a.noneTaken, 'center'), cell(a.underused, 'center')])],
   );
   const noneTaken = report.lists.annualLeaveNoneTaken;
@@ -127,7 +127,7 @@ ${chart ? `<div class="chart wide">${chart}</div>` : ''}
 <h3>应休尽休：一天未休</h3>${noneTakenList}
 <h3>最低在岗警力</h3>${belowText}
 <h3>补休</h3><p>本月值班换补休 ${formatDays(c.earnedDays)} 天；月末补休余额 ${formatDays(c.balanceDays)} 天（${c.peopleWithBalance} 人有余额）。</p>
-<p class="note">休假天数按已批准和已休的假期计（计划、取消的不计），工作日按当年节假日安排计算，跨月的假期按各月所占天数分别计入；年休假按累计工龄和设置中的规则计算。${report.leave.notes.map((n) => escapeHtml(n)).join('；')}</p>`;
+<p class="note">休假天数按已批准和已休的假期计（计划、取消的不计），工作日按当年节假日安排计算，跨月的假期按各月所占天数分别计入；年休假应休按累计工龄和设置中的规则计算，已休为月末前开始、状态为已休的年休假。${report.leave.notes.map((n) => escapeHtml(n)).join('；')}</p>`;
 }
 
 /** Annual leave taken ÷ due, whole per cent (0 when nobody has any due). */

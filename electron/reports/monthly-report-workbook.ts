@@ -75,7 +75,7 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<File
       rows: [...leaveTypes.filter((t) => l.byType[t].yearDays > 0).map((t) => [t, leaveTypeRules[t].counting, l.byType[t].monthDays, l.byType[t].yearDays]), ['合计', null, l.monthDays, l.yearDays]],
     },
     {
-      header: ['年休假应休人数', '应休天数', '已休天数', '已计划天数', '一天未休', '应休尽休未过半', '低于最低在岗警力天数', '本月值班换补休', '月末补休余额', '有补休余额人数'],
+      header: ['年休假应休人数', '应休天数', '已休天数', '已计划天数', '一天未休', '已休不足一半', '低于最低在岗警力天数', '本月值班换补休', '月末补休余额', '有补休余额人数'],
       rows: [[l.annual.people, l.annual.dueDays, l.annual.takenDays, l.annual.plannedDays, l.annual.noneTaken, l.annual.underused, l.belowMinimumDays, l.compensatory.earnedDays, l.compensatory.balanceDays, l.compensatory.peopleWithBalance]],
     },
     { header: ['一天未休：姓名', '类别', '应休天数', '已计划天数', ...station('派出所')], rows: report.lists.annualLeaveNoneTaken.map((n) => [n.name, n.category, n.dueDays, n.plannedDays, ...station(n.stationName)]) },

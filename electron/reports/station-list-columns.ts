@@ -24,12 +24,12 @@ const examColumns: ListColumn<ExamChildLine>[] = [
   no(),
   { header: '考试', width: 7, excelWidth: 7, value: (l) => l.exam, align: 'center' },
   { header: '子女姓名', width: 11, excelWidth: 10, value: (l) => l.childName, align: 'center' },
-  { header: '子女出生日期', width: 13, excelWidth: 13, value: (l) => l.childBirthDate ?? '', align: 'center' },
+  { header: '子女出生日期', width: 15, excelWidth: 13, value: (l) => l.childBirthDate ?? '', align: 'center' },
   { header: '学校、年级', width: 22, excelWidth: 24, value: (l) => l.school },
   { header: '家长', width: 10, excelWidth: 10, value: (l) => l.name, align: 'center' },
   { header: '类别', width: 7, excelWidth: 7, value: (l) => l.category, align: 'center' },
   { header: '联系电话', width: 14, excelWidth: 14, value: (l) => l.phone ?? '', align: 'center' },
-  { header: '年份依据', width: 9, excelWidth: 9, value: (l) => l.yearFrom, align: 'center' },
+  { header: '年份依据', width: 11, excelWidth: 9, value: (l) => l.yearFrom, align: 'center' },
 ];
 
 const retirementColumns: ListColumn<RetirementLine>[] = [

@@ -73,7 +73,7 @@ export function StationListsTab() {
         {kind === '中考高考子女' && (
           <Select
             aria-label="考试年份"
-            style={{ width: 140 }}
+            style={{ width: 170 }}
             value={year}
             onChange={setYear}
             options={[thisYear, thisYear + 1, thisYear + 2].map((y) => ({ value: y, label: `${y}年${y === thisYear ? '（今年）' : y === thisYear + 1 ? '（明年）' : ''}` }))}
