@@ -10,6 +10,7 @@ import type { HandlerRegistry } from '../electron/handlers/handler-registry';
 import { requireLocalStation } from '../electron/station/local-station';
 import { seedDemoRoster, type DemoSeedSummary } from '../electron/staff/demo-roster-seed';
 import { DemoRandom } from '../electron/staff/demo-random';
+import { seedDemoLeave } from '../electron/leave/demo-leave';
 import { seedDemoVisits } from '../electron/visits/demo-visits';
 import { createInProcessClient } from '../electron/transports/in-process-client';
 
@@ -104,7 +105,8 @@ export async function pairBenchStation(bureau: BenchLedger, path: string, unit: 
 
 /**
  * Seeds a station with the demo roster (families, honours, status history, health) through the one
- * write path; with `visits`, a year of welfare visits and the year's budget too (the city's monthly report).
+ * write path; with `visits`, a year of welfare visits and the year's budget too, and a year of leave,
+ * duty and 补休 (the city's monthly report).
  */
 export function seedBenchStation(station: BenchLedger, staff: number, seed: number, options: { visits?: boolean } = {}): { seed: DemoSeedSummary; seedMs: number } {
   const own = requireLocalStation(station.store);
@@ -117,7 +119,10 @@ export function seedBenchStation(station: BenchLedger, staff: number, seed: numb
     stationId: own.id,
     stationName: own.name,
   });
-  if (options.visits) station.store.transaction(() => seedDemoVisits(station.store, station.deps.user, new DemoRandom(seed + 20_000), todayOf(station.deps)));
+  if (options.visits) {
+    station.store.transaction(() => seedDemoVisits(station.store, station.deps.user, new DemoRandom(seed + 20_000), todayOf(station.deps)));
+    station.store.transaction(() => seedDemoLeave(station.store, station.deps.user, new DemoRandom(seed + 30_000), todayOf(station.deps)));
+  }
   return { seed: summary, seedMs: performance.now() - start };
 }
 

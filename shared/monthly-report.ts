@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FestivalName } from './festival-dates';
+import { leaveTypes, type LeaveType } from './leave-record';
 import { staffCategories, staffStatuses, type StaffCategoryName, type StaffStatus } from './staff-record';
 import { fundingSources, visitKinds, type FundingSource, type VisitKind } from './visit-record';
 
@@ -92,6 +93,34 @@ export interface VisitFigures {
   hospitalNotVisited: number;
   /** Staff who died (因公牺牲, 病故) this year by month end whose family had no 因公牺牲或病故慰问. */
   bereavedNotVisited: number;
+  /**
+   * People in service who took 丧假 (funeral leave: a direct relative died) this year by month end
+   * with no 直系亲属去世慰问 from 30 days before the leave on. The ledger records no relative's
+   * death as such: 丧假 is how it shows.
+   */
+  relativeDeathNotVisited: number;
+}
+
+/** 3. 休假 — the numbers (DOMAIN.md "Leave and rotation"); days in halves (2.5). */
+export interface LeaveFigures {
+  /**
+   * Days of leave granted (批准 or 已休; a 计划 or 取消 does not count) by type, in the month and in
+   * the year to its end, each as the type counts days (working or calendar days): a leave across
+   * two months counts in each month the days that fall in it.
+   */
+  byType: Record<LeaveType, { monthDays: number; yearDays: number }>;
+  monthDays: number;
+  yearDays: number;
+  /**
+   * 年休假 of the people in service at month end who have leave to take this year (应休 = entitled
+   * plus carried over): days due, taken (已休, begun by month end), planned (计划, 批准); how many
+   * have taken none; how many are 应休尽休 cases (none or less than half, from the check day of 设置).
+   */
+  annual: { people: number; dueDays: number; takenDays: number; plannedDays: number; noneTaken: number; underused: number };
+  /** Days of the month (up to today) with fewer 民警 and 辅警 on duty than the minimum (a city: station-days). */
+  belowMinimumDays: number;
+  /** 补休: days earned by duty in the month; the balance at month end of the people in service then. */
+  compensatory: { earnedDays: number; balanceDays: number; peopleWithBalance: number };
 }
 
 /** 6. 下月提醒 — the numbers. */
@@ -107,6 +136,7 @@ export interface NextMonthFigures {
 export interface ReportFigures {
   staff: StaffFigures;
   health: HealthFigures;
+  leave: LeaveFigures;
   visits: VisitFigures;
   honours: { count: number };
   nextMonth: NextMonthFigures;
@@ -119,20 +149,10 @@ export interface ReportPersonLine {
   stationName: string;
 }
 
-/** 3. 休假 — the leave and rotation section, typed now and filled once the leave module (issue 12) is in. */
-export type LeaveSection =
-  | { available: false; note: string }
-  | {
-      available: true;
-      /** Leave days by type, the month and the year to date. */
-      daysByType: { type: string; monthDays: number; yearDays: number }[];
-      annualLeave: { entitledDays: number; takenDays: number; noneTaken: ReportPersonLine[] };
-      minimumStrengthBreachedDays: number;
-      compensatoryRestBalanceDays: number;
-    };
-
-/** What the 休假 section says until the leave module is in. */
-export const LEAVE_SECTION_PENDING = '休假数据待休假模块上线后提供';
+/** 3. 休假 — what the numbers rest on, in words (the counted statuses, a year without calendar …). */
+export interface LeaveSection {
+  notes: string[];
+}
 
 /** One station's figures in a city report (and the one station of a station report). */
 export interface StationBreakdown {
@@ -185,7 +205,12 @@ export interface MonthlyReport {
     retiringIn12Months: (ReportPersonLine & { date: string })[];
     festivalMissing: (ReportPersonLine & { festival: FestivalName })[];
     hospitalNotVisited: (ReportPersonLine & { since: string })[];
+    /** A death in service (status 因公牺牲/病故) or of a direct relative (status 直系亲属去世: the 丧假's first day). */
     bereavedNotVisited: (ReportPersonLine & { date: string; status: string })[];
+    /** 应休尽休: in service at month end with annual leave to take this year and none taken by then. */
+    annualLeaveNoneTaken: (ReportPersonLine & { dueDays: number; plannedDays: number })[];
+    /** The days the station was below its minimum on duty. */
+    belowMinimumDays: { date: string; stationName: string; onDuty: number; minimum: number }[];
     honours: (ReportPersonLine & { title: string; level: string | null; date: string; issuer: string | null })[];
     nextMonth: NextMonthItem[];
   };
@@ -236,6 +261,14 @@ export function emptyReportFigures(festivals: readonly FestivalName[] = []): Rep
       inHospitalAtMonthEnd: 0,
       injuriesOnDutyThisMonth: 0,
     },
+    leave: {
+      byType: Object.fromEntries(leaveTypes.map((t) => [t, { monthDays: 0, yearDays: 0 }])) as LeaveFigures['byType'],
+      monthDays: 0,
+      yearDays: 0,
+      annual: { people: 0, dueDays: 0, takenDays: 0, plannedDays: 0, noneTaken: 0, underused: 0 },
+      belowMinimumDays: 0,
+      compensatory: { earnedDays: 0, balanceDays: 0, peopleWithBalance: 0 },
+    },
     visits: {
       byKind: Object.fromEntries(visitKinds.map((k) => [k, { month: countAmount(), year: countAmount() }])) as VisitFigures['byKind'],
       month: countAmount(),
@@ -244,6 +277,7 @@ export function emptyReportFigures(festivals: readonly FestivalName[] = []): Rep
       festivals: Object.fromEntries(festivals.map((f) => [f, { active: 0, visited: 0 }])),
       hospitalNotVisited: 0,
       bereavedNotVisited: 0,
+      relativeDeathNotVisited: 0,
     },
     honours: { count: 0 },
     nextMonth: { birthdays: 0, retirements: 0, exams: 0, overdueCheckups: 0 },

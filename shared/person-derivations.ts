@@ -139,6 +139,25 @@ export function derivedChildExamYears(grade: string | null | undefined, birthDat
   return null;
 }
 
+/** A child's 中考 and 高考 years as the ledger reads them, and whether they were recorded. */
+export interface ChildExamYearsOf {
+  zhongkao: number | null;
+  gaokao: number | null;
+  /** 登记: both years as recorded; 年级 or 出生日期: at least one derived from it. */
+  from: '登记' | DerivedExamYears['from'];
+}
+
+/**
+ * The exam years of a child record: each year as recorded, else derived (`derivedChildExamYears`:
+ * the grade in the school year of `today`, else the birth date). The drawer, the reminders, the
+ * monthly report and the station lists all read a child's years through this one rule.
+ */
+export function childExamYearsOf(child: { zhongkaoYear: number | null; gaokaoYear: number | null; grade: string | null; birthDate: string | null }, today: string): ChildExamYearsOf {
+  if (child.zhongkaoYear !== null && child.gaokaoYear !== null) return { zhongkao: child.zhongkaoYear, gaokao: child.gaokaoYear, from: '登记' };
+  const derived = derivedChildExamYears(child.grade, child.birthDate && parseIsoDate(child.birthDate) ? child.birthDate : null, today);
+  return { zhongkao: child.zhongkaoYear ?? derived?.zhongkao ?? null, gaokao: child.gaokaoYear ?? derived?.gaokao ?? null, from: derived?.from ?? '登记' };
+}
+
 /** Whether a grade is filled in but not one the exam years can be worked out from (幼儿园大班, 大一 …). */
 export function isUnrecognisedGrade(grade: string | null | undefined, today: string): boolean {
   if (!grade || grade.trim() === '' || !today) return false;

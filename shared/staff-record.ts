@@ -144,6 +144,15 @@ export const honourInputSchema = z.object({
 });
 export type HonourInput = z.input<typeof honourInputSchema>;
 
+/** The roster's flags (标记) and how the filter, the table's tags and the printed 花名册 name them. */
+export const rosterFlagLabels = {
+  partyMember: '党员',
+  unionMember: '工会会员',
+  hardship: '困难职工',
+  heroModel: '英模',
+  disabled: '因公伤残',
+} as const;
+
 /** Filters of the roster page and the export (the export uses the page's current filter). */
 export const rosterFilterSchema = z.object({
   search: z.string().trim().max(40).optional(),
@@ -151,7 +160,7 @@ export const rosterFilterSchema = z.object({
   /** Default: only 在职. */
   statuses: z.array(z.enum(staffStatuses)).optional(),
   positions: z.array(z.string()).optional(),
-  flags: z.array(z.enum(['partyMember', 'unionMember', 'hardship', 'heroModel', 'disabled'])).optional(),
+  flags: z.array(z.enum(Object.keys(rosterFlagLabels) as [keyof typeof rosterFlagLabels, ...(keyof typeof rosterFlagLabels)[]])).optional(),
   /** Owning stations by code (a bureau's roster spans many); empty or absent means any. */
   stationCodes: z.array(z.string()).optional(),
 });

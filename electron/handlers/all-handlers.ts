@@ -5,6 +5,7 @@ import { backupHandlers } from '../backup/backup-handlers';
 import { HandlerRegistry } from './handler-registry';
 import { healthHandlers } from '../health/health-handlers';
 import { leaveHandlers } from '../leave/leave-handlers';
+import { listHandlers } from '../reports/list-handlers';
 import { reportHandlers } from '../reports/report-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { syncHandlers } from '../sync/sync-handlers';
@@ -22,6 +23,7 @@ export function createHandlerRegistry(): HandlerRegistry {
   registry.registerAll(visitHandlers);
   registry.registerAll(leaveHandlers);
   registry.registerAll(reportHandlers);
+  registry.registerAll(listHandlers);
   registry.registerAll(syncHandlers);
   registry.registerAll(accountHandlers);
   registry.registerAll(auditHandlers);

@@ -13,16 +13,21 @@ import { leaveSpanOf, liveLeaveRows, type LeaveRow } from './leave-rows';
  * that takes a day below the minimum needs the clerk's confirmation.
  */
 
+/** The categories that count in a station's strength on duty: 民警 and 辅警 (not 职工). */
+export function countsInStrength(category: string | null): boolean {
+  return category === '民警' || category === '辅警';
+}
+
 /** Who counts in the strength on a day: a 民警 or 辅警 of the station, in service then, there by then. */
 function inStrength(person: StaffRowWithStation, stationId: string, date: string): boolean {
-  if (person.station_id !== stationId || (person.category !== '民警' && person.category !== '辅警')) return false;
+  if (person.station_id !== stationId || !countsInStrength(person.category)) return false;
   const serving = person.status === '在职' || (person.status_date !== null && compareIsoDates(person.status_date, date) > 0);
   const arrived = person.joined_station_date ?? person.hire_date ?? person.work_start_date;
   return serving && (arrived === null || compareIsoDates(arrived, date) <= 0);
 }
 
-/** The leave that has a person away on a day, and which half when only half. */
-function awayOn(row: LeaveRow, date: string): { away: boolean; half: HalfDay | null } {
+/** Whether a leave (not cancelled: planned, approved or taken) has its person away on a day, and which half when only half. */
+export function awayOn(row: Parameters<typeof leaveSpanOf>[0], date: string): { away: boolean; half: HalfDay | null } {
   const span = leaveSpanOf(row);
   if (span.status === '取消' || compareIsoDates(date, span.fromDate) < 0 || compareIsoDates(date, span.toDate) > 0) return { away: false, half: null };
   if (date === span.fromDate && span.fromHalf === '下午') return { away: true, half: date === span.toDate && span.toHalf === '上午' ? null : '下午' };

@@ -43,14 +43,20 @@ td.sign { height: 11mm; }
 }
 `;
 
-/** A whole printable page: the title, the document's own CSS after the base, and its body. */
-export function printPage(options: { title: string; body: string; css?: string }): string {
+/** A4 turned sideways (a 花名册 of many columns): the paper, and the sheet as the preview shows it. */
+const LANDSCAPE_CSS = `
+@page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; }
+@media screen { .sheet { width: 297mm; min-height: 210mm; padding: 12mm 10mm 14mm; } }
+`;
+
+/** A whole printable page: the title, the document's own CSS after the base, and its body; A4 portrait unless landscape. */
+export function printPage(options: { title: string; body: string; css?: string; orientation?: 'portrait' | 'landscape' }): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(options.title)}</title>
-<style>${BASE_CSS}${options.css ?? ''}</style>
+<style>${BASE_CSS}${options.orientation === 'landscape' ? LANDSCAPE_CSS : ''}${options.css ?? ''}</style>
 </head>
 <body><div class="sheet">${options.body}</div></body>
 </html>`;

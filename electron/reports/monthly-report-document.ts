@@ -1,10 +1,11 @@
 import { staffCategories, staffStatuses } from '../../shared/staff-record';
 import { formatFen } from '../../shared/synced-table-definition';
 import { fundingSources, visitKinds } from '../../shared/visit-record';
+import { leaveTypeRules, leaveTypes } from '../../shared/leave-record';
 import { coveragePercent, reportSectionTitles, totalCoverage, type MonthlyReport, type ReportFigures } from '../../shared/monthly-report';
 import type { PrintableDocument } from '../../shared/visit-record';
 import { escapeHtml, printPage } from '../print/print-document';
-import { coverageChart, headcountChart, visitsChart } from './report-charts';
+import { coverageChart, headcountChart, leaveChart, visitsChart } from './report-charts';
 
 /**
  * The monthly report as one printable A4 page (print-document.ts: 「第 N 页 共 M 页」 in the footer,
@@ -79,10 +80,59 @@ function healthSection(report: MonthlyReport): string {
 <h3>体检、心理与就医</h3>${counts}`;
 }
 
+/** Days in halves as printed: 3, 2.5. */
+export function formatDays(days: number): string {
+  return Number.isInteger(days) ? String(days) : days.toFixed(1);
+}
+
 function leaveSection(report: MonthlyReport): string {
-  if (!report.leave.available) return `<h2>${reportSectionTitles.leave}</h2>${none(report.leave.note)}`;
-  const leave = report.leave;
-  return `<h2>${reportSectionTitles.leave}</h2>${table(['类型', '本月天数', '本年累计'], leave.daysByType.map((d) => row([cell(d.type, 'center'), cell(d.monthDays), cell(d.yearDays)])))}`;
+  const l = report.figures.leave;
+  const city = report.scope.kind === 'city';
+  const types = leaveTypes.filter((t) => l.byType[t].yearDays > 0);
+  const byType =
+    types.length === 0
+      ? none('本年尚无已批准或已休的假期。')
+      : table(
+          ['假别', '计算方式', '本月天数', '本年累计'],
+          [
+            ...types.map((t) => row([cell(t, 'center'), cell(leaveTypeRules[t].counting, 'center'), cell(formatDays(l.byType[t].monthDays)), cell(formatDays(l.byType[t].yearDays))])),
+            row([cell('合计', 'center'), cell('', 'center'), cell(formatDays(l.monthDays)), cell(formatDays(l.yearDays))]),
+          ],
+        );
+  const a = l.annual;
+  const annual = table(
+    ['应休人数', '应休天数', '已休天数', '已计划天数', '使用率', '一天未休', '已休不足一半'],
+    [row([cell(a.people, 'center'), cell(formatDays(a.dueDays), 'center'), cell(formatDays(a.takenDays), 'center'), cell(formatDays(a.plannedDays), 'center'), cell(`${usagePercent(a)}%`, 'center'), cell(a.noneTaken, 'center'), cell(a.underused, 'center')])],
+  );
+  const noneTaken = report.lists.annualLeaveNoneTaken;
+  const noneTakenList = city
+    ? `<p class="note">全市一天未休 ${a.noneTaken} 人，各派出所人数见「各派出所休假」，名单见各派出所月报或「休假轮休 → 年休假」。</p>`
+    : noneTaken.length === 0
+      ? none('有年休假的人都已休过。')
+      : table(['姓名', '类别', '应休天数', '已计划天数'], noneTaken.map((n) => row([cell(n.name, 'center'), cell(n.category, 'center'), cell(formatDays(n.dueDays)), cell(formatDays(n.plannedDays))])));
+  const below = report.lists.belowMinimumDays;
+  const belowText = city
+    ? `<p>各派出所低于最低在岗警力合计 <b>${l.belowMinimumDays}</b> 所·日（见「各派出所休假」）。</p>`
+    : below.length === 0
+      ? `<p>本月没有低于最低在岗警力的日子。</p>`
+      : `<p>本月有 <b>${below.length}</b> 天在岗民警、辅警少于最低在岗警力：${escapeHtml(below.map((d) => `${Number(d.date.slice(5, 7))}月${Number(d.date.slice(8))}日（在岗 ${d.onDuty}/最低 ${d.minimum}）`).join('、'))}。</p>`;
+  const c = l.compensatory;
+  const chart = leaveChart(report);
+  return `
+<h2>${reportSectionTitles.leave}</h2>
+<p>本月休假 <b>${formatDays(l.monthDays)}</b> 天，本年累计 ${formatDays(l.yearDays)} 天；年休假应休 ${formatDays(a.dueDays)} 天、已休 ${formatDays(a.takenDays)} 天（${usagePercent(a)}%），一天未休 ${a.noneTaken} 人；月末补休余额 ${formatDays(c.balanceDays)} 天。</p>
+<h3>按假别（已批准、已休）</h3>${byType}
+${chart ? `<div class="chart wide">${chart}</div>` : ''}
+<h3>年休假使用（截至月末）</h3>${annual}
+<h3>应休尽休：一天未休</h3>${noneTakenList}
+<h3>最低在岗警力</h3>${belowText}
+<h3>补休</h3><p>本月值班换补休 ${formatDays(c.earnedDays)} 天；月末补休余额 ${formatDays(c.balanceDays)} 天（${c.peopleWithBalance} 人有余额）。</p>
+<p class="note">休假天数按已批准和已休的假期计（计划、取消的不计），工作日按当年节假日安排计算，跨月的假期按各月所占天数分别计入；年休假应休按累计工龄和设置中的规则计算，已休为月末前开始、状态为已休的年休假。${report.leave.notes.map((n) => escapeHtml(n)).join('；')}</p>`;
+}
+
+/** Annual leave taken ÷ due, whole per cent (0 when nobody has any due). */
+function usagePercent(annual: { dueDays: number; takenDays: number }): number {
+  return annual.dueDays === 0 ? 0 : Math.floor((annual.takenDays * 100) / annual.dueDays);
 }
 
 function visitsSection(report: MonthlyReport): string {
@@ -115,7 +165,9 @@ function visitsSection(report: MonthlyReport): string {
     missing.length === 0 ? '' : report.scope.kind === 'city' ? '' : `<p>未慰问：${escapeHtml(missing.map((m) => `${m.name}（${m.festival}）`).join('、'))}</p>`;
   const notVisited = [
     ...report.lists.hospitalNotVisited.map((l) => row([cell(l.name, 'center'), cell(l.stationName, 'center'), cell(`住院或因公负伤（${l.since} 起），尚未慰问`, '')])),
-    ...report.lists.bereavedNotVisited.map((l) => row([cell(l.name, 'center'), cell(l.stationName, 'center'), cell(`${l.status}（${l.date}），家属尚未慰问`, '')])),
+    ...report.lists.bereavedNotVisited.map((l) =>
+      row([cell(l.name, 'center'), cell(l.stationName, 'center'), cell(l.status === '直系亲属去世' ? `直系亲属去世（${l.date} 起请丧假），尚未慰问` : `${l.status}（${l.date}），家属尚未慰问`, '')]),
+    ),
   ];
   const chart = visitsChart(report);
   return `
@@ -125,7 +177,8 @@ function visitsSection(report: MonthlyReport): string {
 ${chart ? `<div class="chart wide">${chart}</div>` : ''}
 <h3>预算执行（按经费来源）</h3>${budget}
 <h3>节日慰问覆盖（不遗漏一人）</h3>${coverage}${missingText}
-<h3>住院、丧亲未慰问</h3>${notVisited.length === 0 ? none('无。') : table(['姓名', '派出所', '情况'], notVisited)}`;
+<h3>住院、丧亲未慰问</h3>${notVisited.length === 0 ? none('无。') : table(['姓名', '派出所', '情况'], notVisited)}
+<p class="note">丧亲据本人因公牺牲、病故的状态和本人请的丧假得知；家属信息不记生死，未请丧假的直系亲属去世台账无从得知，请另行核对。</p>`;
 }
 
 function honoursSection(report: MonthlyReport): string {
@@ -167,6 +220,31 @@ function stationsSection(report: MonthlyReport): string {
 ${table(
   ['派出所', '在职', ...staffCategories, '新进', '减少', '体检覆盖率', '本月慰问人次', '本月慰问金额', '表彰', '最近同步'],
   [...report.stations.map((s) => line(s.name, s.figures, s.lastBundleAt?.slice(0, 10) ?? '从未')), line('全市合计', report.figures, '')],
+  'stations',
+)}`;
+}
+
+/** The per-station leave figures of a city report. */
+function stationsLeaveSection(report: MonthlyReport): string {
+  const line = (name: string, f: ReportFigures) => {
+    const l = f.leave;
+    return row([
+      cell(name, ''),
+      cell(formatDays(l.monthDays)),
+      cell(formatDays(l.yearDays)),
+      cell(formatDays(l.annual.dueDays)),
+      cell(formatDays(l.annual.takenDays)),
+      cell(`${usagePercent(l.annual)}%`),
+      cell(l.annual.noneTaken),
+      cell(l.belowMinimumDays),
+      cell(formatDays(l.compensatory.balanceDays)),
+    ]);
+  };
+  return `
+<h3>各派出所休假</h3>
+${table(
+  ['派出所', '本月休假天数', '本年休假天数', '年休假应休', '年休假已休', '使用率', '一天未休', '低于最低警力天数', '补休余额'],
+  [...report.stations.map((s) => line(s.name, s.figures)), line('全市合计', report.figures)],
   'stations',
 )}`;
 }
@@ -216,7 +294,7 @@ ${leaveSection(report)}
 ${visitsSection(report)}
 ${honoursSection(report)}
 ${nextMonthSection(report)}
-${report.scope.kind === 'city' ? stationsSection(report) : ''}
+${report.scope.kind === 'city' ? `${stationsSection(report)}${stationsLeaveSection(report)}` : ''}
 <div class="signature"><span>制表人：${escapeHtml(report.preparedBy)}</span><span>审核人：${escapeHtml(report.reviewedBy)}</span><span>日期：${escapeHtml(report.generatedOn)}</span></div>
 <p class="fingerprint">数字指纹（SHA-256）：${report.fingerprint}</p>`;
   const css = `${CSS}@page { @top-center { content: "${runningHeader(report)}"; font-size: 9pt; color: #333; } }`;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { coveragePercent, reportSectionTitles, totalCoverage, type MonthlyReport } from '../../shared/monthly-report';
 import { staffCategories, staffStatuses, type FileDownload } from '../../shared/staff-record';
 import { fundingSources, visitKinds } from '../../shared/visit-record';
+import { leaveTypeRules, leaveTypes } from '../../shared/leave-record';
 import { styleHeaderRow } from '../staff/roster-template';
 import { reportTitle } from './monthly-report-document';
 
@@ -67,7 +68,19 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<File
     },
   ]);
 
-  addSectionSheet(workbook, report, '休假', reportSectionTitles.leave, report.leave.available ? [{ header: ['类型', '本月天数', '本年累计'], rows: report.leave.daysByType.map((d) => [d.type, d.monthDays, d.yearDays]) }] : [{ header: ['说明'], rows: [[report.leave.note]] }]);
+  const l = f.leave;
+  addSectionSheet(workbook, report, '休假', reportSectionTitles.leave, [
+    {
+      header: ['假别', '计算方式', '本月天数', '本年累计'],
+      rows: [...leaveTypes.filter((t) => l.byType[t].yearDays > 0).map((t) => [t, leaveTypeRules[t].counting, l.byType[t].monthDays, l.byType[t].yearDays]), ['合计', null, l.monthDays, l.yearDays]],
+    },
+    {
+      header: ['年休假应休人数', '应休天数', '已休天数', '已计划天数', '一天未休', '已休不足一半', '低于最低在岗警力天数', '本月值班换补休', '月末补休余额', '有补休余额人数'],
+      rows: [[l.annual.people, l.annual.dueDays, l.annual.takenDays, l.annual.plannedDays, l.annual.noneTaken, l.annual.underused, l.belowMinimumDays, l.compensatory.earnedDays, l.compensatory.balanceDays, l.compensatory.peopleWithBalance]],
+    },
+    { header: ['一天未休：姓名', '类别', '应休天数', '已计划天数', ...station('派出所')], rows: report.lists.annualLeaveNoneTaken.map((n) => [n.name, n.category, n.dueDays, n.plannedDays, ...station(n.stationName)]) },
+    { header: ['低于最低在岗警力：日期', '在岗', '最低', ...station('派出所')], rows: report.lists.belowMinimumDays.map((d) => [d.date, d.onDuty, d.minimum, ...station(d.stationName)]) },
+  ]);
 
   const v = f.visits;
   addSectionSheet(workbook, report, '慰问', reportSectionTitles.visits, [
@@ -84,7 +97,11 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<File
     { header: ['节日', '在职', '已慰问', '未慰问'], rows: Object.entries(v.festivals).map(([name, c]) => [name, c?.active ?? 0, c?.visited ?? 0, (c?.active ?? 0) - (c?.visited ?? 0)]) },
     {
       header: ['姓名', '派出所', '未慰问的情况'],
-      rows: [...report.lists.festivalMissing.map((l) => [l.name, l.stationName, `${l.festival}未慰问`]), ...report.lists.hospitalNotVisited.map((l) => [l.name, l.stationName, `住院或因公负伤（${l.since} 起）`]), ...report.lists.bereavedNotVisited.map((l) => [l.name, l.stationName, `${l.status}（${l.date}），家属未慰问`])],
+      rows: [
+        ...report.lists.festivalMissing.map((m) => [m.name, m.stationName, `${m.festival}未慰问`]),
+        ...report.lists.hospitalNotVisited.map((m) => [m.name, m.stationName, `住院或因公负伤（${m.since} 起）`]),
+        ...report.lists.bereavedNotVisited.map((m) => [m.name, m.stationName, m.status === '直系亲属去世' ? `直系亲属去世（${m.date} 起请丧假），未慰问` : `${m.status}（${m.date}），家属未慰问`]),
+      ],
     },
   ]);
 
@@ -99,7 +116,7 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<File
   if (city) {
     addSectionSheet(workbook, report, '各派出所', '各派出所分项', [
       {
-        header: ['派出所', '在职', ...staffCategories, '新进', '调出', '退休', '离职', '体检覆盖率（%）', '本月慰问人次', '本月慰问金额（元）', '表彰', '最近同步'],
+        header: ['派出所', '在职', ...staffCategories, '新进', '调出', '退休', '离职', '体检覆盖率（%）', '本月休假天数', '本年休假天数', '年休假应休', '年休假已休', '一天未休', '低于最低警力天数', '补休余额', '本月慰问人次', '本月慰问金额（元）', '表彰', '最近同步'],
         rows: report.stations.map((s) => [
           s.name,
           s.figures.staff.active,
@@ -109,12 +126,19 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<File
           s.figures.staff.movements.retired,
           s.figures.staff.movements.left,
           coveragePercent(totalCoverage(s.figures.health.coverage)),
+          s.figures.leave.monthDays,
+          s.figures.leave.yearDays,
+          s.figures.leave.annual.dueDays,
+          s.figures.leave.annual.takenDays,
+          s.figures.leave.annual.noneTaken,
+          s.figures.leave.belowMinimumDays,
+          s.figures.leave.compensatory.balanceDays,
           s.figures.visits.month.count,
           yuan(s.figures.visits.month.amountFen),
           s.figures.honours.count,
           s.lastBundleAt ?? '从未',
         ]),
-        money: [12],
+        money: [19],
       },
     ]);
   }

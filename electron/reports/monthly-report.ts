@@ -1,24 +1,27 @@
 import { compareIsoDates } from '../../shared/china-date';
+import { settingsCatalog } from '../../shared/settings-catalog';
 import {
   emptyReportFigures,
-  LEAVE_SECTION_PENDING,
   type MonthlyReport,
   type MonthlyReportArgs,
   type StationBreakdown,
 } from '../../shared/monthly-report';
-import { getMeta } from '../../db/ledger-store';
 import { todayOf, type AppDeps } from '../app-deps';
 import { readSettings } from '../handlers/app-handlers';
 import { healthRuleSettings } from '../health/health-queries';
-import { META_OPERATOR, requireLocalStation } from '../station/local-station';
+import { trackedFromYear } from '../leave/annual-leave-balances';
+import { calendarLookupOf } from '../leave/calendar-store';
+import { requireLocalStation } from '../station/local-station';
 import { addFigures } from './figure-sum';
 import { addHealthFigures } from './health-figures';
 import { addHonourFigures } from './honour-figures';
+import { addLeaveFigures } from './leave-figures';
 import { addNextMonthFigures, nextMonthFestivals } from './next-month-figures';
 import { figuresFingerprint, issuedReports } from './report-history';
 import { readReportLedger } from './report-ledger';
 import { reportPeriodOf, type ReportPeriod } from './report-month';
 import { resolveReportScope } from './report-scope';
+import { reportSignatureOf } from './report-signature';
 import { reportUnits } from './report-units';
 import { addStaffFigures } from './staff-figures';
 import { addVisitFigures, festivalsOfMonth } from './visit-figures';
@@ -45,6 +48,21 @@ function lastBundles(deps: AppDeps): Map<string, string | null> {
   return new Map(rows.map((r) => [r.code, r.last_received_at]));
 }
 
+/**
+ * Each station's minimum on duty (最低在岗警力) as the station itself reads it: its own setting
+ * (which comes up with its bundles), else this unit's value — at a station its own or its
+ * bureau's, at a bureau the one it sends down.
+ */
+function minimumOnDutyOf(deps: AppDeps, here: number): (stationId: string) => number {
+  const rows = deps.store.sqlite.prepare("SELECT station_id, value FROM setting WHERE deleted_at IS NULL AND key = 'station.minimumOnDuty'").all() as { station_id: string; value: string }[];
+  const own = new Map<string, number>();
+  for (const row of rows) {
+    const parsed = settingsCatalog['station.minimumOnDuty'].schema.safeParse(JSON.parse(row.value));
+    if (parsed.success) own.set(row.station_id, parsed.data);
+  }
+  return (stationId) => own.get(stationId) ?? here;
+}
+
 /** Computes the report of a month and scope (a station; at a bureau, also the city). */
 export function monthlyReport(deps: AppDeps, args: MonthlyReportArgs): MonthlyReport {
   const today = todayOf(deps);
@@ -53,10 +71,19 @@ export function monthlyReport(deps: AppDeps, args: MonthlyReportArgs): MonthlyRe
   const settings = readSettings(deps);
   const festivals = festivalsOfMonth(period).map((f) => f.name);
   const units = reportUnits(resolved.stations, festivals);
-  const ledger = readReportLedger(deps.store, period);
+  const ledger = readReportLedger(deps.store, period, today);
   const rules = healthRuleSettings(deps);
   addStaffFigures(ledger, period, units);
   addHealthFigures(ledger, period, units, rules);
+  const leaveNotes = addLeaveFigures(ledger, period, units, {
+    lookup: calendarLookupOf(deps.store),
+    tierChangeRule: settings['leave.tierChangeRule'],
+    underusedCheckDay: settings['leave.underusedCheckDay'],
+    compensatoryExpiryMonths: settings['leave.compensatoryExpiryMonths'],
+    minimumOnDutyOf: minimumOnDutyOf(deps, settings['station.minimumOnDuty']),
+    trackedFromYear: trackedFromYear(deps.store, period.year),
+    today,
+  });
   addVisitFigures(ledger, period, units);
   addHonourFigures(ledger, period, units);
   addNextMonthFigures(ledger, period, units, { rules, zhongkaoLastDay: settings['family.zhongkaoLastDay'] });
@@ -72,6 +99,8 @@ export function monthlyReport(deps: AppDeps, args: MonthlyReportArgs): MonthlyRe
     festivalMissing: units.all.flatMap((u) => u.lists.festivalMissing).sort(byName),
     hospitalNotVisited: units.all.flatMap((u) => u.lists.hospitalNotVisited).sort(byName),
     bereavedNotVisited: units.all.flatMap((u) => u.lists.bereavedNotVisited).sort(byDate),
+    annualLeaveNoneTaken: units.all.flatMap((u) => u.lists.annualLeaveNoneTaken).sort(byName),
+    belowMinimumDays: units.all.flatMap((u) => u.lists.belowMinimumDays).sort((a, b) => compareIsoDates(a.date, b.date) || a.stationName.localeCompare(b.stationName, 'zh-CN')),
     honours: units.all.flatMap((u) => u.lists.honours).sort(byDate),
     nextMonth: [...nextMonthFestivals(period), ...units.all.flatMap((u) => u.lists.nextMonth)].sort(byDate),
   };
@@ -82,11 +111,10 @@ export function monthlyReport(deps: AppDeps, args: MonthlyReportArgs): MonthlyRe
     to: period.to,
     scope: resolved.scope,
     generatedOn: today,
-    preparedBy: settings['report.preparedBy'] || getMeta(deps.store, META_OPERATOR) || deps.user.userName,
-    reviewedBy: settings['report.reviewedBy'],
+    ...reportSignatureOf(deps),
     figures,
     lists,
-    leave: { available: false, note: LEAVE_SECTION_PENDING },
+    leave: { notes: leaveNotes },
     stations,
     incompleteStations: resolved.atBureau ? incompleteStationsOf(requireLocalStation(deps.store).code, period, stations) : [],
     fingerprint,

@@ -2,6 +2,7 @@ import { init, type EChartsOption } from 'echarts';
 import { staffCategories } from '../../shared/staff-record';
 import { coveragePercent, type MonthlyReport } from '../../shared/monthly-report';
 import { visitKinds } from '../../shared/visit-record';
+import { leaveTypes } from '../../shared/leave-record';
 
 /**
  * The report's charts (issue 13: "where a reader would rather look than read"): ECharts rendered to
@@ -79,5 +80,26 @@ export function visitsChart(report: MonthlyReport): string | null {
     },
     680,
     Math.max(150, 60 + kinds.length * 34),
+  );
+}
+
+/** Leave days by type: this month and the year to date (only the types with leave this year). */
+export function leaveChart(report: MonthlyReport): string | null {
+  const types = leaveTypes.filter((t) => report.figures.leave.byType[t].yearDays > 0);
+  if (types.length === 0) return null;
+  return chartSvg(
+    {
+      title: { text: '休假天数（按假别）', left: 0, textStyle: { fontSize: 12, fontFamily: FONT } },
+      legend: { top: 2, right: 10, data: ['本月', '本年累计'], textStyle: { fontSize: 10 } },
+      grid: { left: 90, right: 36, top: 44, bottom: 20 },
+      yAxis: { type: 'category', data: types, inverse: true, axisLabel: { fontSize: 10 } },
+      xAxis: { type: 'value' },
+      series: [
+        { name: '本月', type: 'bar', data: types.map((t) => report.figures.leave.byType[t].monthDays), itemStyle: { color: '#6b8e23' }, label: { show: true, position: 'right', fontSize: 9 } },
+        { name: '本年累计', type: 'bar', data: types.map((t) => report.figures.leave.byType[t].yearDays), itemStyle: { color: '#a9c4e8' }, label: { show: true, position: 'right', fontSize: 9 } },
+      ],
+    },
+    680,
+    Math.max(150, 60 + types.length * 34),
   );
 }

@@ -1,8 +1,10 @@
 import { isValidIsoDate } from '../../shared/china-date';
+import { childExamYearsOf } from '../../shared/person-derivations';
 import { psychLevels, type CheckupConclusion, type PsychLevel } from '../../shared/health-record';
 import { staffCategories, staffStatuses, type StaffCategoryName, type StaffStatus } from '../../shared/staff-record';
 import { fundingSources, visitKinds, type FundingSource, type VisitKind } from '../../shared/visit-record';
 import type { LedgerStore } from '../../db/ledger-store';
+import type { LeaveRow } from '../leave/leave-rows';
 import { expectedRetirementDateOf, retirementBaseOf } from '../staff/staff-list-item';
 import type { ReportPeriod } from './report-month';
 
@@ -38,6 +40,9 @@ export interface ReportPerson {
   stationId: string | null;
   joinedStationDate: string | null;
   workStartDate: string | null;
+  /** 认定工龄 in months, and 入职时间 (the annual-leave entitlement reads them). */
+  priorServiceMonths: number;
+  hireDate: string | null;
   /** The expected retirement date (the override, else the 2025 rules); '' when unknown. */
   expectedRetirementDate: string;
   /** The status history, oldest first, the current status of the row included. */
@@ -100,6 +105,16 @@ export interface ExamChildRow {
   gaokaoYear: number | null;
 }
 
+/** A leave as the report reads it (leave-rows.ts `leaveSpanOf` gives its fields). */
+export type ReportLeaveRow = Pick<LeaveRow, 'id' | 'staff_id' | 'type' | 'from_date' | 'from_half' | 'to_date' | 'to_half' | 'half_days' | 'status'> & { staff_id: string };
+
+export interface DutyRow {
+  staffId: string;
+  date: string;
+  /** Days of 补休 earned. */
+  days: number;
+}
+
 export interface BudgetRow {
   stationId: string | null;
   funding: FundingSource;
@@ -118,6 +133,10 @@ export interface ReportLedger {
   honours: HonourRow[];
   examChildren: ExamChildRow[];
   budgets: BudgetRow[];
+  /** Every live leave begun by month end (cancelled ones included: the rules skip them). */
+  leaves: ReportLeaveRow[];
+  /** 值班 that earned 补休, up to month end. */
+  duty: DutyRow[];
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T => ((values as readonly string[]).includes(value ?? '') ? (value as T) : fallback);
@@ -134,6 +153,8 @@ interface StaffSql {
   station_id: string | null;
   joined_station_date: string | null;
   work_start_date: string | null;
+  prior_service_months: number | null;
+  hire_date: string | null;
   retirement_base: string | null;
   retirement_date_override: string | null;
   status: string | null;
@@ -143,7 +164,7 @@ interface StaffSql {
 function readPeople(store: LedgerStore): ReportPerson[] {
   const rows = store.sqlite
     .prepare(
-      `SELECT id, name, category, birth_date, gender, lunar_birthday, station_id, joined_station_date, work_start_date, retirement_base, retirement_date_override, status, status_date
+      `SELECT id, name, category, birth_date, gender, lunar_birthday, station_id, joined_station_date, work_start_date, prior_service_months, hire_date, retirement_base, retirement_date_override, status, status_date
        FROM staff WHERE deleted_at IS NULL`,
     )
     .all() as StaffSql[];
@@ -159,6 +180,8 @@ function readPeople(store: LedgerStore): ReportPerson[] {
       stationId: row.station_id,
       joinedStationDate: row.joined_station_date,
       workStartDate: row.work_start_date,
+      priorServiceMonths: row.prior_service_months ?? 0,
+      hireDate: row.hire_date,
       expectedRetirementDate: birthDate ? expectedRetirementDateOf(birthDate, retirementBaseOf(row), row.retirement_date_override) : (row.retirement_date_override ?? ''),
       // The row's own status closes the history (a roster imported with 退休 and no history entry).
       statuses: [{ id: '\uffff', status: oneOf(staffStatuses, row.status, '在职'), date: row.status_date ?? '', fromRow: true }],
@@ -183,8 +206,8 @@ function readPeople(store: LedgerStore): ReportPerson[] {
   return [...people.values()];
 }
 
-/** Reads every row a report of `period` needs, one query per table. */
-export function readReportLedger(store: LedgerStore, period: ReportPeriod): ReportLedger {
+/** Reads every row a report of `period` needs, one query per table (`today`: a child's grade is of this school year). */
+export function readReportLedger(store: LedgerStore, period: ReportPeriod, today: string): ReportLedger {
   const people = readPeople(store);
   const upTo = period.to;
   const all = <R>(sql: string, ...params: unknown[]) => store.sqlite.prepare(sql).all(...params) as R[];
@@ -213,17 +236,29 @@ export function readReportLedger(store: LedgerStore, period: ReportPeriod): Repo
     period.from,
     upTo,
   ).map((r): HonourRow => ({ staffId: r.staff_id, title: r.title ?? '', level: r.level, date: r.date, issuer: r.issuer }));
+  // Each child's years as recorded, else derived (the grade, else the birth date), as the drawer and the reminders read them.
   const nextYear = Number(period.nextFrom.slice(0, 4));
-  const examChildren = all<{ staff_id: string; name: string | null; zhongkao_year: number | null; gaokao_year: number | null }>(
-    "SELECT staff_id, name, zhongkao_year, gaokao_year FROM family_member WHERE deleted_at IS NULL AND staff_id IS NOT NULL AND relation = '子女' AND (zhongkao_year = ? OR gaokao_year = ?)",
-    nextYear,
-    nextYear,
-  ).map((r): ExamChildRow => ({ staffId: r.staff_id, name: r.name ?? '', zhongkaoYear: r.zhongkao_year, gaokaoYear: r.gaokao_year }));
+  const examChildren = all<{ staff_id: string; name: string | null; birth_date: string | null; grade: string | null; zhongkao_year: number | null; gaokao_year: number | null }>(
+    "SELECT staff_id, name, birth_date, grade, zhongkao_year, gaokao_year FROM family_member WHERE deleted_at IS NULL AND staff_id IS NOT NULL AND relation = '子女'",
+  )
+    .map((r): ExamChildRow => {
+      const years = childExamYearsOf({ zhongkaoYear: r.zhongkao_year, gaokaoYear: r.gaokao_year, grade: r.grade, birthDate: r.birth_date }, today);
+      return { staffId: r.staff_id, name: r.name ?? '', zhongkaoYear: years.zhongkao, gaokaoYear: years.gaokao };
+    })
+    .filter((c) => c.zhongkaoYear === nextYear || c.gaokaoYear === nextYear);
   const budgets = all<{ station_id: string | null; funding: string | null; amount_fen: number | null }>(
     'SELECT station_id, funding, amount_fen FROM visit_budget WHERE deleted_at IS NULL AND year = ?',
     period.year,
   ).map((r): BudgetRow => ({ stationId: r.station_id, funding: oneOf(fundingSources, r.funding, '工会经费'), amountFen: r.amount_fen ?? 0 }));
-  return { people, personById: new Map(people.map((p) => [p.id, p])), checkups, screenings, interventions, medicalEvents, visits, honours, examChildren, budgets };
+  const leaves = all<ReportLeaveRow>(
+    'SELECT id, staff_id, type, from_date, from_half, to_date, to_half, half_days, status FROM leave_record WHERE deleted_at IS NULL AND staff_id IS NOT NULL AND from_date <= ? ORDER BY from_date, id',
+    upTo,
+  );
+  const duty = all<{ staff_id: string; date: string; half_days: number | null }>(
+    'SELECT staff_id, date, half_days FROM duty_record WHERE deleted_at IS NULL AND staff_id IS NOT NULL AND date <= ?',
+    upTo,
+  ).map((r): DutyRow => ({ staffId: r.staff_id, date: r.date, days: (r.half_days ?? 0) / 2 }));
+  return { people, personById: new Map(people.map((p) => [p.id, p])), checkups, screenings, interventions, medicalEvents, visits, honours, examChildren, budgets, leaves, duty };
 }
 
 /**

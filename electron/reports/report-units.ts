@@ -27,7 +27,7 @@ export function reportUnits(stations: readonly { id: string; code: string; name:
     (s): UnitReport => ({
       ...s,
       figures: emptyReportFigures(festivals),
-      lists: { movements: [], retiringIn12Months: [], festivalMissing: [], hospitalNotVisited: [], bereavedNotVisited: [], honours: [], nextMonth: [] },
+      lists: { movements: [], retiringIn12Months: [], festivalMissing: [], hospitalNotVisited: [], bereavedNotVisited: [], annualLeaveNoneTaken: [], belowMinimumDays: [], honours: [], nextMonth: [] },
     }),
   );
   const byId = new Map(all.map((u) => [u.id, u]));

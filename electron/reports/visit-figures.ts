@@ -1,5 +1,7 @@
+import { addDays } from '../../shared/china-date';
 import { festivalsOfYear, type FestivalName } from '../../shared/festival-dates';
 import { festivalEvent, hospitalEvent } from '../../shared/visit-record';
+import { leaveSpanOf } from '../leave/leave-rows';
 import { isWithin, type ReportPeriod } from './report-month';
 import { stationOn, statusOn, type ReportLedger } from './report-ledger';
 import { personLine, type ReportUnits } from './report-units';
@@ -9,14 +11,18 @@ import { personLine, type ReportUnits } from './report-units';
  * goods), the month and the year to its end, against the unit's budget by funding source; the
  * coverage of each festival of the month (不遗漏一人: the people in service at the station on the
  * festival, and who of them was visited for it); anyone in hospital or injured on duty during the
- * month, or whose family was bereaved by a death in service this year, with no visit for it. A
- * visit counts at the station its person belonged to on the visit's date.
+ * month, or whose family was bereaved by a death in service this year, or who took 丧假 for a
+ * relative's death this year, with no visit for it. A visit counts at the station its person
+ * belonged to on the visit's date.
  */
 
 /** The festivals whose date falls in the month, in calendar order. */
 export function festivalsOfMonth(period: ReportPeriod): { name: FestivalName; date: string }[] {
   return festivalsOfYear(period.year).filter((f) => isWithin(f.date, period.from, period.to));
 }
+
+/** How far before a 丧假 a 直系亲属去世慰问 may be and still answer it (the visit often comes first). */
+const BEREAVEMENT_VISIT_LEAD_DAYS = 30;
 
 export function addVisitFigures(ledger: ReportLedger, period: ReportPeriod, units: ReportUnits): void {
   const eventsVisited = new Set<string>();
@@ -75,5 +81,32 @@ export function addVisitFigures(ledger: ReportLedger, period: ReportPeriod, unit
       unit.lists.bereavedNotVisited.push({ ...personLine(person, unit), date: entry.date, status: entry.status });
       break;
     }
+  }
+  addRelativeDeathVisits(ledger, period, units);
+}
+
+/**
+ * 丧假 (funeral leave) is how the ledger learns that a direct relative died: each 丧假 of a person
+ * in service this year by month end with no 直系亲属去世慰问 from 30 days before it on is listed
+ * (one a person: their latest).
+ */
+function addRelativeDeathVisits(ledger: ReportLedger, period: ReportPeriod, units: ReportUnits): void {
+  const condolences = new Map<string, string[]>();
+  for (const v of ledger.visits) if (v.kind === '直系亲属去世慰问') condolences.set(v.staffId, [...(condolences.get(v.staffId) ?? []), v.date]);
+  const latest = new Map<string, string>();
+  for (const row of ledger.leaves) {
+    const span = leaveSpanOf(row);
+    if (span.type !== '丧假' || span.status === '取消' || !isWithin(span.fromDate, period.yearFrom, period.to)) continue;
+    const since = addDays(span.fromDate, -BEREAVEMENT_VISIT_LEAD_DAYS);
+    if ((condolences.get(row.staff_id) ?? []).some((date) => date >= since)) continue;
+    if ((latest.get(row.staff_id) ?? '') < span.fromDate) latest.set(row.staff_id, span.fromDate);
+  }
+  for (const [staffId, date] of latest) {
+    const person = ledger.personById.get(staffId);
+    if (!person || statusOn(person, period.to) !== '在职') continue;
+    const unit = units.of(stationOn(person, period.to));
+    if (!unit) continue;
+    unit.figures.visits.relativeDeathNotVisited += 1;
+    unit.lists.bereavedNotVisited.push({ ...personLine(person, unit), date, status: '直系亲属去世' });
   }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { compareIsoDates, isValidIsoDate } from '../../shared/china-date';
-import { ageOn, derivedChildExamYears, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
+import { ageOn, childExamYearsOf, examYearsFromGrade, schoolYearStartYearOn } from '../../shared/person-derivations';
 import { familyInputSchema, familyRelations, type FamilyMemberItem, type FamilyRelation } from '../../shared/staff-record';
 import type { PersonRecordKind, RecordProblem } from './person-records';
 import type { FamilyMemberRow } from './staff-rows';
@@ -21,7 +21,7 @@ export function toFamilyMemberItem(row: FamilyMemberRow, today: string): FamilyM
   const relation: FamilyRelation = (familyRelations as readonly string[]).includes(row.relation ?? '') ? (row.relation as FamilyRelation) : '子女';
   const birthDate = row.birth_date && isValidIsoDate(row.birth_date) ? row.birth_date : null;
   const isChild = relation === '子女';
-  const derived = isChild ? derivedChildExamYears(row.grade, birthDate, today) : null;
+  const exams = isChild ? childExamYearsOf({ zhongkaoYear: row.zhongkao_year, gaokaoYear: row.gaokao_year, grade: row.grade, birthDate }, today) : null;
   return {
     id: row.id,
     staffId: row.staff_id ?? '',
@@ -32,8 +32,8 @@ export function toFamilyMemberItem(row: FamilyMemberRow, today: string): FamilyM
     phone: row.phone,
     workOrSchool: row.work_or_school,
     grade: row.grade,
-    zhongkaoYear: row.zhongkao_year ?? derived?.zhongkao ?? null,
-    gaokaoYear: row.gaokao_year ?? derived?.gaokao ?? null,
+    zhongkaoYear: exams ? exams.zhongkao : row.zhongkao_year,
+    gaokaoYear: exams ? exams.gaokao : row.gaokao_year,
     notes: row.notes,
   };
 }

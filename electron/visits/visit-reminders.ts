@@ -1,6 +1,6 @@
 import { addDays, compareIsoDates } from '../../shared/china-date';
 import { festivalsOfYear, nextBirthday, lunarBirthDateOf } from '../../shared/festival-dates';
-import { ageOn, derivedChildExamYears, GAOKAO_LAST_DAY } from '../../shared/person-derivations';
+import { ageOn, childExamYearsOf, GAOKAO_LAST_DAY } from '../../shared/person-derivations';
 import { birthdayEvent, festivalEvent, type Reminder } from '../../shared/visit-record';
 import { readSettings } from '../handlers/app-handlers';
 import { inWindow, type ReminderSource, type ReminderWindow } from '../reminders/reminder-registry';
@@ -143,9 +143,7 @@ function familyEvents(deps: AppDeps, window: ReminderWindow, visited: Map<string
       }
     }
     if (row.relation !== '子女') continue;
-    const derived = derivedChildExamYears(row.grade, row.birth_date, window.today);
-    const gaokao = row.gaokao_year ?? derived?.gaokao ?? null;
-    const zhongkao = row.zhongkao_year ?? derived?.zhongkao ?? null;
+    const { zhongkao, gaokao } = childExamYearsOf({ zhongkaoYear: row.zhongkao_year, gaokaoYear: row.gaokao_year, grade: row.grade, birthDate: row.birth_date }, window.today);
     if (zhongkao === year) {
       const date = `${year}-${zhongkaoLastDay}`;
       if (inWindow(date, window)) reminders.push({ ...base, kind: '中考', date, reason: `子女${row.name ?? ''}今年中考（可安排陪考轮休）`, staffId: person.id });

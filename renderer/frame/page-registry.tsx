@@ -4,7 +4,7 @@ import { BackupPage } from '../pages/backup/backup-page';
 import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { HealthPage } from '../pages/health/health-page';
 import { LeavePage } from '../pages/leave/leave-page';
-import { MonthlyReportPage } from '../pages/reports/monthly-report-page';
+import { ReportsPage } from '../pages/reports/reports-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { RosterPage } from '../pages/staff/roster-page';
 import { SyncPage } from '../pages/sync/sync-page';
@@ -25,7 +25,7 @@ export const pageRegistry: PageEntry[] = [
   { key: 'health', title: '健康管理', render: () => <HealthPage /> },
   { key: 'leave', title: '休假轮休', render: () => <LeavePage /> },
   { key: 'visits', title: '慰问记录', render: () => <VisitsPage /> },
-  { key: 'reports', title: '月报', render: () => <MonthlyReportPage /> },
+  { key: 'reports', title: '月报', render: () => <ReportsPage /> },
   { key: 'sync', title: '数据同步', render: () => <SyncPage /> },
   { key: 'audit', title: '操作记录', render: () => <AuditPage /> },
   { key: 'backup', title: '备份', render: () => <BackupPage /> },

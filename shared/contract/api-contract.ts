@@ -7,6 +7,7 @@ import { auditContract } from './audit-contract';
 import { backupContract } from './backup-contract';
 import { healthContract } from './health-contract';
 import { leaveContract } from './leave-contract';
+import { listsContract } from './lists-contract';
 import { reportContract } from './report-contract';
 import { staffContract } from './staff-contract';
 import { syncContract } from './sync-contract';
@@ -25,6 +26,7 @@ export const apiContract = {
   ...visitsContract,
   ...leaveContract,
   ...reportContract,
+  ...listsContract,
   ...syncContract,
   ...syncReviewContract,
   ...taskContract,

@@ -20,6 +20,15 @@ import { manualClock, tempFolder } from '../support/test-ledger';
  * left 09-15; 己 民警 (born in November) moved out 11-05 — still 在职 at October's end.
  * 第二派出所 (B): 庚 民警 (困难帮扶 ¥500 行政经费 10-20), 辛 辅警, moved by the bureau to A on 11-10.
  * 第三派出所 (C) was opened and never sent a file.
+ *
+ * 休假 at A (2026 calendar: 国庆 10-01–10-07, 10-10 a Saturday worked; minimum on duty 4, set at A):
+ * 甲 年休假 09-28–10-09 已休 (3 + 2 working days), 值班 10-03 8 h (1 day), 轮休/补休 10-16 已休 (uses
+ * it), 丧假 10-20–10-22 已休 (3 days; no 直系亲属去世慰问); 乙 病假 10-20–11-05 批准 (calendar days: 12 in
+ * October), 值班 10-04 4 h (½ day); 己 值班 09-27 8 h (1 day), 事假 10-12 上午 计划 (not counted, but
+ * away for the strength), 事假 10-13 下午–10-14 已休 (1.5), 年休假 10-26–10-27 批准 (2, planned).
+ * Strength (甲 乙 己 丁, 丙 from 10-09, 丁 retired 10-31): below 4 on 10-01–10-08 (甲 away), 10-20–22
+ * (甲, 乙), 10-26–27 (乙, 己) and 10-31 (乙; 丁 gone) — 14 days. B: 庚 丧假 10-12–10-14 with a
+ * 直系亲属去世慰问 the same day.
  */
 
 let bureau: Site;
@@ -57,10 +66,25 @@ beforeAll(async () => {
   await a.client.call('staff.changeStatus', { staffId: ding, status: '退休', date: '2026-10-31', confirmEarlyRetirement: true });
   await a.client.call('staff.changeStatus', { staffId: wu, status: '离职', date: '2026-09-15' });
   await a.client.call('staff.changeStatus', { staffId: ji, status: '调出', date: '2026-11-05' });
+  const leave = (staffId: string, type: string, fromDate: string, toDate: string, status: string, halves: { fromHalf?: string; toHalf?: string } = {}) =>
+    a.client.call('leave.save', { staffId, type, fromDate, toDate, status, strengthConfirm: '所内已协调', ...halves } as never);
+  await leave(jia, '年休假', '2026-09-28', '2026-10-09', '已休');
+  await a.client.call('duty.save', { staffId: jia, date: '2026-10-03', hours: 8 });
+  await a.client.call('duty.save', { staffId: yi, date: '2026-10-04', hours: 4 });
+  await a.client.call('duty.save', { staffId: ji, date: '2026-09-27', hours: 8 });
+  await leave(jia, '轮休/补休', '2026-10-16', '2026-10-16', '已休');
+  await leave(jia, '丧假', '2026-10-20', '2026-10-22', '已休');
+  await leave(yi, '病假', '2026-10-20', '2026-11-05', '批准');
+  await leave(ji, '事假', '2026-10-12', '2026-10-12', '计划', { toHalf: '上午' });
+  await leave(ji, '事假', '2026-10-13', '2026-10-14', '已休', { fromHalf: '下午' });
+  await leave(ji, '年休假', '2026-10-26', '2026-10-27', '批准');
+  await a.client.call('settings.set', { key: 'station.minimumOnDuty', value: 4 });
 
   const geng = await person(b, '庚', 12, { category: '民警' });
   await person(b, '辛', 14, { category: '辅警' });
   await b.client.call('visits.save', { staffId: geng, kind: '困难帮扶', date: '2026-10-20', cashFen: 50_000, funding: '行政经费' });
+  await b.client.call('leave.save', { staffId: geng, type: '丧假', fromDate: '2026-10-12', toDate: '2026-10-14', status: '已休', strengthConfirm: '所内已协调' });
+  await b.client.call('visits.save', { staffId: geng, kind: '直系亲属去世慰问', date: '2026-10-12', cashFen: 100_000, funding: '工会经费', event: '母亲去世' });
 
   await carry(a, bureau);
   await carry(b, bureau);
@@ -111,8 +135,28 @@ describe('monthly report (月报): a station against the hand-computed ledger', 
     expect(h.injuriesOnDutyThisMonth).toBe(0);
   });
 
-  it('休假 is typed and marked not yet available until the leave module is in', () => {
-    expect(report.leave).toEqual({ available: false, note: '休假数据待休假模块上线后提供' });
+  it('休假: days by type (month, year), annual leave due and taken, who took none, strength, 补休', () => {
+    const l = report.figures.leave;
+    const used = Object.fromEntries(Object.entries(l.byType).filter(([, d]) => d.yearDays > 0));
+    expect(used).toEqual({
+      年休假: { monthDays: 4, yearDays: 7 }, // 甲 2 of 5 in October, 己 2 (批准)
+      '轮休/补休': { monthDays: 1, yearDays: 1 },
+      事假: { monthDays: 1.5, yearDays: 1.5 }, // the 计划 half day not counted
+      病假: { monthDays: 12, yearDays: 12 }, // 10-20–10-31 of a leave to 11-05
+      丧假: { monthDays: 3, yearDays: 3 },
+    });
+    expect([l.monthDays, l.yearDays]).toEqual([21.5, 24.5]);
+    // 甲 乙 己 15 days each (丙 under a year of work); 甲 took 5; 乙 and 己 none (己 has 2 planned); all under half after 10-01.
+    expect(l.annual).toEqual({ people: 3, dueDays: 45, takenDays: 5, plannedDays: 2, noneTaken: 2, underused: 3 });
+    expect(report.lists.annualLeaveNoneTaken.map((n) => [n.name, n.dueDays, n.plannedDays])).toEqual(
+      [[samplePerson(3).name, 15, 0], [samplePerson(10).name, 15, 2]].sort((x, y) => String(x[0]).localeCompare(String(y[0]), 'zh-CN')),
+    );
+    expect(l.belowMinimumDays).toBe(14);
+    expect(report.lists.belowMinimumDays.map((d) => d.date.slice(8))).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '20', '21', '22', '26', '27', '31']);
+    expect(report.lists.belowMinimumDays[0]).toMatchObject({ onDuty: 3, minimum: 4 });
+    // Earned in October: 甲 1 (used on 10-16), 乙 ½; 己's day of 09-27 still there.
+    expect(l.compensatory).toEqual({ earnedDays: 1.5, balanceDays: 1.5, peopleWithBalance: 2 });
+    expect(report.leave.notes).toEqual([]);
   });
 
   it('慰问: by kind, month and year, budget, 国庆 coverage, in hospital not visited', () => {
@@ -127,6 +171,9 @@ describe('monthly report (月报): a station against the hand-computed ledger', 
     expect(v.hospitalNotVisited).toBe(1);
     expect(report.lists.hospitalNotVisited).toEqual([{ name: samplePerson(3).name, category: '民警', stationName: '第一派出所', since: '2026-10-20' }]);
     expect(v.bereavedNotVisited).toBe(0);
+    // 甲's 丧假 of 10-20 with no 直系亲属去世慰问 (庚's at B was visited the day it began).
+    expect(v.relativeDeathNotVisited).toBe(1);
+    expect(report.lists.bereavedNotVisited).toEqual([{ name: samplePerson(1).name, category: '民警', stationName: '第一派出所', date: '2026-10-20', status: '直系亲属去世' }]);
   });
 
   it('表彰 and 下月提醒: the month’s honours; November’s birthdays, festivals and overdue checkups', () => {
@@ -152,6 +199,13 @@ describe('monthly report (月报): the city is the sum of its stations', () => {
       expect(numbersOf(city.figures)).toEqual(numbersOf(sum));
       expect(city.stations.map((s) => s.code)).toEqual(['330102-01', '330102-02', '330102-03']);
       expect(city.stations.map((s) => numbersOf(s.figures))).toEqual(reports.map((r) => numbersOf(r.figures)));
+      if (month === '2026-10') {
+        // 休假 too: A's days and B's 丧假; A below its 4 on 14 days, B (2 people, the default 10) on all 31; C has no people.
+        expect([city.figures.leave.monthDays, city.figures.leave.yearDays, city.figures.leave.belowMinimumDays]).toEqual([24.5, 27.5, 45]);
+        // B: 庚 and 辛, 15 days each, none taken.
+        expect(city.figures.leave.annual).toEqual({ people: 5, dueDays: 75, takenDays: 5, plannedDays: 2, noneTaken: 4, underused: 5 });
+        expect(city.figures.visits.relativeDeathNotVisited).toBe(1);
+      }
       // A and B sent on 11-23: complete for October, not for November (not yet over); C never sent.
       const incomplete = city.incompleteStations.map((s) => s.code);
       expect(incomplete).toEqual(month === '2026-10' ? ['330102-03'] : ['330102-01', '330102-02', '330102-03']);
@@ -193,13 +247,15 @@ describe('monthly report (月报): refusals, history, renderings', () => {
     await a.client.call('settings.set', { key: 'report.preparedBy', value: '王丽' });
     await a.client.call('settings.set', { key: 'report.reviewedBy', value: '李所长' });
     const html = (await a.client.call('report.document', { month: '2026-10' })).html;
-    for (const text of ['第一派出所2026年10月工作月报', '一、人员', '二、健康', '三、休假', '休假数据待休假模块上线后提供', '四、慰问', '五、表彰', '六、下月提醒', '制表人：王丽', '审核人：李所长', '¥300.00', '第一派出所 2026年10月月报']) {
+    for (const text of ['第一派出所2026年10月工作月报', '一、人员', '二、健康', '三、休假', '本月休假 <b>21.5</b> 天', '一天未休 2 人', '10月31日（在岗 3/最低 4）', '直系亲属去世（2026-10-20 起请丧假），尚未慰问', '四、慰问', '五、表彰', '六、下月提醒', '制表人：王丽', '审核人：李所长', '¥300.00', '第一派出所 2026年10月月报']) {
       expect(html).toContain(text);
     }
     expect(html).toContain('content: "第 " counter(page) " 页 共 " counter(pages) " 页"');
-    expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
+    expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(4);
+    expect(html).toContain('休假天数（按假别）');
     const city = monthlyReportDocument(await bureau.client.call('report.monthly', { month: '2026-10' })).html;
     expect(city).toContain('各派出所分项');
+    expect(city).toContain('各派出所休假');
     expect(city).toContain('第三派出所（从未同步）');
   });
 
@@ -234,7 +290,7 @@ describe('nuanjing report (CLI, in process)', () => {
     expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('没有代码为「999」的派出所')]);
     const json = await runNuanjingInProcess(['report', '--db', city, '--month', lastMonth, '--city', '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ month: lastMonth, scope: { kind: 'city', code: '3301' }, staff: { active: 0, byCategory: { 民警: 0 } }, health: { coverage: { 民警: { active: 0 } } }, visits: { count: 0, amountFen: 0 }, stations: [] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ month: lastMonth, scope: { kind: 'city', code: '3301' }, staff: { active: 0, byCategory: { 民警: 0 } }, health: { coverage: { 民警: { active: 0 } } }, leave: { monthDays: 0, annual: { noneTaken: 0 }, belowMinimumDays: 0, notes: [] }, visits: { count: 0, amountFen: 0 }, stations: [] });
     const xlsx = join(folder.path, '月报.xlsx');
     expect((await runNuanjingInProcess(['report', '--db', station, '--month', lastMonth, '--out', xlsx])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();

@@ -6,6 +6,7 @@ import { staffStatuses, type RosterFilter, type StaffListItem } from '../../../s
 import { usePlatform } from '../../api/client-context';
 import { defaultRosterFilter } from '../../stores/staff-slice';
 import { useAppStore } from '../../stores/store-context';
+import { PrintPreviewDialog, type PrintSource } from '../reports/print-preview-dialog';
 import { RosterImportDialog } from './roster-import-dialog';
 import { RosterTable } from './roster-table';
 import { RosterToolbar } from './roster-toolbar';
@@ -83,6 +84,7 @@ export function RosterPage() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [downloadingTemplate, setDownloadingTemplate] = useState(false);
+  const [printing, setPrinting] = useState<PrintSource | null>(null);
   const tableTop = useRef<HTMLDivElement>(null);
   const measuredHeight = useRemainingHeight(tableTop, 24 + 16 + 40);
 
@@ -151,6 +153,13 @@ export function RosterPage() {
           onImport={() => setImporting(true)}
           onDownloadTemplate={() => void downloadTemplate()}
           onExport={() => void exportRoster()}
+          onPrint={() =>
+            setPrinting({
+              name: '花名册',
+              document: () => client.call('roster.sheet', { filter: applied }),
+              pdf: () => client.call('roster.sheetPdf', { filter: applied }),
+            })
+          }
         />
         {loadError && <Alert type="error" showIcon title={`名单读取失败：${loadError}`} />}
         {hiddenCount > 0 && (
@@ -196,6 +205,7 @@ export function RosterPage() {
         }}
       />
       <RosterImportDialog open={importing} onClose={() => setImporting(false)} />
+      <PrintPreviewDialog source={printing} onClose={() => setPrinting(null)} />
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Flex, Input, Select, Space, Typography } from 'antd';
-import { DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import { staffCategories, staffStatuses, type RosterFilter } from '../../../shared/staff-record';
 import { flagLabels, type RosterFlag } from './staff-labels';
 
@@ -22,6 +22,8 @@ export interface RosterToolbarProps {
   onImport(): void;
   onDownloadTemplate(): void;
   onExport(): void;
+  /** 打印花名册: the roster as filtered, on A4 landscape. */
+  onPrint(): void;
 }
 
 const flagOptions = (Object.keys(flagLabels) as RosterFlag[]).map((flag) => ({ value: flag, label: flagLabels[flag] }));
@@ -88,6 +90,9 @@ export function RosterToolbar(props: RosterToolbarProps) {
           </Button>
           <Button icon={<ExportOutlined />} loading={props.exporting} onClick={props.onExport}>
             导出 Excel
+          </Button>
+          <Button icon={<PrinterOutlined />} disabled={props.count === 0} onClick={props.onPrint}>
+            打印花名册
           </Button>
         </Space>
       </Flex>

@@ -1,16 +1,10 @@
 import type { RetirementTag } from '../../../shared/person-derivations';
-import type { RosterFilter, StaffCategoryName, StaffListItem, StaffStatus } from '../../../shared/staff-record';
+import { rosterFlagLabels, type RosterFilter, type StaffCategoryName, type StaffListItem, type StaffStatus } from '../../../shared/staff-record';
 
 /** A roster flag as the filter and the table's tags name it. */
 export type RosterFlag = NonNullable<RosterFilter['flags']>[number];
 
-export const flagLabels: Record<RosterFlag, string> = {
-  partyMember: '党员',
-  unionMember: '工会会员',
-  hardship: '困难职工',
-  heroModel: '英模',
-  disabled: '因公伤残',
-};
+export const flagLabels: Record<RosterFlag, string> = rosterFlagLabels;
 
 /** Tag colours of the flags; the care-driving ones stand out, membership stays quiet. */
 export const flagColors: Record<RosterFlag, string> = {
