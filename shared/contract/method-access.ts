@@ -81,6 +81,12 @@ export const methodAccess: Record<MethodName, MethodAccess> = {
   'roster.importPreview': entry,
   'roster.importCommit': entry,
   'roster.export': view,
+  'roster.sheet': view,
+  'roster.sheetPdf': view,
+  'lists.data': view,
+  'lists.document': view,
+  'lists.pdf': view,
+  'lists.excel': view,
 
   'health.summary': view,
   'health.coverage': view,
