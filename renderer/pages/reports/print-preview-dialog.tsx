@@ -19,7 +19,18 @@ export interface PrintSource {
  * (the print dialog: Electron's, or the browser's in web mode) and 保存 PDF (Chromium in the main
  * process; saved where the clerk chooses).
  */
-export function PrintPreviewDialog({ source, onClose }: { source: PrintSource | null; onClose(): void }) {
+export function PrintPreviewDialog({
+  source,
+  onClose,
+  width = 1180,
+  testId = 'print-preview',
+}: {
+  source: PrintSource | null;
+  onClose(): void;
+  /** The dialog's width: a landscape page wants the default, a portrait one less. */
+  width?: number;
+  testId?: string;
+}) {
   const { files, printer } = usePlatform();
   const { message } = App.useApp();
   const [document, setDocument] = useState<PrintableDocument | null>(null);
@@ -50,7 +61,7 @@ export function PrintPreviewDialog({ source, onClose }: { source: PrintSource | 
       open={source !== null}
       onCancel={onClose}
       title={document?.title ?? source?.name}
-      width={1180}
+      width={width}
       destroyOnHidden
       footer={
         <Space>
@@ -66,7 +77,7 @@ export function PrintPreviewDialog({ source, onClose }: { source: PrintSource | 
     >
       {error && <Alert type="error" showIcon title={error} />}
       {!document && !error && <Spin />}
-      {document && <iframe title={`${source?.name ?? ''}预览`} srcDoc={document.html} style={{ width: '100%', height: '68vh', border: '1px solid #e5e7eb', background: '#e9ecf1' }} data-testid="print-preview" />}
+      {document && <iframe title={`${source?.name ?? ''}预览`} srcDoc={document.html} style={{ width: '100%', height: '68vh', border: '1px solid #e5e7eb', background: '#e9ecf1' }} data-testid={testId} />}
     </Modal>
   );
 }
