@@ -11,6 +11,7 @@ import type { LedgerStore } from '../../db/ledger-store';
 import type { FieldValue } from '../../db/synced-column';
 import type { AppDeps } from '../app-deps';
 import { localStation } from '../station/local-station';
+import { originNamer } from '../staff/change-history';
 
 /**
  * 操作记录: the change log (db/change-log.ts) read as an audit trail over every synced table —
@@ -111,22 +112,6 @@ function recordNamer(store: LedgerStore) {
     const nameColumn = definition.nameColumn ? definition.columns[definition.nameColumn] : undefined;
     const label = named !== null && named !== undefined && nameColumn ? `${definition.label}「${displayFieldValue(named, nameColumn)}」` : definition.label;
     return { record: label, personName: definition.owner === 'person' ? personName(row?.staff_id) : null };
-  };
-}
-
-/** Names the unit of a PC from this installation's own records (never from the change itself). */
-function originNamer(store: LedgerStore): (siteId: string) => string {
-  const cache = new Map<string, string>();
-  const peer = store.sqlite.prepare('SELECT name, code FROM sync_peer WHERE site_id = ?');
-  const vouched = store.sqlite.prepare('SELECT s.name AS name, s.code AS code FROM sync_site v JOIN station s ON s.id = v.station_id WHERE v.site_id = ?');
-  return (siteId) => {
-    let name = cache.get(siteId);
-    if (name === undefined) {
-      const unit = (peer.get(siteId) ?? vouched.get(siteId)) as { name: string | null; code: string | null } | undefined;
-      name = unit ? (unit.name ?? unit.code ?? '其他单位') : '其他单位';
-      cache.set(siteId, name);
-    }
-    return name;
   };
 }
 

@@ -30,7 +30,7 @@ function columnOf(table: string, col: string): Pick<ColumnDefinition, 'label' | 
  * Names the unit whose PC made a change, from this installation's own records — never from the
  * change itself: the user name a bundle carries is its sender's word, the origin is what was checked.
  */
-function originNamer(store: LedgerStore): (siteId: string) => string {
+export function originNamer(store: LedgerStore): (siteId: string) => string {
   const cache = new Map<string, string>();
   const peer = store.sqlite.prepare('SELECT name, code FROM sync_peer WHERE site_id = ?');
   const vouched = store.sqlite.prepare('SELECT s.name AS name, s.code AS code FROM sync_site v JOIN station s ON s.id = v.station_id WHERE v.site_id = ?');
