@@ -26,7 +26,10 @@ function unprotected(deps: AppDeps): AccessVerdict {
 
 /** What the refused call was, in the clerk's words (the contract's one-line summary). */
 function whatTheCallDoes(name: MethodName): string {
-  return `「${apiContract[name].summary.replace(/（[^）]*）/g, '')}」`;
+  // The summary's head only: what follows its 「：」 or 「；」 explains the call to developers
+  // (argument names); a head that only says who calls it (市局：…) keeps the sentence after it.
+  const parts = apiContract[name].summary.replace(/（[^）]*）/g, '').split(/[：；]/);
+  return `「${parts[0].length > 2 || parts.length === 1 ? parts[0] : parts[1]}」`;
 }
 
 /**

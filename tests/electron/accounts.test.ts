@@ -105,6 +105,10 @@ describe('roles, in-process (as the CLI and a window call)', () => {
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toMatch(/「赵查看」是「查看」角色，不能办理「新增或修改人员」.*「录入员」或以上/);
     expect((await refusal(viewer.call('staff.delete', { id: staffId }))).code).toBe('FORBIDDEN');
+    // The call is named as the clerk knows it, without the contract's notes for developers.
+    const backup = await refusal(viewer.call('backup.create', {}));
+    expect(backup.message).toMatch(/不能办理「立即备份」：这项操作需要「管理员」权限/);
+    expect(backup.message).not.toMatch(/toFolder|password/);
   });
 
   it('a 录入员 writes, signed with their name in the change log, but manages no accounts or settings', async () => {
