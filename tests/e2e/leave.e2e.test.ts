@@ -34,8 +34,18 @@ describe('休假轮休 in web mode (real Chromium)', () => {
 
   async function fillLeave(page: Page, name: string, type: string, from: string, to: string) {
     const dialog = page.getByRole('dialog', { name: '登记休假' });
-    await dialog.getByLabel('人员').fill(name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
+    // As a clerk does: open the list, then type the name. The people arrive with the dialog: a name
+    // typed before they did found nothing once (fresh clone), so it is typed again if no one shows.
+    const person = dialog.getByLabel('人员');
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name });
+    for (let attempt = 1; ; attempt += 1) {
+      await person.click();
+      await person.fill(name);
+      const shown = await option.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (shown || attempt === 3) break;
+      await person.fill('');
+    }
+    await option.click();
     await dialog.getByLabel('假别').click();
     await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${type}"]`).click();
     for (const [label, value] of [['开始日期', from], ['结束日期', to]] as const) {
