@@ -12,14 +12,14 @@ import react from '@vitejs/plugin-react';
  * (one worker on our 2-core machines, every file in turn); the tests are independent (in-memory or
  * temporary ledgers, their own ports), so every core runs files.
  *
- * The Node and e2e files share their worker's modules (`isolate: false`): each file imported the
- * handlers, the CLI and their packages anew, which was a third of the Node project's time. They may:
- * every file opens its own ledgers, servers and folders, what the modules keep beyond a call is
- * keyed by the database it serves or a pure result, and spies are restored after each test
- * (`restoreMocks`). The jsdom
- * files keep their own window each: one document shared by all of them made antd's pages slower.
- * Their jsdom matches style rules through an index (tests/support/jsdom-rule-index.ts): the same
- * computed styles, a quarter of the time.
+ * Every project's files share their worker's modules (`isolate: false`): each file imported the
+ * handlers, the CLI, React, antd and their packages anew, which was a third of the Node project's
+ * time and 40 % of the jsdom project's. They may: every file opens its own ledgers, servers,
+ * folders and app store, what the modules keep beyond a call is keyed by the database it serves or
+ * a pure result, and spies are restored after each test (`restoreMocks`). A jsdom file still gets a
+ * window of its own (the environment is set up per file); antd's style cache, shared, writes each
+ * style into the document that mounts it. Their jsdom matches style rules through an index
+ * (tests/support/jsdom-rule-index.ts): the same computed styles, a quarter of the time.
  */
 /**
  * The passphrase that unlocks the test ledgers' sync keys (see electron/keys/): a file ledger's
@@ -47,7 +47,7 @@ export default defineConfig({
       {
         plugins: [react()],
         test: {
-          name: 'renderer',
+          name: 'renderer', isolate: false,
           environment: './tests/support/jsdom-environment.ts',
           include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts'],
           setupFiles: ['tests/renderer/setup-jsdom.ts'],
