@@ -21,7 +21,7 @@
 import { createCipheriv, createDecipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AppError } from '../../shared/contract/api-error';
-import { importSiteKey } from './site-keys';
+import { importSiteKey, publicDerOf, publicKeyOfPrivate } from './site-keys';
 
 /** The bundle format this code writes and reads. */
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -211,7 +211,7 @@ export function openBundle(input: OpenBundleInput): { header: BundleHeader; payl
   try {
     const ephemeral = createPublicKey({ key: parsed.ephemeralDer, format: 'der', type: 'spki' });
     const shared = diffieHellman({ privateKey: recipientPrivate, publicKey: ephemeral });
-    const decipher = createDecipheriv('aes-256-gcm', deriveAesKey(shared, parsed.ephemeralDer, createPublicKey(recipientPrivate)), parsed.iv);
+    const decipher = createDecipheriv('aes-256-gcm', deriveAesKey(shared, parsed.ephemeralDer, publicKeyOfPrivate(recipientPrivate)), parsed.iv);
     decipher.setAAD(parsed.headerBytes);
     decipher.setAuthTag(parsed.tag);
     compressed = Buffer.concat([decipher.update(parsed.ciphertext), decipher.final()]);
@@ -315,6 +315,6 @@ function section(content: Buffer): Buffer[] {
 }
 
 function deriveAesKey(sharedSecret: Buffer, ephemeralDer: Buffer, recipientPublic: KeyObject): Buffer {
-  const info = Buffer.concat([HKDF_INFO, recipientPublic.export({ format: 'der', type: 'spki' })]);
+  const info = Buffer.concat([HKDF_INFO, publicDerOf(recipientPublic)]);
   return Buffer.from(hkdfSync('sha256', sharedSecret, ephemeralDer, info, 32));
 }

@@ -42,12 +42,18 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export function generateSiteKeys(): SiteKeys {
   const signing = generateKeyPairSync('ed25519');
   const encryption = generateKeyPairSync('x25519');
-  return {
+  const keys = {
     signingPublicKey: exportPublic(signing.publicKey),
     signingPrivateKey: exportPrivate(signing.privateKey),
     encryptionPublicKey: exportPublic(encryption.publicKey),
     encryptionPrivateKey: exportPrivate(encryption.privateKey),
   };
+  // The first bundle this site seals or opens uses the key objects just made, not their text parsed again.
+  rememberImported(keys.signingPublicKey, 'signingPublic', signing.publicKey);
+  rememberImported(keys.signingPrivateKey, 'signingPrivate', signing.privateKey);
+  rememberImported(keys.encryptionPublicKey, 'encryptionPublic', encryption.publicKey);
+  rememberImported(keys.encryptionPrivateKey, 'encryptionPrivate', encryption.privateKey);
+  return keys;
 }
 
 /** The public half of a site's keys — never hand the private keys to anything that leaves the machine. */
@@ -64,9 +70,13 @@ export function importSiteKey(base64: string, role: SiteKeyRole): KeyObject {
   const cached = importedKeys.get(cacheKey);
   if (cached) return cached;
   const key = parseSiteKey(base64, role);
-  if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.clear();
-  importedKeys.set(cacheKey, key);
+  rememberImported(base64, role, key);
   return key;
+}
+
+function rememberImported(base64: string, role: SiteKeyRole, key: KeyObject): void {
+  if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.clear();
+  importedKeys.set(`${role}:${base64}`, key);
 }
 
 /**
@@ -126,7 +136,7 @@ export function siteKeysFingerprint(keys: SitePublicKeys): string {
 function canonicalPublicDer(publicKeyBase64: string): Buffer {
   for (const role of ['signingPublic', 'encryptionPublic'] as const) {
     try {
-      return importSiteKey(publicKeyBase64, role).export({ format: 'der', type: 'spki' });
+      return publicDerOf(importSiteKey(publicKeyBase64, role));
     } catch {
       // try the other kind of public key
     }
@@ -134,13 +144,40 @@ function canonicalPublicDer(publicKeyBase64: string): Buffer {
   throw new AppError(SITE_KEY_INVALID, '公钥格式不正确（不是有效的密钥）。请重新复制完整的公钥后再试。');
 }
 
+/**
+ * A public key's DER (`spki`), exported once per key object: sealing and opening a bundle both bind
+ * the recipient's public key into the AES key, and a bureau opens sixty bundles with one key.
+ * Shared: read it, never write into it.
+ */
+export function publicDerOf(key: KeyObject): Buffer {
+  let der = publicDers.get(key);
+  if (!der) {
+    der = key.export({ format: 'der', type: 'spki' });
+    publicDers.set(key, der);
+  }
+  return der;
+}
+
+/** The public half of a private key, derived once per key object. */
+export function publicKeyOfPrivate(privateKey: KeyObject): KeyObject {
+  let publicKey = publicHalves.get(privateKey);
+  if (!publicKey) {
+    publicKey = createPublicKey(privateKey);
+    publicHalves.set(privateKey, publicKey);
+  }
+  return publicKey;
+}
+
+const publicDers = new WeakMap<KeyObject, Buffer>();
+const publicHalves = new WeakMap<KeyObject, KeyObject>();
+
 function formatFingerprint(digest: Buffer): string {
   const hex = digest.subarray(0, 10).toString('hex').toUpperCase();
   return hex.match(/.{4}/g)!.join('-');
 }
 
 function exportPublic(key: KeyObject): string {
-  return key.export({ format: 'der', type: 'spki' }).toString('base64');
+  return publicDerOf(key).toString('base64');
 }
 
 function exportPrivate(key: KeyObject): string {
