@@ -54,13 +54,19 @@ export function leaveValues(input: ParsedLeaveInput, days: number): Record<strin
   };
 }
 
+/**
+ * A leave that begins before the person was employed (入职时间, else 参加工作时间). Checked before its
+ * days are counted: a date years too early is a typing error, not a year whose calendar is missing.
+ */
+export function employmentProblems(input: Pick<ParsedLeaveInput, 'fromDate'>, person: Pick<StaffRow, 'hire_date' | 'work_start_date'>): RecordProblem[] {
+  const employed = person.hire_date ?? person.work_start_date;
+  if (!employed || compareIsoDates(input.fromDate, employed) >= 0) return [];
+  return [{ field: 'fromDate', message: `开始日期 ${input.fromDate} 早于此人${person.hire_date ? '入职时间' : '参加工作时间'} ${employed}，请核对日期` }];
+}
+
 /** The refusals of a leave against the person and their other leave (none: an empty list). */
 export function leaveProblems(input: ParsedLeaveInput, days: number, person: Pick<StaffRow, 'hire_date' | 'work_start_date'>, others: readonly LeaveRow[]): RecordProblem[] {
-  const problems: RecordProblem[] = [];
-  const employed = person.hire_date ?? person.work_start_date;
-  if (employed && compareIsoDates(input.fromDate, employed) < 0) {
-    problems.push({ field: 'fromDate', message: `开始日期 ${input.fromDate} 早于此人${person.hire_date ? '入职时间' : '参加工作时间'} ${employed}，请核对日期` });
-  }
+  const problems: RecordProblem[] = [...employmentProblems(input, person)];
   if (days === 0) {
     problems.push({ field: 'toDate', message: `${describeLeaveDates(input)} 按${leaveTypeRules[input.type].counting}计为 0 天（都是节假日或休息日），不需要请假；请核对日期` });
   }
@@ -110,6 +116,8 @@ export function requireStrengthConfirmation(shortfalls: readonly StrengthShortfa
 function check(input: ParsedLeaveInput & { staffId: string }, context: PersonRecordContext<'leave_record'>): RecordProblem[] {
   const store = context.store as LedgerStore;
   const person = context.person as StaffRow & { station_id: string | null };
+  const early = employmentProblems(input, person);
+  if (early.length > 0) return early;
   const lookup = calendarLookupOf(store);
   const { days } = leaveDayCount(input, lookup);
   const others = context.others as unknown as LeaveRow[];

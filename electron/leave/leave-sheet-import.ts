@@ -9,7 +9,7 @@ import { findSheetWithColumns, loadWorkbook, type SheetRow } from '../staff/rost
 import { checkIdNumber } from '../staff/staff-input-check';
 import { liveStaffRows, type StaffRowWithStation } from '../staff/staff-rows';
 import { calendarLookupOf } from './calendar-store';
-import { leaveDayCount, leaveProblems, leaveValues, requireAnnualBalance, requireCompensatory, requireStrengthConfirmation } from './leave-records';
+import { employmentProblems, leaveDayCount, leaveProblems, leaveValues, requireAnnualBalance, requireCompensatory, requireStrengthConfirmation } from './leave-records';
 import { liveLeaveRows, type LeaveRow } from './leave-rows';
 import { leaveSheetColumns, type LeaveSheetColumn, type LeaveSheetField } from './leave-sheet-columns';
 import { strengthShortfalls } from './station-strength';
@@ -20,7 +20,8 @@ import { strengthShortfalls } from './station-strength';
  * balance, a year without a calendar …) or unreadable is an error naming its row, and nothing of it
  * is written; a day below the minimum strength is a warning and the row is imported. A row matching
  * a leave already recorded (same person, kind and first day) updates it, so importing the same
- * sheet twice changes nothing. A preview writes nothing; a commit writes every row that is not an
+ * sheet twice changes nothing; two rows of one leave in a sheet are refused (the second names the
+ * first), as either would otherwise overwrite the other at the next import. A preview writes nothing; a commit writes every row that is not an
  * error, in one transaction.
  */
 
@@ -33,6 +34,8 @@ interface ImportState {
   byIdNumber: Map<string, StaffRowWithStation>;
   /** Each person's leave: the ledger's, then the rows of this sheet already read. */
   leaves: Map<string, LeaveRow[]>;
+  /** The sheet row that gave each leave (person, kind, first day) already read: a second row of it is refused. */
+  rowsByLeave: Map<string, number>;
 }
 
 const listed = (values: readonly string[]) => values.join('、');
@@ -80,7 +83,18 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<LeaveSheetColumn>, state: 
     note: raw.note ?? null,
   });
   if (!parsed.success) return { row: sheetRow.row, errors: parsed.error.issues.map((i) => i.message), warnings: [] };
+  const early = employmentProblems(parsed.data, person);
+  if (early.length > 0) return { row: sheetRow.row, errors: early.map((p) => p.message), warnings: [] };
   const leaves = state.leaves.get(person.id) ?? [];
+  const key = `${person.id}|${parsed.data.type}|${parsed.data.fromDate}`;
+  const twinRow = state.rowsByLeave.get(key);
+  if (twinRow !== undefined) {
+    return {
+      row: sheetRow.row,
+      errors: [`与第${twinRow}行是同一条休假（同一人、同一假别、同一开始日期 ${parsed.data.fromDate}）：一条休假只填一行，请删去或合并重复的行`],
+      warnings: [],
+    };
+  }
   const existing = leaves.find((l) => l.type === parsed.data.type && l.from_date === parsed.data.fromDate && !l.id.startsWith('sheet-row-'));
   const input: ParsedLeaveInput = { ...parsed.data, id: existing?.id, strengthConfirm: existing?.strength_confirm ?? null, source: existing?.source ?? null, trip: existing?.trip ?? null };
   const others = leaves.filter((l) => l !== existing);
@@ -103,6 +117,7 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<LeaveSheetColumn>, state: 
     }
     const unchanged = existing !== undefined && Object.entries(values).every(([column, value]) => (existing[column as keyof LeaveRow] ?? null) === value);
     state.leaves.set(person.id, [...others, draft]);
+    state.rowsByLeave.set(key, sheetRow.row);
     return { row: sheetRow.row, errors: [], warnings, input, values, existingId: existing?.id ?? null, unchanged };
   } catch (error) {
     if (error instanceof AppError) return { row: sheetRow.row, errors: [error.message], warnings: [] };
@@ -131,7 +146,7 @@ export async function importLeaveSheet(deps: AppDeps, bytes: Buffer, options: { 
     for (const p of liveStaffRows(deps.store)) if (p.station_id === station.id && p.id_number && !byIdNumber.has(p.id_number)) byIdNumber.set(p.id_number, p);
     const leaves: ImportState['leaves'] = new Map();
     for (const row of liveLeaveRows(deps.store)) if (row.staff_id) leaves.set(row.staff_id, [...(leaves.get(row.staff_id) ?? []), row]);
-    const state: ImportState = { today: todayOf(deps), byIdNumber, leaves };
+    const state: ImportState = { today: todayOf(deps), byIdNumber, leaves, rowsByLeave: new Map() };
     const summary: LeaveImportSummary = { created: 0, updated: 0, unchanged: 0, warnings: [], errors: [], committed: options.commit };
     sheet.rows.forEach((sheetRow, index) => {
       const outcome = analyseRow(deps, sheetRow, state);

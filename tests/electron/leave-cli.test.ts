@@ -85,18 +85,26 @@ describe('nuanjing leave import|export|entitlement', () => {
       [zhang.name, zhang.idNumber, '病假', '2026-10-08', null, '2026-10-09', null, '已休', '与第2行重叠'],
       [li.name, li.idNumber, '年假', '2026-12-01', null, '2026-12-01', null, '计划', null],
       [li.name, li.idNumber, '事假', '2026-02-02', null, '2026-02-02', null, '已休', '早于参加工作'],
+      // The same leave as row 3 once more: at the next import it would overwrite row 3's leave.
+      [zhang.name, zhang.idNumber, '事假', '2026-11-02', '下午', '2026-11-02', null, '批准', '重复第3行'],
+      // Years before employment (a typing error), in a year no calendar holds: said as such, not as a missing calendar.
+      [li.name, li.idNumber, '事假', '1996-03-04', null, '1996-03-05', null, '已休', '年份打错'],
     ]);
     const preview = await json(['leave', 'import', '--db', db, sheet, '--dry-run']);
     expect(preview).toMatchObject({ code: 1, data: { created: 3, updated: 0, unchanged: 0 } });
     const errors = (preview.data as { errors: { row: number; message: string }[] }).errors;
-    expect(errors.map((e) => e.row)).toEqual([5, 6, 7]);
+    expect(errors.map((e) => e.row)).toEqual([5, 6, 7, 8, 9]);
     expect(errors[0].message).toContain('与此人已有的年休假（2026-09-28 至 2026-10-09，已休）重叠');
     expect(errors[1].message).toContain('假别「年假」无法识别');
     expect(errors[2].message).toContain('早于此人参加工作时间 2026-03-01');
+    expect(errors[3].message).toContain('与第3行是同一条休假');
+    expect(errors[4].message).toBe('开始日期 1996-03-04 早于此人参加工作时间 2026-03-01，请核对日期');
     expect(await json(['leave', 'export', '--db', db, join(folder.path, 'none.xlsx')])).toMatchObject({ data: { rows: 0 } });
 
     expect(await json(['leave', 'import', '--db', db, sheet])).toMatchObject({ code: 1, data: { created: 3 } });
-    expect(await json(['leave', 'import', '--db', db, sheet])).toMatchObject({ code: 1, data: { created: 0, updated: 0, unchanged: 3 } });
+    const again = await json(['leave', 'import', '--db', db, sheet]);
+    expect(again).toMatchObject({ code: 1, data: { created: 0, updated: 0, unchanged: 3 } });
+    expect((again.data as { errors: { row: number }[] }).errors.map((e) => e.row)).toEqual([5, 6, 7, 8, 9]);
 
     const out = join(folder.path, 'export.xlsx');
     expect(await json(['leave', 'export', '--db', db, out, '--year', '2026'])).toMatchObject({ code: 0, data: { rows: 3 } });

@@ -52,6 +52,8 @@ describe('a leave, counted and refused by the rules', () => {
   it('refuses zero working days, dates before 入职时间, and a year without a calendar', async () => {
     await expect(app.client.call('leave.save', { staffId: zhang, type: '年休假', fromDate: '2026-10-03', toDate: '2026-10-05' })).rejects.toMatchObject({ message: expect.stringContaining('计为 0 天') });
     await expect(app.client.call('leave.save', { staffId: zhang, type: '事假', fromDate: '2007-06-28', toDate: '2007-06-29' })).rejects.toMatchObject({ message: expect.stringContaining('早于此人入职时间 2007-07-01') });
+    // A year mistyped before employment is said as such, even where no calendar holds that year.
+    await expect(app.client.call('leave.save', { staffId: zhang, type: '事假', fromDate: '1997-06-02', toDate: '1997-06-03' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('早于此人入职时间 2007-07-01') });
     await expect(app.client.call('leave.save', { staffId: zhang, type: '事假', fromDate: '2027-01-04', toDate: '2027-01-05' })).rejects.toMatchObject({ code: 'CALENDAR_MISSING', message: expect.stringContaining('2027') });
     await expect(app.client.call('leave.save', { staffId: zhang, type: '事假', fromDate: '2026-11-05', toDate: '2026-11-04' })).rejects.toMatchObject({ message: expect.stringContaining('不能早于开始日期') });
   });
