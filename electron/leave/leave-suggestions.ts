@@ -1,10 +1,12 @@
 import { addDays, compareIsoDates } from '../../shared/china-date';
-import type { LeaveSuggestion } from '../../shared/leave-record';
+import { dayKindOf, type CalendarLookup } from '../../shared/holiday-calendar';
+import { leaveTypeRules, type LeaveSuggestion } from '../../shared/leave-record';
 import { derivedChildExamYears } from '../../shared/person-derivations';
 import type { LedgerStore } from '../../db/ledger-store';
 import { readSettings } from '../handlers/app-handlers';
 import { localStation } from '../station/local-station';
 import { liveStaffRows } from '../staff/staff-rows';
+import { calendarLookupOf } from './calendar-store';
 import { liveLeaveRows } from './leave-rows';
 
 /**
@@ -12,7 +14,8 @@ import { liveLeaveRows } from './leave-rows';
  * - 陪考轮休 (DOMAIN.md "Rotation"): for a person in service whose child sits 中考 or 高考 this year
  *   (the family's exam years, or derived from the grade or birth date), from the exam's first day
  *   (高考 7 June; 中考 the setting `leave.zhongkaoFirstDay`) for the days of `leave.examRestDays`
- *   (default 2);
+ *   (default 2), counted as 陪考轮休 is counted (working days: an exam that starts on a Sunday runs
+ *   on to the days after it, so the leave holds the days its reason names);
  * - 强制休息 (DOMAIN.md "Health"): a medical event marked 责令强制休息, from its first to its last day
  *   (or 7 days when it has none yet).
  * A suggestion already planned (a live leave with its source) is not offered again.
@@ -23,6 +26,25 @@ export const GAOKAO_FIRST_DAY = '06-07';
 
 /** Days of 强制休息 planned for a medical event that has no last day yet. */
 const FORCED_REST_DEFAULT_DAYS = 7;
+
+/**
+ * The last day of a leave of `days` days from `fromDate`, counted as the kind counts them. A year
+ * without a calendar gives calendar days: the plan is then refused with CALENDAR_MISSING when saved.
+ */
+function lastDayHolding(fromDate: string, days: number, counting: '工作日' | '日历日', lookup: CalendarLookup): string {
+  const plain = addDays(fromDate, days - 1);
+  if (counting === '日历日') return plain;
+  try {
+    let date = fromDate;
+    for (let held = dayKindOf(date, lookup).working ? 1 : 0; held < days; ) {
+      date = addDays(date, 1);
+      if (dayKindOf(date, lookup).working) held += 1;
+    }
+    return date;
+  } catch {
+    return plain;
+  }
+}
 
 /** The source of a 陪考轮休 suggestion: exam:2026高考:<child id>. */
 const examSource = (year: number, exam: '中考' | '高考', childId: string) => `exam:${year}${exam}:${childId}`;
@@ -37,6 +59,7 @@ export function leaveSuggestions(store: LedgerStore, year: number, today: string
     .prepare("SELECT id, staff_id, name, grade, birth_date, zhongkao_year, gaokao_year FROM family_member WHERE deleted_at IS NULL AND relation = '子女' AND staff_id IS NOT NULL")
     .all() as { id: string; staff_id: string; name: string | null; grade: string | null; birth_date: string | null; zhongkao_year: number | null; gaokao_year: number | null }[];
   const restDays = settings['leave.examRestDays'];
+  const lookup = calendarLookupOf(store);
   for (const child of children) {
     const person = people.get(child.staff_id);
     if (!person) continue;
@@ -55,7 +78,7 @@ export function leaveSuggestions(store: LedgerStore, year: number, today: string
         name: person.name ?? '',
         type: '陪考轮休',
         fromDate,
-        toDate: addDays(fromDate, restDays - 1),
+        toDate: lastDayHolding(fromDate, restDays, leaveTypeRules['陪考轮休'].counting, lookup),
         reason: `子女${child.name ?? ''}${year}年${exam}（${Number(first.slice(0, 2))}月${Number(first.slice(3))}日–${Number(last.slice(0, 2))}月${Number(last.slice(3))}日），陪考轮休${restDays}天`,
         source,
       });

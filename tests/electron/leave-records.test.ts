@@ -122,13 +122,14 @@ describe('suggestions and reminders', () => {
     await app.client.call('health.event.save', { staffId: zhang, kind: '重大疾病', startDate: '2026-11-16', endDate: '2026-11-29', forcedRest: true });
     const suggestions = await app.client.call('leave.suggestions', { year: 2026 });
     expect(suggestions).toEqual([
-      expect.objectContaining({ type: '陪考轮休', fromDate: '2026-06-07', toDate: '2026-06-08', reason: expect.stringContaining('子女张小明2026年高考（6月7日–6月9日），陪考轮休2天') }),
+      // 7 June 2026 is a Sunday: two working days of 陪考轮休 run to Tuesday 9 June, the exam's last day.
+      expect.objectContaining({ type: '陪考轮休', fromDate: '2026-06-07', toDate: '2026-06-09', reason: expect.stringContaining('子女张小明2026年高考（6月7日–6月9日），陪考轮休2天') }),
       expect.objectContaining({ type: '强制休息', fromDate: '2026-11-16', toDate: '2026-11-29' }),
     ]);
     for (const s of suggestions) await app.client.call('leave.save', { staffId: s.staffId, type: s.type, fromDate: s.fromDate, toDate: s.toDate, source: s.source, reason: s.reason });
     expect(await app.client.call('leave.suggestions', { year: 2026 })).toEqual([]);
     const person = await app.client.call('leave.person', { staffId: zhang });
-    expect(person.leaves.map((l) => `${l.type}${l.days}`)).toEqual(['强制休息14', '陪考轮休1']);
+    expect(person.leaves.map((l) => `${l.type}${l.days}`)).toEqual(['强制休息14', '陪考轮休2']);
   });
 
   it('应休尽休: after the check date, everyone who took none or less than half is reminded', async () => {
