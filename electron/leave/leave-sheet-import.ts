@@ -18,7 +18,8 @@ import { strengthShortfalls } from './station-strength';
  * Importing leave from Excel (休假记录表): one leave a row, the person matched by ID number only, by
  * the same rules as the form. A row refused (an overlap, no day to count, annual leave over the
  * balance, a year without a calendar …) or unreadable is an error naming its row, and nothing of it
- * is written; a day below the minimum strength is a warning and the row is imported. A row matching
+ * is written; a day below the minimum strength is a warning and the row is imported (a row that
+ * changes nothing is not warned about: it saves nothing). A row matching
  * a leave already recorded (same person, kind and first day) updates it, so importing the same
  * sheet twice changes nothing; two rows of one leave in a sheet are refused (the second names the
  * first), as either would otherwise overwrite the other at the next import. A preview writes nothing; a commit writes every row that is not an
@@ -108,14 +109,15 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<LeaveSheetColumn>, state: 
     requireCompensatory(deps.store, { ...input, staffId: person.id }, days);
     const values = leaveValues(input, days);
     const draft = { id: existing?.id ?? `sheet-row-${sheetRow.row}`, staff_id: person.id, station_id: person.station_id, deleted_at: null, ...values } as LeaveRow;
-    if (person.station_id) {
+    const unchanged = existing !== undefined && Object.entries(values).every(([column, value]) => (existing[column as keyof LeaveRow] ?? null) === value);
+    // A row that changes nothing saves nothing: a leave already recorded is not warned about again.
+    if (person.station_id && !unchanged) {
       try {
         requireStrengthConfirmation(strengthShortfalls(deps.store, person.station_id, draft, lookup), input.strengthConfirm);
       } catch (warning) {
         warnings.push((warning as Error).message.split('\n如确需安排')[0].replace(/\n/g, '；'));
       }
     }
-    const unchanged = existing !== undefined && Object.entries(values).every(([column, value]) => (existing[column as keyof LeaveRow] ?? null) === value);
     state.leaves.set(person.id, [...others, draft]);
     state.rowsByLeave.set(key, sheetRow.row);
     return { row: sheetRow.row, errors: [], warnings, input, values, existingId: existing?.id ?? null, unchanged };

@@ -89,9 +89,11 @@ describe('nuanjing leave import|export|entitlement', () => {
       [zhang.name, zhang.idNumber, '事假', '2026-11-02', '下午', '2026-11-02', null, '批准', '重复第3行'],
       // Years before employment (a typing error), in a year no calendar holds: said as such, not as a missing calendar.
       [li.name, li.idNumber, '事假', '1996-03-04', null, '1996-03-05', null, '已休', '年份打错'],
+      // Both away on 29 September: below the minimum of 1 — a warning, the row imported.
+      [li.name, li.idNumber, '病假', '2026-09-29', null, '2026-09-29', null, '已休', null],
     ]);
     const preview = await json(['leave', 'import', '--db', db, sheet, '--dry-run']);
-    expect(preview).toMatchObject({ code: 1, data: { created: 3, updated: 0, unchanged: 0 } });
+    expect(preview).toMatchObject({ code: 1, data: { created: 4, updated: 0, unchanged: 0 } });
     const errors = (preview.data as { errors: { row: number; message: string }[] }).errors;
     expect(errors.map((e) => e.row)).toEqual([5, 6, 7, 8, 9]);
     expect(errors[0].message).toContain('与此人已有的年休假（2026-09-28 至 2026-10-09，已休）重叠');
@@ -101,15 +103,18 @@ describe('nuanjing leave import|export|entitlement', () => {
     expect(errors[4].message).toBe('开始日期 1996-03-04 早于此人参加工作时间 2026-03-01，请核对日期');
     expect(await json(['leave', 'export', '--db', db, join(folder.path, 'none.xlsx')])).toMatchObject({ data: { rows: 0 } });
 
-    expect(await json(['leave', 'import', '--db', db, sheet])).toMatchObject({ code: 1, data: { created: 3 } });
+    const first = await json(['leave', 'import', '--db', db, sheet]);
+    expect(first).toMatchObject({ code: 1, data: { created: 4 } });
+    expect((first.data as { warnings: { row: number; message: string }[] }).warnings).toEqual([{ row: 10, message: expect.stringContaining('2026-09-29 在岗 0 人，低于最低在岗警力 1 人') }]);
+    // The second time nothing is saved: no day is taken below the minimum again, so nothing is warned.
     const again = await json(['leave', 'import', '--db', db, sheet]);
-    expect(again).toMatchObject({ code: 1, data: { created: 0, updated: 0, unchanged: 3 } });
+    expect(again).toMatchObject({ code: 1, data: { created: 0, updated: 0, unchanged: 4, warnings: [] } });
     expect((again.data as { errors: { row: number }[] }).errors.map((e) => e.row)).toEqual([5, 6, 7, 8, 9]);
 
     const out = join(folder.path, 'export.xlsx');
-    expect(await json(['leave', 'export', '--db', db, out, '--year', '2026'])).toMatchObject({ code: 0, data: { rows: 3 } });
+    expect(await json(['leave', 'export', '--db', db, out, '--year', '2026'])).toMatchObject({ code: 0, data: { rows: 4 } });
     const back = await json(['leave', 'import', '--db', db, out]);
-    expect(back).toMatchObject({ code: 0, data: { created: 0, updated: 0, unchanged: 3, errors: [] } });
+    expect(back).toMatchObject({ code: 0, data: { created: 0, updated: 0, unchanged: 4, errors: [], warnings: [] } });
   });
 
   it('prints each person’s annual leave with the keys named, and the reason when there is none', async () => {
