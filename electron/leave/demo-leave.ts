@@ -39,7 +39,8 @@ function workingDayFrom(date: string, isWorking: (d: string) => boolean): string
  * some take none or less than half — 应休尽休), sick and personal days, 婚假 and 探亲假, duty on
  * 国庆 and 春节 that earns 补休 and some of it used, a 疗休养 trip recommended; one person's 事假 of
  * 20 days that takes this year's annual leave (条例 第四条); and, next month, a plan that takes
- * the station below its minimum strength, saved with the clerk's confirmation. A leave the rules
+ * the station below its minimum strength, saved with the clerk's confirmation — the minimum set so
+ * that it is the only leave below it. A leave the rules
  * refuse (an overlap of two random plans) is left out.
  */
 export function seedDemoLeave(store: LedgerStore, actor: WriteActor, random: DemoRandom, today: string): DemoLeaveSummary {
@@ -125,16 +126,30 @@ export function seedDemoLeave(store: LedgerStore, actor: WriteActor, random: Dem
     plan({ staffId: person.id, type: '疗休养', fromDate: from, toDate: addDays(from, 4), status: '计划', trip: `${year}年优秀民警疗休养（千岛湖）`, reason: '派出所推荐' });
   }
 
-  // In the coming weeks: the minimum is set just under the strength, and a plan of seven on the same two days breaks it.
+  // In the coming weeks: the minimum is set under the strength, and a plan of one more than it allows away on the same two days breaks it.
   const months = [...new Set([addDays(today, 3).slice(0, 7), addDays(today, 40).slice(0, 7)])];
   const days = months
     .flatMap((m) => stationMonth(store, station.id, m, lookup).days)
     .filter((d) => d.calendarKnown && compareIsoDates(d.date, addDays(today, 3)) >= 0 && isWorking(d.date));
   const strength = stationMonth(store, station.id, today.slice(0, 7), lookup).strength;
-  const target = days.find((d, i) => i + 1 < days.length && days[i + 1].date === addDays(d.date, 1) && d.away.length === 0 && days[i + 1].away.length === 0);
-  if (target && strength > 10) {
-    writeRecord(store, actor, 'setting', settingRowId(station.id, 'station.minimumOnDuty'), { station_id: station.id, key: 'station.minimumOnDuty', value: JSON.stringify(strength - 6) });
-    const group = active.slice(2, 9);
+  // Two working days in a row with the fewest away (a larger station has someone away most days).
+  const pairs = days.flatMap((d, i) => (i + 1 < days.length && days[i + 1].date === addDays(d.date, 1) ? [{ first: d, second: days[i + 1] }] : []));
+  const pair = pairs.reduce<(typeof pairs)[number] | undefined>((best, p) => (best === undefined || p.first.away.length + p.second.away.length < best.first.away.length + best.second.away.length ? p : best), undefined);
+  const target = pair?.first;
+  // The minimum is set under the fewest on duty on any day already seeded, so that the plan below is
+  // the only one below it (a demo whose history is red on days no one confirmed contradicts its rule).
+  const lastMonth = months[months.length - 1];
+  const monthsSeeded = (Number(lastMonth.slice(0, 4)) - (year - 1)) * 12 + Number(lastMonth.slice(5, 7));
+  const seeded = Array.from({ length: monthsSeeded }, (_, i) => `${year - 1 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const fewestOnDuty = Math.min(...seeded.flatMap((m) => stationMonth(store, station.id, m, lookup).days.map((d) => d.onDuty)));
+  const minimum = Math.min(strength - 6, fewestOnDuty);
+  const awayThen = new Set(pair ? [...pair.first.away, ...pair.second.away].map((a) => a.staffId) : []);
+  const free = active.slice(2).filter((p) => !awayThen.has(p.id));
+  // One more than the minimum allows away on the busier of the two days.
+  const groupSize = pair ? Math.max(pair.first.onDuty, pair.second.onDuty) - minimum + 1 : 0;
+  if (target && strength > 10 && groupSize <= free.length) {
+    writeRecord(store, actor, 'setting', settingRowId(station.id, 'station.minimumOnDuty'), { station_id: station.id, key: 'station.minimumOnDuty', value: JSON.stringify(minimum) });
+    const group = free.slice(0, groupSize);
     const confirm = '年底集中轮休，已报所长同意，辖区巡逻由社区辅警补位';
     for (const [index, person] of group.entries()) {
       const leave = { staffId: person.id, fromDate: target.date, toDate: addDays(target.date, 1), status: '计划' as const, ...(index === group.length - 1 ? { strengthConfirm: confirm } : {}) };
