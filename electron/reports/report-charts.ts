@@ -31,7 +31,7 @@ export function headcountChart(report: MonthlyReport): string {
   return chartSvg(
     {
       title: { text: '月末在职人数（按类别）', left: 'center', textStyle: { fontSize: 12, fontFamily: FONT } },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      grid: { left: 40, right: 16, top: 50, bottom: 28 },
       xAxis: { type: 'category', data: [...staffCategories] },
       yAxis: { type: 'value', minInterval: 1 },
       series: [bar(staffCategories.map((c) => report.figures.staff.activeByCategory[c]), '#3b6fb6')],
@@ -46,7 +46,7 @@ export function coverageChart(report: MonthlyReport): string {
   return chartSvg(
     {
       title: { text: '本年体检覆盖率（目标 100%）', left: 'center', textStyle: { fontSize: 12, fontFamily: FONT } },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      grid: { left: 40, right: 16, top: 50, bottom: 28 },
       xAxis: { type: 'category', data: [...staffCategories] },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
