@@ -35,7 +35,7 @@ table.grid tr { break-inside: avoid; page-break-inside: avoid; }
 td.center { text-align: center; }
 td.right { text-align: right; }
 td.sign { height: 11mm; }
-.footer { display: flex; justify-content: space-between; margin-top: 8mm; font-size: 11pt; break-inside: avoid; }
+.footer { display: flex; justify-content: space-between; margin-top: 8mm; font-size: 11pt; break-inside: avoid; break-before: avoid; page-break-before: avoid; }
 .footer span { min-width: 55mm; }
 @media screen {
   body { background: #e9ecf1; padding: 16px 0; }

@@ -271,7 +271,7 @@ td.small { font-size: 8pt; }
 .chart svg { display: block; }
 .chart.wide { margin: 2mm 0; }
 .warning { border: 1pt solid #b00; color: #900; padding: 2mm 3mm; margin: 2mm 0 3mm; font-size: 10pt; }
-.closing { break-inside: avoid; }
+.closing { break-inside: avoid; break-before: avoid; }
 .signature { display: flex; justify-content: space-between; margin-top: 12mm; font-size: 11pt; break-inside: avoid; }
 .signature span { min-width: 50mm; }
 .fingerprint { margin-top: 4mm; font-size: 7.5pt; color: #666; word-break: break-all; }

@@ -260,7 +260,7 @@ describe('monthly report (月报): refusals, history, renderings', () => {
     // Printed pages looked at: the fingerprint stays with the signature block (it once fell alone
     // onto a last page), and the per-station table keeps amounts and dates on one line.
     expect(html).toMatch(/<div class="closing"><div class="signature">.*制表人：王丽.*<\/div>\s*<p class="fingerprint">数字指纹[^<]*<\/p><\/div>/s);
-    expect(html).toContain('.closing { break-inside: avoid; }');
+    expect(html).toContain('.closing { break-inside: avoid; break-before: avoid; }');
     expect(city).toContain('table.stations td { white-space: nowrap;');
     expect(city).toContain('下月没有逐项列出的节日、退休或子女中考高考（生日和体检逾期见上表的人数）。');
   });
