@@ -272,6 +272,10 @@ describe('monthly report (月报): refusals, history, renderings', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['人员', '健康', '休假', '慰问', '表彰', '下月提醒', '各派出所']);
     const staff = workbook.getWorksheet('人员');
     expect(staff?.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: '1:2' });
+    // The per-station table (21 columns, one row per station) prints landscape with its header on every page.
+    expect(workbook.getWorksheet('各派出所')?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:4' });
+    const stations = (workbook.getWorksheet('各派出所')?.getSheetValues() ?? []).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    expect(stations.at(-1)?.slice(0, 2)).toEqual(['全市合计', 6]);
     const values = (staff?.getSheetValues() ?? []).map((row) => (Array.isArray(row) ? row.slice(1) : []));
     expect(values).toContainEqual(['民警', 4, 0, 0, 0, 0, 0, 4]);
   });
