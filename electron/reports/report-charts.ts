@@ -3,6 +3,7 @@ import { staffCategories } from '../../shared/staff-record';
 import { coveragePercent, type MonthlyReport } from '../../shared/monthly-report';
 import { visitKinds } from '../../shared/visit-record';
 import { leaveTypes } from '../../shared/leave-record';
+import { FONT_STACK } from '../print/print-document';
 
 /**
  * The report's charts (issue 13: "where a reader would rather look than read"): ECharts rendered to
@@ -10,8 +11,8 @@ import { leaveTypes } from '../../shared/leave-record';
  * in the preview, the print and the PDF, sharp at any zoom. Sizes are in CSS pixels of the A4 page.
  */
 
-/** The report's fonts, as the print page names them (print-document.ts). */
-const FONT = '"Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif';
+/** The report's fonts: the print page's (print-document.ts). */
+const FONT = FONT_STACK;
 
 /** One chart as an SVG string. */
 export function chartSvg(option: EChartsOption, width: number, height: number): string {
