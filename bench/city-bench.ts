@@ -1,6 +1,6 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import type { BenchFigure } from './bench-kit';
-import { BENCH_BUREAU, createBenchBureau, openBenchLedger, pairBenchStation, seedBenchStation, type BenchFolder } from './bench-ledgers';
+import { BENCH_BUREAU, createBenchBureau, dispatchOrThrow, openBenchLedger, pairBenchStation, seedBenchStation, type BenchFolder } from './bench-ledgers';
 import { monthlyReportFigure } from './cases/monthly-report-case';
 import { ISSUE_8_TARGETS } from './bench-targets';
 import { exportStationBundle, gzipStationRows, readStationRows, type StationRows } from './cases/bundle-export-case';
@@ -28,6 +28,30 @@ const MB = 1024 * 1024;
 /** Station `i` of the city: 330102-01 … 330102-60. */
 function cityStation(i: number): { code: string; name: string } {
   return { code: `330102-${String(i).padStart(2, '0')}`, name: `第${i}派出所` };
+}
+
+/**
+ * The default `npm run bench`'s city figure: the monthly report of the whole city (issue 13) without
+ * the rest of `--city`. The bureau is built the same way — `stations` stations paired through the
+ * handlers and seeded with `people` people and a year of records, one full bundle each — but each
+ * bundle is imported in this process, once, as it is made (no child processes, no plain baselines).
+ */
+export async function runCityReportBench(folder: BenchFolder, stations: number, people: number, progress: (message: string) => void): Promise<BenchFigure> {
+  const bureau = await createBenchBureau(folder.file('city-report-bureau.sqlite'));
+  let peopleSeeded = 0;
+  for (let i = 1; i <= stations; i += 1) {
+    const unit = cityStation(i);
+    const station = await pairBenchStation(bureau, folder.file(`city-report-station-${unit.code}.sqlite`), unit);
+    peopleSeeded += seedBenchStation(station, people, i, { visits: true }).seed.staff;
+    const bundle = await exportStationBundle(station);
+    station.close();
+    await dispatchOrThrow(bureau, 'sync.importBundle', { fileName: bundle.fileName, bytesBase64: bundle.bytesBase64, dryRun: false });
+    if (i === 1 || i % 10 === 0 || i === stations) progress(`city report: ${i}/${stations} stations paired, seeded and imported at the bureau (${peopleSeeded} people)`);
+  }
+  progress('city report: the monthly report of last month at the bureau, against one scan of its tables…');
+  const figure = monthlyReportFigure(bureau, stations, people);
+  bureau.close();
+  return figure;
 }
 
 /**

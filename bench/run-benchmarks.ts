@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { StaffListItem } from '../shared/staff-record';
 import { printBenchFigures, printBenchResults, runBenchCases, type BenchCase, type BenchFigure, type BenchResult } from './bench-kit';
 import { createBenchFolder, createSeededSites, dispatchOrThrow, type BenchFolder } from './bench-ledgers';
-import { readBenchOptions } from './bench-options';
+import { DEFAULT_CITY_PEOPLE, DEFAULT_CITY_STATIONS, readBenchOptions } from './bench-options';
 import { ISSUE_8_TARGETS } from './bench-targets';
 import { exportStationBundle, bundleExportCase } from './cases/bundle-export-case';
 import { bundleImportCase } from './cases/bundle-import-case';
@@ -12,15 +12,16 @@ import { chineseFragmentOf, rosterFilterCase } from './cases/roster-filter-case'
 import { staffListCase } from './cases/staff-list-case';
 import { writePathCase } from './cases/write-path-case';
 import { durabilityCase } from './cases/durability-case';
-import { runCityBench } from './city-bench';
+import { runCityBench, runCityReportBench } from './city-bench';
 import { importInChildProcess } from './import-memory';
 import { ledgerSpaceFigures } from './ledger-space';
 import { KEY_PASSPHRASE_ENV } from '../electron/keys/key-wrapper';
 
 /**
  * `npm run bench [-- --staff N]`: the app's hot paths against plain baselines in the same run, on
- * real SQLite files in a temporary folder, and the sizes and memory of issue 8; `-- --city` for the
- * bureau of 60 stations × 80 people. Prints ratios and figures beside their targets; asserts nothing.
+ * real SQLite files in a temporary folder, the sizes and memory of issue 8, and the city monthly report
+ * of issue 13 (60 stations × 80 people); `-- --city` for the rest of the bureau's figures at 60 × 80
+ * (or `--stations`/`--people`). Prints ratios and figures beside their targets; asserts nothing.
  */
 
 const started = performance.now();
@@ -75,6 +76,9 @@ async function runStationBench(folder: BenchFolder, staff: number): Promise<void
     detail: `peak RSS (VmHWM) of a child process that opens the bureau ledger like the main process (store, deps, handler registry) and runs sync.importBundle of the station's full bundle (${child.changes} changes, ${(child.importMs / 1000).toFixed(1)} s): ${child.rssBeforeMb.toFixed(0)} MB before the import`,
   });
   sites.station.close();
+
+  progress(`city monthly report: ${DEFAULT_CITY_STATIONS} stations × ${DEFAULT_CITY_PEOPLE} people paired with a bureau and seeded with a year of records…`);
+  figures.push(await runCityReportBench(folder, DEFAULT_CITY_STATIONS, DEFAULT_CITY_PEOPLE, progress));
 
   printBenchResults(results);
   printBenchFigures(figures);

@@ -11,8 +11,13 @@ export function escapeHtml(text: string | number | null | undefined): string {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** CJK fonts in order of preference: the Noto fonts of Linux, then those of a Windows PC. */
-const FONT_STACK = '"Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", "PingFang SC", sans-serif';
+/**
+ * CJK fonts in order of preference: TrueType-outline fonts first (a Windows PC's 微软雅黑 and 宋体,
+ * Linux's 文泉驿), because Chromium's PDF writer (Skia) embeds those as subset CID TrueType fonts,
+ * while a CFF-outline OpenType font (Noto Sans CJK, Source Han Sans) goes into the PDF as Type 3
+ * glyph drawings — still embedded, sharp and searchable, but larger and refused by some archives.
+ */
+export const FONT_STACK = '"Microsoft YaHei", "SimSun", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "PingFang SC", sans-serif';
 
 const BASE_CSS = `
 @page {
@@ -35,7 +40,7 @@ table.grid tr { break-inside: avoid; page-break-inside: avoid; }
 td.center { text-align: center; }
 td.right { text-align: right; }
 td.sign { height: 11mm; }
-.footer { display: flex; justify-content: space-between; margin-top: 8mm; font-size: 11pt; break-inside: avoid; }
+.footer { display: flex; justify-content: space-between; margin-top: 8mm; font-size: 11pt; break-inside: avoid; break-before: avoid; page-break-before: avoid; }
 .footer span { min-width: 55mm; }
 @media screen {
   body { background: #e9ecf1; padding: 16px 0; }

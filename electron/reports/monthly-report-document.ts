@@ -192,7 +192,7 @@ function nextMonthSection(report: MonthlyReport): string {
   const n = report.figures.nextMonth;
   const counts = table(['生日', '退休', '子女中考/高考', '体检逾期（未体检）'], [row([n.birthdays, n.retirements, n.exams, n.overdueCheckups].map((x) => cell(x, 'center')))]);
   const items = report.scope.kind === 'city' ? report.lists.nextMonth.filter((i) => i.kind !== '生日') : report.lists.nextMonth;
-  const list = items.length === 0 ? none('下月没有需要提醒的事项。') : table(['日期', '类别', '姓名/节日', '事项', ...(report.scope.kind === 'city' ? ['派出所'] : [])], items.map((i) => row([cell(i.date, 'center'), cell(i.kind, 'center'), cell(i.name, 'center'), cell(i.detail, ''), ...(report.scope.kind === 'city' ? [cell(i.stationName, 'center')] : [])])));
+  const list = items.length === 0 ? none(report.scope.kind === 'city' ? '下月没有逐项列出的节日、退休或子女中考高考（生日和体检逾期见上表的人数）。' : '下月没有需要提醒的事项。') : table(['日期', '类别', '姓名/节日', '事项', ...(report.scope.kind === 'city' ? ['派出所'] : [])], items.map((i) => row([cell(i.date, 'center'), cell(i.kind, 'center'), cell(i.name, 'center'), cell(i.detail, ''), ...(report.scope.kind === 'city' ? [cell(i.stationName, 'center')] : [])])));
   return `
 <h2>${reportSectionTitles.nextMonth}</h2>
 ${counts}
@@ -263,13 +263,15 @@ p.none { color: #333; }
 p.note { font-size: 9.5pt; color: #444; }
 table.grid { font-size: 9.5pt; margin-bottom: 2mm; }
 table.grid th, table.grid td { padding: 1.1mm 1.2mm; }
-table.stations { font-size: 8.5pt; }
+table.stations { font-size: 8.5pt; table-layout: auto; }
+table.stations td { white-space: nowrap; word-break: keep-all; }
 td.small { font-size: 8pt; }
 .charts { display: flex; justify-content: space-between; break-inside: avoid; margin: 2mm 0; }
 .chart { break-inside: avoid; }
 .chart svg { display: block; }
 .chart.wide { margin: 2mm 0; }
 .warning { border: 1pt solid #b00; color: #900; padding: 2mm 3mm; margin: 2mm 0 3mm; font-size: 10pt; }
+.closing { break-inside: avoid; break-before: avoid; }
 .signature { display: flex; justify-content: space-between; margin-top: 12mm; font-size: 11pt; break-inside: avoid; }
 .signature span { min-width: 50mm; }
 .fingerprint { margin-top: 4mm; font-size: 7.5pt; color: #666; word-break: break-all; }
@@ -295,8 +297,8 @@ ${visitsSection(report)}
 ${honoursSection(report)}
 ${nextMonthSection(report)}
 ${report.scope.kind === 'city' ? `${stationsSection(report)}${stationsLeaveSection(report)}` : ''}
-<div class="signature"><span>制表人：${escapeHtml(report.preparedBy)}</span><span>审核人：${escapeHtml(report.reviewedBy)}</span><span>日期：${escapeHtml(report.generatedOn)}</span></div>
-<p class="fingerprint">数字指纹（SHA-256）：${report.fingerprint}</p>`;
+<div class="closing"><div class="signature"><span>制表人：${escapeHtml(report.preparedBy)}</span><span>审核人：${escapeHtml(report.reviewedBy)}</span><span>日期：${escapeHtml(report.generatedOn)}</span></div>
+<p class="fingerprint">数字指纹（SHA-256）：${report.fingerprint}</p></div>`;
   const css = `${CSS}@page { @top-center { content: "${runningHeader(report)}"; font-size: 9pt; color: #333; } }`;
   const fileStem = `${report.scope.name}-${report.month}`;
   return { title, fileName: `月报-${fileStem}.pdf`, html: printPage({ title, body, css }) };

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { coveragePercent, reportSectionTitles, totalCoverage, type MonthlyReport } from '../../shared/monthly-report';
+import { coveragePercent, reportSectionTitles, totalCoverage, type MonthlyReport, type ReportFigures } from '../../shared/monthly-report';
 import { staffCategories, staffStatuses, type FileDownload } from '../../shared/staff-record';
 import { fundingSources, visitKinds } from '../../shared/visit-record';
 import { leaveTypeRules, leaveTypes } from '../../shared/leave-record';
@@ -36,6 +36,10 @@ function addSectionSheet(workbook: ExcelJS.Workbook, report: MonthlyReport, name
     widest = Math.max(widest, block.header.length);
   }
   for (let col = 1; col <= widest; col += 1) sheet.getColumn(col).width = col === 1 ? 18 : 13;
+  // One table (表彰, 各派出所): its header row repeats on every printed page with the titles. A table
+  // wider than a portrait page fitted to one page wide would print too small to read: landscape.
+  if (blocks.length === 1) sheet.pageSetup.printTitlesRow = '1:4';
+  if (widest > 10) sheet.pageSetup.orientation = 'landscape';
 }
 
 /** The report as an .xlsx file. */
@@ -114,30 +118,31 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<File
   ]);
 
   if (city) {
+    const stationLine = (name: string, f: ReportFigures, lastBundle: string): Cell[] => [
+      name,
+      f.staff.active,
+      ...staffCategories.map((c) => f.staff.activeByCategory[c]),
+      f.staff.movements.joined,
+      f.staff.movements.transferred,
+      f.staff.movements.retired,
+      f.staff.movements.left,
+      coveragePercent(totalCoverage(f.health.coverage)),
+      f.leave.monthDays,
+      f.leave.yearDays,
+      f.leave.annual.dueDays,
+      f.leave.annual.takenDays,
+      f.leave.annual.noneTaken,
+      f.leave.belowMinimumDays,
+      f.leave.compensatory.balanceDays,
+      f.visits.month.count,
+      yuan(f.visits.month.amountFen),
+      f.honours.count,
+      lastBundle,
+    ];
     addSectionSheet(workbook, report, '各派出所', '各派出所分项', [
       {
         header: ['派出所', '在职', ...staffCategories, '新进', '调出', '退休', '离职', '体检覆盖率（%）', '本月休假天数', '本年休假天数', '年休假应休', '年休假已休', '一天未休', '低于最低警力天数', '补休余额', '本月慰问人次', '本月慰问金额（元）', '表彰', '最近同步'],
-        rows: report.stations.map((s) => [
-          s.name,
-          s.figures.staff.active,
-          ...staffCategories.map((c) => s.figures.staff.activeByCategory[c]),
-          s.figures.staff.movements.joined,
-          s.figures.staff.movements.transferred,
-          s.figures.staff.movements.retired,
-          s.figures.staff.movements.left,
-          coveragePercent(totalCoverage(s.figures.health.coverage)),
-          s.figures.leave.monthDays,
-          s.figures.leave.yearDays,
-          s.figures.leave.annual.dueDays,
-          s.figures.leave.annual.takenDays,
-          s.figures.leave.annual.noneTaken,
-          s.figures.leave.belowMinimumDays,
-          s.figures.leave.compensatory.balanceDays,
-          s.figures.visits.month.count,
-          yuan(s.figures.visits.month.amountFen),
-          s.figures.honours.count,
-          s.lastBundleAt ?? '从未',
-        ]),
+        rows: [...report.stations.map((s) => stationLine(s.name, s.figures, s.lastBundleAt ?? '从未')), stationLine('全市合计', report.figures, '')],
         money: [19],
       },
     ]);

@@ -3,6 +3,7 @@ import { staffCategories } from '../../shared/staff-record';
 import { coveragePercent, type MonthlyReport } from '../../shared/monthly-report';
 import { visitKinds } from '../../shared/visit-record';
 import { leaveTypes } from '../../shared/leave-record';
+import { FONT_STACK } from '../print/print-document';
 
 /**
  * The report's charts (issue 13: "where a reader would rather look than read"): ECharts rendered to
@@ -10,8 +11,8 @@ import { leaveTypes } from '../../shared/leave-record';
  * in the preview, the print and the PDF, sharp at any zoom. Sizes are in CSS pixels of the A4 page.
  */
 
-/** The report's fonts, as the print page names them (print-document.ts). */
-const FONT = '"Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif';
+/** The report's fonts: the print page's (print-document.ts). */
+const FONT = FONT_STACK;
 
 /** One chart as an SVG string. */
 export function chartSvg(option: EChartsOption, width: number, height: number): string {
@@ -31,7 +32,7 @@ export function headcountChart(report: MonthlyReport): string {
   return chartSvg(
     {
       title: { text: '月末在职人数（按类别）', left: 'center', textStyle: { fontSize: 12, fontFamily: FONT } },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      grid: { left: 40, right: 16, top: 50, bottom: 28 },
       xAxis: { type: 'category', data: [...staffCategories] },
       yAxis: { type: 'value', minInterval: 1 },
       series: [bar(staffCategories.map((c) => report.figures.staff.activeByCategory[c]), '#3b6fb6')],
@@ -46,7 +47,7 @@ export function coverageChart(report: MonthlyReport): string {
   return chartSvg(
     {
       title: { text: '本年体检覆盖率（目标 100%）', left: 'center', textStyle: { fontSize: 12, fontFamily: FONT } },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      grid: { left: 40, right: 16, top: 50, bottom: 28 },
       xAxis: { type: 'category', data: [...staffCategories] },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [

@@ -60,6 +60,9 @@ const exportColumns: readonly ExportColumn[] = [
 
 const stationColumn: ExportColumn = { header: '所属单位', width: 16, value: (p) => p.stationName };
 
+/** A clerk may print an export as it is: A4 landscape, one page wide, the header row on every page. */
+const PRINT_SETUP: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+
 /**
  * Builds the roster workbook of the given people: frozen header row with a filter, column widths,
  * ID and phone numbers as text (so Excel keeps all 18 digits), dates as `YYYY-MM-DD` text.
@@ -70,7 +73,7 @@ export function buildRosterExport(people: StaffListItem[]): ExcelJS.Workbook {
   const columns = stations.size > 1 ? [...exportColumns, stationColumn] : exportColumns;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '暖警台账';
-  const sheet = workbook.addWorksheet('人员名单', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('人员名单', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT_SETUP });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   columns.forEach((c, i) => {
     if (c.text) sheet.getColumn(i + 1).numFmt = '@';
@@ -95,7 +98,7 @@ function addRecordSheets(workbook: ExcelJS.Workbook, store: LedgerStore, people:
     const rows = (store.sqlite.prepare(`SELECT * FROM "${kind.table}" WHERE deleted_at IS NULL AND staff_id IS NOT NULL ORDER BY staff_id, id`).all() as Record<string, FieldValue>[]).filter((row) =>
       byId.has(String(row.staff_id)),
     );
-    const sheet = workbook.addWorksheet(kind.sheet.sheetNames[0], { views: [{ state: 'frozen', ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(kind.sheet.sheetNames[0], { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT_SETUP });
     sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
     columns.forEach((c, i) => {
       if (c.kind === 'idNumber' || c.kind === 'phone') sheet.getColumn(i + 1).numFmt = '@';

@@ -257,6 +257,12 @@ describe('monthly report (月报): refusals, history, renderings', () => {
     expect(city).toContain('各派出所分项');
     expect(city).toContain('各派出所休假');
     expect(city).toContain('第三派出所（从未同步）');
+    // Printed pages looked at: the fingerprint stays with the signature block (it once fell alone
+    // onto a last page), and the per-station table keeps amounts and dates on one line.
+    expect(html).toMatch(/<div class="closing"><div class="signature">.*制表人：王丽.*<\/div>\s*<p class="fingerprint">数字指纹[^<]*<\/p><\/div>/s);
+    expect(html).toContain('.closing { break-inside: avoid; break-before: avoid; }');
+    expect(city).toContain('table.stations td { white-space: nowrap;');
+    expect(city).toContain('下月没有逐项列出的节日、退休或子女中考高考（生日和体检逾期见上表的人数）。');
   });
 
   it('exports the same numbers to Excel, one sheet per section, A4 with repeated title rows', async () => {
@@ -266,6 +272,10 @@ describe('monthly report (月报): refusals, history, renderings', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['人员', '健康', '休假', '慰问', '表彰', '下月提醒', '各派出所']);
     const staff = workbook.getWorksheet('人员');
     expect(staff?.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: '1:2' });
+    // The per-station table (21 columns, one row per station) prints landscape with its header on every page.
+    expect(workbook.getWorksheet('各派出所')?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:4' });
+    const stations = (workbook.getWorksheet('各派出所')?.getSheetValues() ?? []).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    expect(stations.at(-1)?.slice(0, 2)).toEqual(['全市合计', 6]);
     const values = (staff?.getSheetValues() ?? []).map((row) => (Array.isArray(row) ? row.slice(1) : []));
     expect(values).toContainEqual(['民警', 4, 0, 0, 0, 0, 0, 4]);
   });

@@ -228,6 +228,8 @@ describe('roster.export', () => {
     // The people's family and honours on their own sheets, under the import template's headers (文号 too).
     const book = await openWorkbook(file.bytesBase64);
     expect(book.worksheets.map((w) => w.name)).toEqual(['人员名单', '家属', '表彰']);
+    // Printed as it is: A4 landscape, the header row on every page.
+    for (const sheet of book.worksheets) expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' });
     expect(rowValues(book.getWorksheet('表彰')!.getRow(2)).slice(0, 7)).toEqual(['张三', zhang.idNumber, '三等功', undefined, '2025-06-01', '杭州市公安局', '杭公政〔2025〕12号']);
     expect(book.getWorksheet('表彰')!.rowCount).toBe(2);
 

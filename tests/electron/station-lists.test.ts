@@ -120,6 +120,8 @@ describe('station-wide lists', () => {
     await site.client.call('settings.set', { key: 'report.preparedBy', value: '王丽' });
     const page = await site.client.call('lists.document', { kind: '本月生日', month: '2026-12' });
     for (const text of ['北山派出所2026年12月生日名单', '陈守业', '2026-12-20', '制表人：王丽', 'size: A4 portrait', 'counter(pages)']) expect(page.html).toContain(text);
+    // The signature line takes the last row with it rather than stand alone on a last page (seen in a printed 花名册).
+    expect(page.html).toMatch(/\.footer \{[^}]*break-inside: avoid; break-before: avoid;/);
     const file = await site.client.call('lists.excel', { kind: '中考高考子女' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.bytesBase64, 'base64') as unknown as ArrayBuffer);
