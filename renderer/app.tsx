@@ -36,8 +36,8 @@ function Screens() {
   const platform = usePlatform();
   const { client } = platform;
   useDataChangeRefresh();
-  const { info, loadError, loadInfo, account, loadAccount, lockScreen } = useAppStore(
-    useShallow((s) => ({ info: s.info, loadError: s.loadError, loadInfo: s.loadInfo, account: s.account, loadAccount: s.loadAccount, lockScreen: s.lockScreen })),
+  const { info, loadError, loadInfo, account, loadAccount, lockScreen, confirmPresence } = useAppStore(
+    useShallow((s) => ({ info: s.info, loadError: s.loadError, loadInfo: s.loadInfo, account: s.account, loadAccount: s.loadAccount, lockScreen: s.lockScreen, confirmPresence: s.confirmPresence })),
   );
   useEffect(() => {
     void loadInfo(client);
@@ -47,7 +47,8 @@ function Screens() {
   const watched = useMemo(() => ({ ...platform, client: watchSessionRefusals(client, () => void loadAccount(client).catch(() => undefined)) }), [platform, client, loadAccount]);
   const signedIn = Boolean(account?.accountsExist && account.user);
   const lockNow = useCallback(() => void lockScreen(client).catch(() => undefined), [lockScreen, client]);
-  useIdleLock(account?.idleLockMinutes ?? 0, signedIn && !account?.locked, lockNow);
+  const present = useCallback(() => void confirmPresence(client).catch(() => undefined), [confirmPresence, client]);
+  useIdleLock(account?.idleLockMinutes ?? 0, signedIn && !account?.locked, lockNow, present);
   if (loadError) return <Result status="error" title="暖警台账无法读取数据" subTitle={loadError} />;
   if (!info || !account) return <Spin size="large" fullscreen description="正在打开台账…" />;
   if (!account.user) return <SignInScreen />;

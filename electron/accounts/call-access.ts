@@ -4,6 +4,7 @@ import { commonErrorCodes, type ApiErrorBody } from '../../shared/contract/api-e
 import { methodAccess } from '../../shared/contract/method-access';
 import type { WriteActor } from '../../db/write-path';
 import type { AppDeps } from '../app-deps';
+import { readSettings } from '../handlers/app-handlers';
 import { recordAccountEvent } from './account-events';
 import { accountById, accountsExist } from './account-store';
 import type { CallerIdentity, CallerSession } from './caller-session';
@@ -33,6 +34,33 @@ function whatTheCallDoes(name: MethodName): string {
 }
 
 /**
+ * The idle lock on the server's side (设置 → 无操作多少分钟后自动锁定): a person's signed-in session
+ * that made no call for that time is locked, so a browser left open or closed on a shared PC does not
+ * stay signed in on the server; the lock screen then asks for the password, and any call but the
+ * login screen's gets `SESSION_LOCKED`. A locked session's time starts again once it is unlocked.
+ */
+function lockWhenIdle(deps: AppDeps, session: CallerSession, accountName: string): void {
+  if (session.locked) {
+    session.lastCallAt = null;
+    return;
+  }
+  const now = deps.store.now();
+  const idleMs = readSettings(deps)['accounts.idleLockMinutes'] * 60_000;
+  if (session.lastCallAt !== null && idleMs > 0 && now - session.lastCallAt >= idleMs) {
+    session.locked = true;
+    session.lastCallAt = null;
+    recordAccountEvent(deps.store, 'lock', accountName, { detail: `超过 ${idleMs / 60_000} 分钟无操作，自动锁定` });
+    return;
+  }
+  session.lastCallAt = now;
+}
+
+/** A call that ran long (an import) counts as the session's activity until it ends, not only from its start. */
+export function noteCallEnded(deps: AppDeps, session: CallerSession): void {
+  if (session.lastCallAt !== null && !session.locked) session.lastCallAt = Math.max(session.lastCallAt, deps.store.now());
+}
+
+/**
  * Whether `session` may make the call `name`, by the access declared for it in
  * `shared/contract/method-access.ts` — the one place every call of every transport is checked.
  * A ledger without accounts (before its first 管理员) and the main process's own session are not
@@ -50,12 +78,14 @@ export function checkCallAccess(deps: AppDeps, session: CallerSession, name: Met
     session.locked = false;
   }
   if (!account || account.disabled_at !== null) {
+    session.lastCallAt = null;
     if (session.kind === 'process' || !accountsExist(deps.store)) return unprotected(deps);
     if (access.role === 'public') return { ok: true, caller: { name: '', role: '查看', health: false, signedIn: false }, user: deps.user };
     return { ok: false, error: { code: commonErrorCodes.unauthorized, message: '请先登录暖警台账：本机已启用账号，登录后才能查看和修改台账。' } };
   }
   const caller: CallerIdentity = { name: account.name, role: account.role as AccountRole, health: account.health === 1, signedIn: true };
   const user = { userName: account.name };
+  if (session.kind === 'transport') lockWhenIdle(deps, session, account.name);
   if (access.role === 'public') return { ok: true, caller, user };
   if (session.locked) {
     return { ok: false, error: { code: accessErrorCodes.locked, message: `屏幕已锁定：请输入「${account.name}」的密码解锁后再操作，或退出后换人登录。` } };

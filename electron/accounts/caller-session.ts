@@ -21,6 +21,12 @@ export class CallerSession {
   accountId: string | null = null;
   /** Locked (idle, or 锁定): only the signed-in user's password opens it again. */
   locked = false;
+  /**
+   * When this signed-in, unlocked session last called (epoch ms of the ledger's clock), or null: a
+   * person's session that makes no call for the idle time is locked here, on the server side too
+   * (electron/accounts/call-access.ts), whatever its page does.
+   */
+  lastCallAt: number | null = null;
   /** Health reads already recorded in this session (`kind:subject` → epoch ms), so a page's refresh is not logged again and again. */
   readonly healthReadsLogged = new Map<string, number>();
 

@@ -3,7 +3,7 @@ import { commonErrorCodes, type ApiResponse } from '../../shared/contract/api-er
 import { apiContract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from '../../shared/contract/api-contract';
 import type { AppDeps } from '../app-deps';
 import { errorBodyOf } from './internal-error';
-import { checkCallAccess, recordHealthRead } from '../accounts/call-access';
+import { checkCallAccess, noteCallEnded, recordHealthRead } from '../accounts/call-access';
 import { CallerSession } from '../accounts/caller-session';
 
 /** A handler: a plain function of injected deps and validated arguments. */
@@ -78,6 +78,8 @@ export class HandlerRegistry {
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: errorBodyOf(name, error) };
+    } finally {
+      noteCallEnded(deps, session);
     }
   }
 }

@@ -11,6 +11,8 @@ export interface AccountSlice {
   signIn(client: ApiClient, name: string, password: string): Promise<void>;
   signOut(client: ApiClient): Promise<void>;
   lockScreen(client: ApiClient): Promise<void>;
+  /** The clerk is at the PC (input without calls): the server's session stays open; a session the server locked or ended shows its screen. */
+  confirmPresence(client: ApiClient): Promise<void>;
   unlockScreen(client: ApiClient, password: string): Promise<void>;
   changePassword(client: ApiClient, current: string, next: string): Promise<void>;
 }
@@ -37,6 +39,11 @@ export const createAccountSlice: StateCreator<AppStore, [], [], AccountSlice> = 
     },
     async lockScreen(client) {
       set({ account: await client.call('account.lock', {}) });
+    },
+    async confirmPresence(client) {
+      const status = await client.call('account.status', {});
+      const known = get().account;
+      if (status.locked !== known?.locked || status.user?.name !== known?.user?.name) set({ account: status });
     },
     async unlockScreen(client, password) {
       set({ account: await client.call('account.unlock', { password }) });

@@ -83,5 +83,18 @@ describe('nuanjing with accounts', () => {
     }
     // The 管理员 has the permission: the same trail shows it.
     expect((await cli('audit', '--db', db, '--table', 'medical_event', ...admin)).stdout).toContain(DIAGNOSIS);
+
+    // A restore replaces the whole ledger: like the other commands, it needs --user, and a 管理员.
+    const backup = await cli('backup', '--db', db, '--json', ...admin);
+    expect(backup.code).toBe(0);
+    const from = (JSON.parse(backup.stdout) as { path: string }).path;
+    const anonymous = await cli('restore', '--db', db, '--from', from, '--yes');
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toContain('请加 --user 姓名 登录');
+    const byViewer = await cli('restore', '--db', db, '--from', from, '--yes', ...signed);
+    expect(byViewer.code).toBe(1);
+    expect(byViewer.stderr).toContain('「赵查看」是「查看」角色，不能执行这个命令：需要「管理员」权限');
+    const byAdmin = await cli('restore', '--db', db, '--from', from, '--json', ...admin);
+    expect(JSON.parse(byAdmin.stdout)).toMatchObject({ restored: false, preview: { fileName: expect.any(String) } });
   });
 });

@@ -198,6 +198,32 @@ describe('signing in', () => {
     expect((await clerk.call('staff.list', {})).length).toBe(1);
   });
 
+  it('a session without calls for the idle time is locked on the server too, whatever its page does', async () => {
+    const operator = createInProcessClient(registry, deps);
+    await operator.call('settings.set', { key: 'accounts.idleLockMinutes', value: 1 });
+    try {
+      const browser = createInProcessClient(registry, deps, CallerSession.forTransport());
+      await browser.call('account.signIn', { name: '李录入', password: PASSWORD });
+      await browser.call('staff.list', {});
+      clock.advance(40_000);
+      await browser.call('staff.list', {});
+      clock.advance(40_000);
+      // Calls keep it open: 80 s since sign-in, 40 s since the last call.
+      expect((await browser.call('staff.list', {})).length).toBe(1);
+      clock.advance(60_000);
+      const expired = await refusal(browser.call('staff.list', {}));
+      expect(expired.code).toBe('SESSION_LOCKED');
+      expect(expired.message).toMatch(/屏幕已锁定：请输入「李录入」的密码解锁/);
+      expect(await browser.call('account.status', {})).toMatchObject({ locked: true, user: { name: '李录入' } });
+      await browser.call('account.unlock', { password: PASSWORD });
+      expect((await browser.call('staff.list', {})).length).toBe(1);
+      const events = await operator.call('account.events', {});
+      expect(events.some((e) => e.userName === '李录入' && e.kind === 'lock' && e.detail.includes('无操作'))).toBe(true);
+    } finally {
+      await operator.call('settings.set', { key: 'accounts.idleLockMinutes', value: 10 });
+    }
+  });
+
   it('a password reset by the 管理员 must be changed before anything else', async () => {
     const admin = await signedIn('王丽');
     const viewer = (await admin.call('account.list', {})).find((a) => a.name === '赵查看');

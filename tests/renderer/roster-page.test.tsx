@@ -5,6 +5,7 @@ import { makeValidIdNumber } from '../../shared/id-number';
 import type { ApiClient } from '../../shared/contract/api-contract';
 import type { StaffInput } from '../../shared/staff-record';
 import type { LedgerStore } from '../../db/ledger-store';
+import { CallerSession } from '../../electron/accounts/caller-session';
 import { createAppDeps } from '../../electron/app-deps';
 import { createHandlerRegistry } from '../../electron/handlers/all-handlers';
 import { createInProcessClient } from '../../electron/transports/in-process-client';
@@ -176,6 +177,38 @@ describe('人员档案 page (jsdom, real handlers on an in-memory ledger)', () =
     expect(within(basic).getByText('已退休，不再计算')).toBeInTheDocument();
     expect(within(basic).getAllByText('退休').length).toBeGreaterThan(0);
     expect(within(basic).getAllByText('在职').length).toBeGreaterThan(0);
+  });
+
+  it('a 查看 account reads the roster and a person, with no write action it could not use', async () => {
+    const zhang = (await client.call('staff.list', {})).find((p) => p.name === '张三');
+    await client.call('family.save', { staffId: zhang!.id, relation: '配偶', name: '林静' });
+    const registry = createHandlerRegistry();
+    const deps = createAppDeps(ledger, { userName: '' });
+    const admin = createInProcessClient(registry, deps, CallerSession.forTransport());
+    await admin.call('account.createFirstAdmin', { name: '王丽', password: 'admin-pass-1' });
+    await admin.call('account.save', { name: '赵查看', role: '查看', health: false, password: 'first-pass-1' });
+    const viewer = createInProcessClient(registry, deps, CallerSession.forTransport());
+    await viewer.call('account.signIn', { name: '赵查看', password: 'first-pass-1' });
+    await viewer.call('account.changePassword', { current: 'first-pass-1', next: 'viewer-pass-1' });
+    const user = userEvent.setup({ delay: null });
+    renderApp({ client: viewer, files });
+    await user.click(await screen.findByRole('menuitem', { name: /人员档案/ }));
+    await waitFor(() => expect(screen.getByTestId('roster-count')).toHaveTextContent('共 3 人'));
+
+    // Disabled, saying why, where a missing button would puzzle; reading and exporting stay.
+    for (const name of [/新增人员/, /导入 Excel/]) expect(screen.getByRole('button', { name })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /导出 Excel/ })).toBeEnabled();
+    await user.hover(screen.getByRole('button', { name: /新增人员/ }).parentElement!);
+    expect(await screen.findByText('只读账号不能修改')).toBeInTheDocument();
+
+    const table = screen.getByRole('table').closest('.ant-table') as HTMLElement;
+    await user.click(await within(table).findByText('张三'));
+    const detail = await findDialog(/张三/);
+    for (const name of [/编辑/, /变更状态/, /删除/]) expect(within(detail).getByRole('button', { name })).toBeDisabled();
+    await user.click(within(detail).getByRole('tab', { name: /家属/ }));
+    await within(detail).findByText('林静');
+    expect(within(detail).queryByRole('button', { name: /添加/ })).not.toBeInTheDocument();
+    expect(within(detail).queryByRole('button', { name: '编辑' })).not.toBeInTheDocument();
   });
 
   it('tags someone past the expected retirement date 已到退休年龄, and someone within a year 一年内退休', async () => {

@@ -6,7 +6,8 @@ import { openAppLedger } from '../../backup/app-ledger';
 import { backupFolderOf, listBackups, type BackupEntry } from '../../backup/backup-folder';
 import { backupLedger } from '../../backup/ledger-backup';
 import { previewRestore, restoreLedger, type RestorePreview } from '../../backup/ledger-restore';
-import { CliUserError, UsageError, withSession, type CliCommand } from '../cli-kit';
+import { AppError } from '../../../shared/contract/api-error';
+import { CliUserError, UsageError, withSession, type CliCommand, type CliContext } from '../cli-kit';
 
 /** The password of an encrypted backup: the first line of `--password-file`. */
 function passwordFrom(path: unknown): string | undefined {
@@ -66,9 +67,24 @@ function backupPathOf(from: string, dbPath: string): string {
   throw new CliUserError('BACKUP_NOT_FOUND', `找不到备份文件：${from}。请检查路径，或用 nuanjing backups --db ${dbPath} 查看备份列表。`);
 }
 
+/**
+ * A ledger with accounts is restored by a 管理员 only (`--user`, the same sign-in and refusals as
+ * every other command). A ledger that cannot be opened (corrupt) has no accounts to ask: restoring
+ * its backup is the way out, so it goes on; so does a restore onto a PC without a ledger yet.
+ */
+async function signInUnlessCorrupt(ctx: CliContext, dbPath: string): Promise<void> {
+  if (!existsSync(dbPath)) return;
+  try {
+    await withSession(ctx, async () => undefined);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'DB_CORRUPT') return;
+    throw error;
+  }
+}
+
 const backupUsage = 'nuanjing backup --db FILE [--out DIR] [--password-file P] [--json]';
 const backupsUsage = 'nuanjing backups --db FILE [--json]';
-const restoreUsage = 'nuanjing restore --db FILE --from BACKUP [--password-file P] [--yes] [--json]';
+const restoreUsage = 'nuanjing restore --db FILE --from BACKUP [--password-file P] [--yes] [--user U --user-password-file P] [--json]';
 
 /** Backups from the command line: take one (to a stick, encrypted), list them, restore one. */
 export const backupCommands: Record<string, CliCommand> = {
@@ -105,9 +121,12 @@ export const backupCommands: Record<string, CliCommand> = {
     usage: restoreUsage,
     summary: '从备份恢复：先校验备份并显示预览（日期、各类记录数与现在对比），--yes 确认后先备份现在的台账再整体换成备份（台账损坏、无法打开时也可用）',
     options: { from: { type: 'string' }, 'password-file': { type: 'string' }, yes: { type: 'boolean', default: false } },
+    // A restore replaces the whole ledger, accounts and health details included (as backup.restore in the app).
+    role: '管理员',
     async run(ctx) {
       const dbPath = resolve(requireDb(ctx.values.db, restoreUsage));
       if (typeof ctx.values.from !== 'string' || !ctx.values.from) throw new UsageError(`请用 --from 指定备份文件\n用法：${restoreUsage}`);
+      await signInUnlessCorrupt(ctx, dbPath);
       const backupPath = backupPathOf(ctx.values.from, dbPath);
       const password = passwordFrom(ctx.values['password-file']);
       let confirmed = ctx.values.yes === true;

@@ -57,7 +57,7 @@ export function ChangePasswordDialog({ open, required, onClose }: { open: boolea
           dependencies={['next']}
           rules={[({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))) })]}
         >
-          <Input.Password autoComplete="new-password" aria-label="再输一次新密码" />
+          <Input.Password autoComplete="new-password" aria-label="再输一次新密码" onPressEnter={() => void save()} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} role="alert" />}
       </Form>

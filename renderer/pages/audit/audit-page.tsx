@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Card, DatePicker, Flex, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
+import { PermittedAction } from '../../frame/call-permission';
 import type { AuditEntry, AuditFilter, AuditPage as AuditPageData } from '../../../shared/audit-record';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -123,17 +124,19 @@ export function AuditPage() {
             width: 80,
             render: (_, e) =>
               e.restorable ? (
-                <Popconfirm
-                  title={`恢复${e.record}？`}
-                  description={e.table === 'staff' ? '删除这个人时一并删除的家属、表彰、健康、慰问等记录也会一起恢复。' : '恢复后这条记录重新有效。'}
-                  okText="恢复"
-                  cancelText="取消"
-                  onConfirm={() => void restore(e)}
-                >
-                  <Button size="small" type="link">
-                    恢复
-                  </Button>
-                </Popconfirm>
+                <PermittedAction method="audit.restore" hide>
+                  <Popconfirm
+                    title={`恢复${e.record}？`}
+                    description={e.table === 'staff' ? '删除这个人时一并删除的家属、表彰、健康、慰问等记录也会一起恢复。' : '恢复后这条记录重新有效。'}
+                    okText="恢复"
+                    cancelText="取消"
+                    onConfirm={() => void restore(e)}
+                  >
+                    <Button size="small" type="link">
+                      恢复
+                    </Button>
+                  </Popconfirm>
+                </PermittedAction>
               ) : null,
           },
         ]}

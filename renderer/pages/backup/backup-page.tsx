@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, LockOutlined } from '@ant-design/icons';
+import { PermittedAction } from '../../frame/call-permission';
 import type { BackupListEntry, BackupListing } from '../../../shared/backup-record';
 import { usePlatform } from '../../api/client-context';
 import type { PickedFile } from '../../api/file-transfer';
@@ -80,9 +81,11 @@ export function BackupPage() {
       title: '操作',
       key: 'actions',
       render: (_: unknown, entry: BackupListEntry) => (
-        <Button size="small" disabled={!entry.verified} onClick={() => setRestoring({ kind: 'listed', entry })}>
-          恢复…
-        </Button>
+        <PermittedAction method="backup.restore" hide>
+          <Button size="small" disabled={!entry.verified} onClick={() => setRestoring({ kind: 'listed', entry })}>
+            恢复…
+          </Button>
+        </PermittedAction>
       ),
     },
   ];
@@ -113,13 +116,19 @@ export function BackupPage() {
           <Descriptions.Item label="同步密钥保护">{listing ? listing.keyProtection.join('、') || '尚未生成同步密钥' : ''}</Descriptions.Item>
         </Descriptions>
         <Space wrap>
-          <Button type="primary" loading={busy === 'now'} onClick={() => void backupNow()}>
-            立即备份
-          </Button>
-          <Button loading={busy === 'stick'} onClick={() => setStickOpen(true)}>
-            备份到U盘…
-          </Button>
-          <Button onClick={() => void pickFromStick()}>从U盘上的备份恢复…</Button>
+          <PermittedAction method="backup.create">
+            <Button type="primary" loading={busy === 'now'} onClick={() => void backupNow()}>
+              立即备份
+            </Button>
+          </PermittedAction>
+          <PermittedAction method="backup.download">
+            <Button loading={busy === 'stick'} onClick={() => setStickOpen(true)}>
+              备份到U盘…
+            </Button>
+          </PermittedAction>
+          <PermittedAction method="backup.restore">
+            <Button onClick={() => void pickFromStick()}>从U盘上的备份恢复…</Button>
+          </PermittedAction>
         </Space>
       </Card>
       <Card title="备份列表">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, InputNumber, List, Space, Tag, Typography } from 'antd';
 import type { Reminder, VisitInput } from '../../../shared/visit-record';
 import { useClient } from '../../api/client-context';
+import { useMayCall } from '../../frame/call-permission';
 import { useAppStore } from '../../stores/store-context';
 import { VisitFormDialog } from '../visits/visit-form-dialog';
 
@@ -17,6 +18,8 @@ export function RemindersCard() {
   const client = useClient();
   const openCoverage = useAppStore((s) => s.openCoverage);
   const version = useAppStore((s) => s.visitList);
+  // A 查看 account sees the reminders, not the buttons that record visits.
+  const mayVisit = useMayCall('visits.save', 'visits.batch');
   const [days, setDays] = useState(30);
   const [reminders, setReminders] = useState<Reminder[] | null>(null);
   const [recording, setRecording] = useState<{ staffId: string; preset: Partial<VisitInput> } | null>(null);
@@ -50,8 +53,8 @@ export function RemindersCard() {
           <List.Item
             actions={
               r.festival
-                ? [<Button key="go" size="small" type={r.festival.missing > 0 ? 'primary' : 'default'} onClick={() => act(r)}>{r.festival.missing > 0 ? `慰问未慰问的 ${r.festival.missing} 人` : '查看'}</Button>]
-                : r.visit && r.staffId
+                ? [<Button key="go" size="small" type={r.festival.missing > 0 && mayVisit ? 'primary' : 'default'} onClick={() => act(r)}>{r.festival.missing > 0 && mayVisit ? `慰问未慰问的 ${r.festival.missing} 人` : '查看'}</Button>]
+                : r.visit && r.staffId && mayVisit
                   ? [<Button key="go" size="small" onClick={() => act(r)}>登记慰问</Button>]
                   : []
             }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Flex, Input, Space, Tag, Typography } from 'antd';
+import { PermittedAction } from '../../frame/call-permission';
 import { abnormalItemNameSchema, type AbnormalItemEntry } from '../../../shared/health-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -54,7 +55,9 @@ export function AbnormalVocabularyCard() {
         </Flex>
         <Space.Compact style={{ maxWidth: 360 }}>
           <Input value={name} onChange={(e) => setName(e.target.value)} onPressEnter={() => void add()} maxLength={20} placeholder="新的异常项目，如 胆囊息肉" status={error ? 'error' : undefined} aria-label="新的异常项目" />
-          <Button onClick={() => void add()}>加入词表</Button>
+          <PermittedAction method="health.addItems">
+            <Button onClick={() => void add()}>加入词表</Button>
+          </PermittedAction>
         </Space.Compact>
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
         <Typography.Text type="secondary">

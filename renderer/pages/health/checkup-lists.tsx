@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { PermittedAction } from '../../frame/call-permission';
 import type { FollowUpDue, HealthOverview, OverdueCheckup } from '../../../shared/health-record';
 import { usePlatform } from '../../api/client-context';
 import { excelFileFilter } from '../staff/staff-labels';
@@ -33,9 +34,11 @@ export function CheckupLists({ overview }: { overview: HealthOverview }) {
             <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()}>
               下载导入模板
             </Button>
-            <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-              导入医院体检结果
-            </Button>
+            <PermittedAction method="health.importCommit">
+              <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                导入医院体检结果
+              </Button>
+            </PermittedAction>
             <HealthExportButton list="coverage" />
           </Space>
         }

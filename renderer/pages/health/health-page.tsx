@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Alert, Card, Flex, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
+import { useMayCall } from '../../frame/call-permission';
 import { staffCategories, type StaffCategoryName } from '../../../shared/staff-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -16,7 +17,7 @@ import { HealthCountsOnly } from './health-counts-only';
  * person's file, whose 健康 tab records checkups, screenings, sessions and medical events.
  */
 export function HealthPage() {
-  const mayReadDetails = useAppStore((s) => s.account?.user?.health !== false);
+  const mayReadDetails = useMayCall('health.overview');
   return mayReadDetails ? <HealthDetails /> : <HealthCountsOnly />;
 }
 

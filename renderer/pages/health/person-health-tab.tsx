@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Empty, Flex, Popconfirm, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import type { CheckupItem, InterventionItem, MedicalEventItem, PersonHealth, ScreeningItem } from '../../../shared/health-record';
 import { useClient } from '../../api/client-context';
+import { useMayCall } from '../../frame/call-permission';
 import type { PersonRecordCallPrefix } from '../../stores/staff-slice';
 import { useAppStore } from '../../stores/store-context';
 import { CheckupFormDialog } from './checkup-form-dialog';
@@ -116,7 +117,9 @@ function entriesOf(health: PersonHealth): Entry[] {
  * newest first, each with 编辑 and 删除; read through `health.person` (sensitive, never part of
  * `staff.get`). `version` (the open person's detail) changes after every save, so it reloads.
  */
-export function PersonHealthTab({ staffId, version, readOnly }: { staffId: string; version: unknown; readOnly: boolean }) {
+export function PersonHealthTab({ staffId, version, readOnly: otherStations }: { staffId: string; version: unknown; readOnly: boolean }) {
+  // Another station keeps the person, or the account may not write health records (查看, no 健康信息权限).
+  const readOnly = otherStations || !useMayCall('health.checkup.save', 'health.screening.save', 'health.intervention.save', 'health.event.save');
   const client = useClient();
   const { message } = App.useApp();
   const deletePersonRecord = useAppStore((s) => s.deletePersonRecord);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
+import { PermittedAction } from '../../frame/call-permission';
 import type { AnnualLeaveBalance, LeaveSuggestion } from '../../../shared/leave-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -62,9 +63,11 @@ export function AnnualLeaveTab() {
                   <Typography.Text>{`${s.fromDate} 至 ${s.toDate}`}</Typography.Text>
                   <Typography.Text type="secondary">{s.reason}</Typography.Text>
                 </Space>
-                <Button size="small" onClick={() => void planNow(s)}>
-                  一键安排
-                </Button>
+                <PermittedAction method="leave.save">
+                  <Button size="small" onClick={() => void planNow(s)}>
+                    一键安排
+                  </Button>
+                </PermittedAction>
               </Flex>
             ))}
           </Flex>

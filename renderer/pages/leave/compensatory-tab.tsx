@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
+import { PermittedAction } from '../../frame/call-permission';
 import { dutyInputSchema, type CompensatoryBalance, type DutyItem } from '../../../shared/leave-record';
 import { useClient } from '../../api/client-context';
 import { TypedDatePicker } from '../../forms/typed-date-picker';
@@ -54,18 +55,20 @@ export function CompensatoryTab() {
       {error && <Alert type="error" showIcon title={error} />}
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Text type="secondary">{`休息日、节假日值班换得补休（4小时半天，8小时一天），${settings?.['leave.compensatoryExpiryMonths'] ?? 12} 个月内有效；请「轮休/补休」时扣减，先到期的先用。`}</Typography.Text>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => {
-            form.resetFields();
-            setFormError(null);
-            setEditingId(undefined);
-            setAdding(true);
-          }}
-        >
-          登记值班
-        </Button>
+        <PermittedAction method="duty.save">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              form.resetFields();
+              setFormError(null);
+              setEditingId(undefined);
+              setAdding(true);
+            }}
+          >
+            登记值班
+          </Button>
+        </PermittedAction>
       </Flex>
       <Card size="small" title="补休余额">
         <Table<CompensatoryBalance>
@@ -100,6 +103,7 @@ export function CompensatoryTab() {
             { title: '备注', dataIndex: 'note' },
             { title: '操作', key: 'actions', width: 100, render: (_, d) => (
                 <RowActions
+                  method="duty.save"
                   deleteWhat={`${d.staffName} ${d.date} 的值班`}
                   onEdit={() => {
                     form.setFieldsValue({ staffId: d.staffId, date: d.date, hours: d.hours, note: d.note ?? undefined });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
+import { PermittedAction } from '../../frame/call-permission';
 import { holidayCalendarFileSchema, type HolidayCalendar } from '../../../shared/holiday-calendar';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -92,12 +93,16 @@ export function HolidayCalendarsTab() {
         </Typography.Text>
         {isBureau && (
           <Space>
-            <Button icon={<UploadOutlined />} onClick={() => void importJson()}>
-              导入 JSON
-            </Button>
-            <Button icon={<EditOutlined />} onClick={() => openEditor()}>
-              录入新一年
-            </Button>
+            <PermittedAction method="calendar.save">
+              <Button icon={<UploadOutlined />} onClick={() => void importJson()}>
+                导入 JSON
+              </Button>
+            </PermittedAction>
+            <PermittedAction method="calendar.save">
+              <Button icon={<EditOutlined />} onClick={() => openEditor()}>
+                录入新一年
+              </Button>
+            </PermittedAction>
           </Space>
         )}
       </Flex>
@@ -113,7 +118,7 @@ export function HolidayCalendarsTab() {
             { title: '放假', dataIndex: 'holidays', width: 70, render: (h: string[]) => `${h.length} 天` },
             { title: '调休上班', dataIndex: 'workdays', render: (w: string[]) => w.join('、') || '无' },
             { title: '依据', dataIndex: 'notice' },
-            ...(isBureau ? [{ title: '操作', key: 'edit', width: 70, render: (_: unknown, c: HolidayCalendar) => <Button type="link" size="small" onClick={() => openEditor(c)}>修改</Button> }] : []),
+            ...(isBureau ? [{ title: '操作', key: 'edit', width: 70, render: (_: unknown, c: HolidayCalendar) => <PermittedAction method="calendar.save" hide><Button type="link" size="small" onClick={() => openEditor(c)}>修改</Button></PermittedAction> }] : []),
           ]}
         />
       </Card>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
+import { PermittedAction } from '../../frame/call-permission';
 import { describeLeaveDates, leaveStatuses, leaveTypes, type LeaveItem } from '../../../shared/leave-record';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -76,15 +77,19 @@ export function LeaveRecordsTab() {
             <Select aria-label="人员" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部人员" style={{ width: 130 }} value={filter.staffId} onChange={(staffId) => void setFilter(client, { staffId })} options={people} />
           </Space>
           <Space wrap>
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-              导入 Excel
-            </Button>
+            <PermittedAction method="leave.importCommit">
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                导入 Excel
+              </Button>
+            </PermittedAction>
             <Button icon={<DownloadOutlined />} onClick={() => void exportList()}>
               导出 Excel
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-              登记休假
-            </Button>
+            <PermittedAction method="leave.save">
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+                登记休假
+              </Button>
+            </PermittedAction>
           </Space>
         </Flex>
       </Card>
@@ -122,11 +127,13 @@ export function LeaveRecordsTab() {
               render: (_, l) => (
                 <Space size={0}>
                   {isBureau && l.type === '疗休养' && !l.bureauConfirmed && (
-                    <Button type="link" size="small" onClick={() => void confirmTrip(l)}>
-                      确认
-                    </Button>
+                    <PermittedAction method="leave.confirmTrip" hide>
+                      <Button type="link" size="small" onClick={() => void confirmTrip(l)}>
+                        确认
+                      </Button>
+                    </PermittedAction>
                   )}
-                  <RowActions deleteWhat={`${l.staffName} ${describeLeaveDates(l)} 的${l.type}`} onEdit={() => setEditing(l)} onDelete={() => void remove(l)} />
+                  <RowActions method="leave.save" deleteWhat={`${l.staffName} ${describeLeaveDates(l)} 的${l.type}`} onEdit={() => setEditing(l)} onDelete={() => void remove(l)} />
                 </Space>
               ),
             },

@@ -45,6 +45,7 @@ export function PersonLeaveTab({ staffId, version, readOnly }: { staffId: string
         </Descriptions>
       )}
       <PersonRecordsTab<LeaveItem>
+        saveMethod="leave.save"
         records={data?.leaves ?? []}
         readOnly={readOnly}
         addLabel="登记休假"

@@ -3,6 +3,7 @@ import { Alert, Button, Calendar, Card, Flex, List, Space, Tag, Typography } fro
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useShallow } from 'zustand/react/shallow';
+import { PermittedAction } from '../../frame/call-permission';
 import type { StationDay, StationMonth } from '../../../shared/leave-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -69,9 +70,11 @@ export function StationCalendarTab() {
           ) : (
             <Tag color="green">本月每天在岗警力都不低于最低要求</Tag>
           )}
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(null)}>
-            登记休假
-          </Button>
+          <PermittedAction method="leave.save">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(null)}>
+              登记休假
+            </Button>
+          </PermittedAction>
         </Flex>
       )}
       <Flex gap={12} align="flex-start" wrap>

@@ -3,6 +3,7 @@ import { Alert, App, Button, DatePicker, Flex, Select, Space, Spin, Table, Tag, 
 import { AuditOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useShallow } from 'zustand/react/shallow';
+import { PermittedAction } from '../../frame/call-permission';
 import type { IssuedReport, MonthlyReport, ReportScopeOption } from '../../../shared/monthly-report';
 import type { PrintableDocument } from '../../../shared/visit-record';
 import { usePlatform } from '../../api/client-context';
@@ -111,9 +112,11 @@ export function MonthlyReportPage() {
         <Button icon={<FileExcelOutlined />} disabled={!document} loading={busy === 'excel'} onClick={() => void save('excel')}>
           导出 Excel
         </Button>
-        <Button icon={<AuditOutlined />} disabled={!report} loading={busy === 'issue'} onClick={() => void issue()}>
-          签发
-        </Button>
+        <PermittedAction method="report.issue">
+          <Button icon={<AuditOutlined />} disabled={!report} loading={busy === 'issue'} onClick={() => void issue()}>
+            签发
+          </Button>
+        </PermittedAction>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
       {report && report.incompleteStations.length > 0 && (

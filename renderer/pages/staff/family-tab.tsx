@@ -67,6 +67,7 @@ export function FamilyTab({ staffId, family, readOnly = false }: FamilyTabProps)
 
   return (
     <PersonRecordsTab<FamilyMemberItem>
+      saveMethod="family.save"
       records={family}
       columns={columns}
       readOnly={readOnly}

@@ -28,6 +28,7 @@ export function HonoursTab({ staffId, honours, readOnly = false }: HonoursTabPro
   const rows = [...honours].sort((a, b) => b.date.localeCompare(a.date));
   return (
     <PersonRecordsTab<HonourItem>
+      saveMethod="honour.save"
       records={rows}
       columns={columns}
       readOnly={readOnly}

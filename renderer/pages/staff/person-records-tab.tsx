@@ -1,6 +1,8 @@
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { App, Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import type { MethodName } from '../../../shared/contract/api-contract';
+import { useMayCall } from '../../frame/call-permission';
 import { RowActions } from './row-actions';
 
 export interface PersonRecordsTabProps<Item extends { id: string }> {
@@ -9,6 +11,8 @@ export interface PersonRecordsTabProps<Item extends { id: string }> {
   columns: TableColumnsType<Item>;
   /** Another station keeps the person now (调动): shown, not changed — no add, edit or delete. */
   readOnly?: boolean;
+  /** The records' save call: a user who may not make it (查看) reads the tab as read-only. */
+  saveMethod: MethodName;
   /** 添加家属, 添加表彰 … */
   addLabel: string;
   /** What the table says when there is no record. */
@@ -31,8 +35,9 @@ export interface PersonRecordsTabProps<Item extends { id: string }> {
  * records in a table, 添加 / 编辑 through the record's dialog, 删除 with a confirmation and a toast.
  */
 export function PersonRecordsTab<Item extends { id: string }>(props: PersonRecordsTabProps<Item>) {
-  const { records, columns, readOnly = false, addLabel, emptyText, hint, describe, remove, dialog, onRow, testId } = props;
+  const { records, columns, readOnly: readOnlyRecords = false, saveMethod, addLabel, emptyText, hint, describe, remove, dialog, onRow, testId } = props;
   const { message } = App.useApp();
+  const readOnly = readOnlyRecords || !useMayCall(saveMethod);
   const [editing, setEditing] = useState<Item | null | undefined>(undefined);
 
   async function removeRecord(record: Item) {
@@ -49,7 +54,7 @@ export function PersonRecordsTab<Item extends { id: string }>(props: PersonRecor
       title: '操作',
       key: 'actions',
       width: 100,
-      render: (_, record) => <RowActions deleteWhat={describe(record)} onEdit={() => setEditing(record)} onDelete={() => removeRecord(record)} />,
+      render: (_, record) => <RowActions method={saveMethod} deleteWhat={describe(record)} onEdit={() => setEditing(record)} onDelete={() => removeRecord(record)} />,
     },
   ];
 

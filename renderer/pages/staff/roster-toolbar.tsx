@@ -1,5 +1,6 @@
 import { Button, Flex, Input, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { PermittedAction } from '../../frame/call-permission';
 import { staffCategories, staffStatuses, type RosterFilter } from '../../../shared/staff-record';
 import { flagLabels, type RosterFlag } from './staff-labels';
 
@@ -79,12 +80,16 @@ export function RosterToolbar(props: RosterToolbarProps) {
           onPressEnter={props.onSearchEnter}
         />
         <Space wrap size={8}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={props.onAdd}>
-            新增人员
-          </Button>
-          <Button icon={<ImportOutlined />} onClick={props.onImport}>
-            导入 Excel
-          </Button>
+          <PermittedAction method="staff.save">
+            <Button type="primary" icon={<PlusOutlined />} onClick={props.onAdd}>
+              新增人员
+            </Button>
+          </PermittedAction>
+          <PermittedAction method="roster.importCommit">
+            <Button icon={<ImportOutlined />} onClick={props.onImport}>
+              导入 Excel
+            </Button>
+          </PermittedAction>
           <Button icon={<DownloadOutlined />} loading={props.downloadingTemplate} onClick={props.onDownloadTemplate}>
             下载导入模板
           </Button>

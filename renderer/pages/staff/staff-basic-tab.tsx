@@ -1,5 +1,6 @@
 import { Button, Descriptions, Flex, Space, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { DeleteOutlined, EditOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { PermittedAction } from '../../frame/call-permission';
 import { retirementTagOn } from '../../../shared/person-derivations';
 import { computeRetirement, formatRetirementAge, RETIREMENT_BASE_LABELS } from '../../../shared/retirement-date';
 import type { StaffDetail } from '../../../shared/staff-record';
@@ -100,20 +101,28 @@ export function StaffBasicTab({ detail, today, showStation, onEdit, onChangeStat
     <Flex vertical gap={14}>
       {!readOnly && (
         <Space>
-          <Button type="primary" icon={<EditOutlined />} onClick={onEdit}>
-            编辑
-          </Button>
-          <Button icon={<SwapOutlined />} onClick={onChangeStatus}>
-            变更状态
-          </Button>
-          {onTransfer && (
-            <Button icon={<UserSwitchOutlined />} onClick={onTransfer}>
-              调动
+          <PermittedAction method="staff.save">
+            <Button type="primary" icon={<EditOutlined />} onClick={onEdit}>
+              编辑
             </Button>
+          </PermittedAction>
+          <PermittedAction method="staff.changeStatus">
+            <Button icon={<SwapOutlined />} onClick={onChangeStatus}>
+              变更状态
+            </Button>
+          </PermittedAction>
+          {onTransfer && (
+            <PermittedAction method="sync.transferStaff">
+              <Button icon={<UserSwitchOutlined />} onClick={onTransfer}>
+                调动
+              </Button>
+            </PermittedAction>
           )}
-          <Button danger icon={<DeleteOutlined />} onClick={onDelete}>
-            删除
-          </Button>
+          <PermittedAction method="staff.delete">
+            <Button danger icon={<DeleteOutlined />} onClick={onDelete}>
+              删除
+            </Button>
+          </PermittedAction>
         </Space>
       )}
       <Descriptions bordered size="small" column={2} items={items} styles={{ label: { width: 124, whiteSpace: 'nowrap' } }} />

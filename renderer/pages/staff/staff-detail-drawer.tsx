@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Drawer, Space, Tabs, Tag } from 'antd';
 import { useShallow } from 'zustand/react/shallow';
+import { useMayCall } from '../../frame/call-permission';
 import type { StaffListItem } from '../../../shared/staff-record';
 import { personDetailTabs, type PersonTableName } from '../../../shared/synced-table-catalog';
 import { healthDetailTables } from '../../../shared/health-privacy';
@@ -37,7 +38,7 @@ export function StaffDetailDrawer({ showStation, onEdit }: StaffDetailDrawerProp
       loadSyncStatus: s.loadSyncStatus,
     })),
   );
-  const mayReadHealth = useAppStore((s) => s.account?.user?.health !== false);
+  const mayReadHealth = useMayCall('health.person');
   const [tab, setTab] = useState('basic');
   const [changingStatus, setChangingStatus] = useState(false);
   const [transferring, setTransferring] = useState(false);

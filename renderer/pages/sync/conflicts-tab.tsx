@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { PermittedAction } from '../../frame/call-permission';
 import type { SyncConflictItem } from '../../../shared/sync-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -68,20 +69,24 @@ export function ConflictsTab({ conflicts, showResolved, loading, ownCode }: { co
           <Tag color="default">已处理 {formatSyncTime(c.resolvedAt)}</Tag>
         ) : (
           <Space size={4}>
-            <Button size="small" loading={working === c.id} onClick={() => void resolve(c, 'current')}>
-              保留当前值
-            </Button>
-            <Popconfirm
-              title={`把「${c.fieldLabel}」改为「${c.otherValue}」？`}
-              description="这是一次普通修改，会记入变更记录并同步给对方。"
-              okText="改用"
-              cancelText="取消"
-              onConfirm={() => resolve(c, 'other')}
-            >
-              <Button size="small" type="primary" ghost disabled={working === c.id}>
-                改用另一方的值
+            <PermittedAction method="sync.resolveConflict" hide>
+              <Button size="small" loading={working === c.id} onClick={() => void resolve(c, 'current')}>
+                保留当前值
               </Button>
-            </Popconfirm>
+            </PermittedAction>
+            <PermittedAction method="sync.resolveConflict" hide>
+              <Popconfirm
+                title={`把「${c.fieldLabel}」改为「${c.otherValue}」？`}
+                description="这是一次普通修改，会记入变更记录并同步给对方。"
+                okText="改用"
+                cancelText="取消"
+                onConfirm={() => resolve(c, 'other')}
+              >
+                <Button size="small" type="primary" ghost disabled={working === c.id}>
+                  改用另一方的值
+                </Button>
+              </Popconfirm>
+            </PermittedAction>
           </Space>
         ),
     },

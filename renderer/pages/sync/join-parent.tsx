@@ -1,6 +1,7 @@
 import { Alert, App, Button, Descriptions, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
+import { PermittedAction } from '../../frame/call-permission';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
 import { groupFingerprint, setupFileFilters } from './sync-format';
@@ -75,8 +76,10 @@ export function JoinParentButton({ primary, label = '登记上级单位的开通
   }
 
   return (
-    <Button type={primary ? 'primary' : 'link'} icon={<SafetyCertificateOutlined />} loading={reading} onClick={() => void pick()}>
-      {label}
-    </Button>
+    <PermittedAction method="sync.previewSetupFile">
+      <Button type={primary ? 'primary' : 'link'} icon={<SafetyCertificateOutlined />} loading={reading} onClick={() => void pick()}>
+        {label}
+      </Button>
+    </PermittedAction>
   );
 }

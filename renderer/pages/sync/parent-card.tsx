@@ -1,5 +1,6 @@
 import { Button, Card, Col, Descriptions, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { CloudUploadOutlined, ImportOutlined } from '@ant-design/icons';
+import { PermittedAction } from '../../frame/call-permission';
 import type { SyncPeer, SyncStatus } from '../../../shared/sync-record';
 import { formatSyncTime, groupFingerprint, sequenceLabel } from './sync-format';
 
@@ -77,12 +78,16 @@ export function ParentCard({ status, parent, exporting, onExport, onImport }: Pa
             </Col>
           </Row>
           <Space wrap style={{ marginTop: 20 }}>
-            <Button type="primary" size="large" icon={<CloudUploadOutlined />} loading={exporting} onClick={onExport}>
-              生成同步文件
-            </Button>
-            <Button size="large" icon={<ImportOutlined />} onClick={onImport}>
-              导入同步文件
-            </Button>
+            <PermittedAction method="sync.exportBundle">
+              <Button type="primary" size="large" icon={<CloudUploadOutlined />} loading={exporting} onClick={onExport}>
+                生成同步文件
+              </Button>
+            </PermittedAction>
+            <PermittedAction method="sync.importBundle">
+              <Button size="large" icon={<ImportOutlined />} onClick={onImport}>
+                导入同步文件
+              </Button>
+            </PermittedAction>
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             把生成的文件拷贝到 U 盘交给{parent.name}；收到上级发来的文件后，点「导入同步文件」。文件已加密，只有对方能打开。

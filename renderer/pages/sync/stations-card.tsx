@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { CloudUploadOutlined, ImportOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { PermittedAction } from '../../frame/call-permission';
 import type { SyncPeer, SyncStatus } from '../../../shared/sync-record';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -126,27 +127,31 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
       width: 160,
       render: (_: unknown, peer) => (
         <Flex vertical align="start">
-          <Button type="link" size="small" icon={<CloudUploadOutlined />} loading={exporting === peer.code} disabled={!peer.registered} title={peer.registered ? undefined : '该单位第一次报送后才能给它生成同步文件'} onClick={() => onExport(peer)}>
-            生成同步文件
-          </Button>
-          <Popconfirm
-            title={`重新生成「${peer.name}」的开通文件？`}
-            description={
-              <div style={{ maxWidth: 340 }}>
-                旧的开通文件将立即作废。仅在该单位的电脑重装或损坏、需要重新设置时使用；设置后，它的数据会从市局下一次发给它的同步文件中恢复。
-                {peer.registered &&
-                  '该单位现在的电脑不会因此断开：在用新文件设置的电脑第一次报送之前，它仍可照常报送和接收；新电脑报送后，现在的电脑发来的文件将被拒绝。'}
-              </div>
-            }
-            okText="重新生成"
-            cancelText="取消"
-            okButtonProps={{ danger: true }}
-            onConfirm={() => reissue(peer)}
-          >
-            <Button type="link" size="small" icon={<KeyOutlined />} loading={reissuing === peer.code}>
-              重新生成开通文件
+          <PermittedAction method="sync.exportBundle" hide>
+            <Button type="link" size="small" icon={<CloudUploadOutlined />} loading={exporting === peer.code} disabled={!peer.registered} title={peer.registered ? undefined : '该单位第一次报送后才能给它生成同步文件'} onClick={() => onExport(peer)}>
+              生成同步文件
             </Button>
-          </Popconfirm>
+          </PermittedAction>
+          <PermittedAction method="sync.openStation" hide>
+            <Popconfirm
+              title={`重新生成「${peer.name}」的开通文件？`}
+              description={
+                <div style={{ maxWidth: 340 }}>
+                  旧的开通文件将立即作废。仅在该单位的电脑重装或损坏、需要重新设置时使用；设置后，它的数据会从市局下一次发给它的同步文件中恢复。
+                  {peer.registered &&
+                    '该单位现在的电脑不会因此断开：在用新文件设置的电脑第一次报送之前，它仍可照常报送和接收；新电脑报送后，现在的电脑发来的文件将被拒绝。'}
+                </div>
+              }
+              okText="重新生成"
+              cancelText="取消"
+              okButtonProps={{ danger: true }}
+              onConfirm={() => reissue(peer)}
+            >
+              <Button type="link" size="small" icon={<KeyOutlined />} loading={reissuing === peer.code}>
+                重新生成开通文件
+              </Button>
+            </Popconfirm>
+          </PermittedAction>
         </Flex>
       ),
     },
@@ -158,15 +163,21 @@ export function StationsCard({ status, exporting, onExport, onExportAll, onImpor
       styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 } }}
       extra={
         <Space wrap style={{ justifyContent: 'flex-end' }}>
-          <Button icon={<PlusOutlined />} onClick={() => setOpening(true)}>
-            开通派出所
-          </Button>
-          <Button icon={<CloudUploadOutlined />} loading={exporting === '*'} disabled={!status.children.some((c) => c.registered)} onClick={onExportAll}>
-            为全部派出所生成同步文件
-          </Button>
-          <Button type="primary" icon={<ImportOutlined />} onClick={onImport}>
-            导入同步文件
-          </Button>
+          <PermittedAction method="sync.openStation">
+            <Button icon={<PlusOutlined />} onClick={() => setOpening(true)}>
+              开通派出所
+            </Button>
+          </PermittedAction>
+          <PermittedAction method="sync.exportAll">
+            <Button icon={<CloudUploadOutlined />} loading={exporting === '*'} disabled={!status.children.some((c) => c.registered)} onClick={onExportAll}>
+              为全部派出所生成同步文件
+            </Button>
+          </PermittedAction>
+          <PermittedAction method="sync.importBundle">
+            <Button type="primary" icon={<ImportOutlined />} onClick={onImport}>
+              导入同步文件
+            </Button>
+          </PermittedAction>
         </Space>
       }
       data-testid="sync-stations-card"

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Flex, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { PermittedAction } from '../../frame/call-permission';
 import type { WithheldChange } from '../../../shared/sync-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -157,37 +158,41 @@ export function WithheldTab({ withheld, loading }: { withheld: WithheldChange[];
         />
         <Space wrap>
           {chosen.length > 0 && <Typography.Text type="secondary">已选 {chosen.length} 项</Typography.Text>}
-          <Popconfirm
-            title={`将 ${asked.rejected} 项拒收的修改移出列表？`}
-            onOpenChange={(open) => open && setAsked((a) => ({ ...a, rejected: chosenRejected.length }))}
-            description={
-              <div style={{ maxWidth: 320 }}>这些修改仍然不会导入，只是不再显示在这里。请确认已经与对方单位核实过。对方再次发来同样的修改也不会重新列出。</div>
-            }
-            okText="移出列表"
-            cancelText="取消"
-            disabled={chosenRejected.length === 0}
-            onConfirm={() => dismiss(chosenRejected, 'rejected')}
-          >
-            <Button disabled={chosenRejected.length === 0} loading={working === 'rejected'}>
-              已知悉，移出列表{chosenRejected.length > 0 ? `（${chosenRejected.length}）` : ''}
-            </Button>
-          </Popconfirm>
-          <Popconfirm
-            title={`放弃 ${asked.held} 项暂缓的修改？`}
-            onOpenChange={(open) => open && setAsked((a) => ({ ...a, held: chosenHeld.length }))}
-            description={
-              <div style={{ maxWidth: 320 }}>放弃后，即使到了修改时间也不会再导入，对方重发也不会再列出。只有确定这些修改不需要时才放弃；如果只是对方电脑日期设错了，请让对方改正日期后点「以电脑当前时间为准」，不必放弃。</div>
-            }
-            okText="放弃"
-            okButtonProps={{ danger: true }}
-            cancelText="取消"
-            disabled={chosenHeld.length === 0}
-            onConfirm={() => dismiss(chosenHeld, 'held')}
-          >
-            <Button danger disabled={chosenHeld.length === 0} loading={working === 'held'}>
-              放弃{chosenHeld.length > 0 ? `（${chosenHeld.length}）` : ''}
-            </Button>
-          </Popconfirm>
+          <PermittedAction method="sync.dismissWithheld" hide>
+            <Popconfirm
+              title={`将 ${asked.rejected} 项拒收的修改移出列表？`}
+              onOpenChange={(open) => open && setAsked((a) => ({ ...a, rejected: chosenRejected.length }))}
+              description={
+                <div style={{ maxWidth: 320 }}>这些修改仍然不会导入，只是不再显示在这里。请确认已经与对方单位核实过。对方再次发来同样的修改也不会重新列出。</div>
+              }
+              okText="移出列表"
+              cancelText="取消"
+              disabled={chosenRejected.length === 0}
+              onConfirm={() => dismiss(chosenRejected, 'rejected')}
+            >
+              <Button disabled={chosenRejected.length === 0} loading={working === 'rejected'}>
+                已知悉，移出列表{chosenRejected.length > 0 ? `（${chosenRejected.length}）` : ''}
+              </Button>
+            </Popconfirm>
+          </PermittedAction>
+          <PermittedAction method="sync.dismissWithheld" hide>
+            <Popconfirm
+              title={`放弃 ${asked.held} 项暂缓的修改？`}
+              onOpenChange={(open) => open && setAsked((a) => ({ ...a, held: chosenHeld.length }))}
+              description={
+                <div style={{ maxWidth: 320 }}>放弃后，即使到了修改时间也不会再导入，对方重发也不会再列出。只有确定这些修改不需要时才放弃；如果只是对方电脑日期设错了，请让对方改正日期后点「以电脑当前时间为准」，不必放弃。</div>
+              }
+              okText="放弃"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              disabled={chosenHeld.length === 0}
+              onConfirm={() => dismiss(chosenHeld, 'held')}
+            >
+              <Button danger disabled={chosenHeld.length === 0} loading={working === 'held'}>
+                放弃{chosenHeld.length > 0 ? `（${chosenHeld.length}）` : ''}
+              </Button>
+            </Popconfirm>
+          </PermittedAction>
         </Space>
       </Flex>
       <Table<WithheldChange>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App, Button, Card, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { PermittedAction } from '../../frame/call-permission';
 import type { VisitBudgetLine } from '../../../shared/visit-record';
 import { useClient } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -49,9 +50,11 @@ export function BudgetTab() {
             render: (_, l) => (
               <Space.Compact>
                 <InputNumber min={0} precision={2} style={{ width: 140 }} placeholder={l.amountFen === null ? '金额' : String(l.amountFen / 100)} value={drafts[l.funding] ?? null} onChange={(v) => setDrafts({ ...drafts, [l.funding]: v })} aria-label={`${l.funding}预算`} />
-                <Button onClick={() => void save(l)} disabled={drafts[l.funding] === undefined || drafts[l.funding] === null}>
-                  保存
-                </Button>
+                <PermittedAction method="visits.setBudget">
+                  <Button onClick={() => void save(l)} disabled={drafts[l.funding] === undefined || drafts[l.funding] === null}>
+                    保存
+                  </Button>
+                </PermittedAction>
               </Space.Compact>
             ),
           },

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
+import { PermittedAction } from '../../frame/call-permission';
 import { ApiCallError } from '../../../shared/contract/api-contract';
 import { festivalNames, type FestivalName } from '../../../shared/festival-dates';
 import { festivalEvent, fundingSources, type FestivalCoverage, type FundingSource } from '../../../shared/visit-record';
@@ -147,9 +148,11 @@ export function FestivalCoverageTab({ onReceipt }: { onReceipt(selection: Receip
                   </Form.Item>
                 </>
               )}
-              <Button type="primary" block loading={busy} disabled={selected.length === 0} onClick={() => void record()}>
-                {`登记（${selected.length} 人）`}
-              </Button>
+              <PermittedAction method="visits.batch">
+                <Button type="primary" block loading={busy} disabled={selected.length === 0} onClick={() => void record()}>
+                  {`登记（${selected.length} 人）`}
+                </Button>
+              </PermittedAction>
             </Form>
           </Card>
           {coverage && coverage.visited.length > 0 && (

@@ -31,6 +31,7 @@ export function PersonVisitsTab({ staffId, version, readOnly }: { staffId: strin
     <>
       {error && <Alert type="error" showIcon title={error} />}
       <PersonRecordsTab<VisitItem>
+        saveMethod="visits.save"
         records={visits}
         readOnly={readOnly}
         addLabel="登记慰问"

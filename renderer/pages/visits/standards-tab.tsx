@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { PermittedAction } from '../../frame/call-permission';
 import { fundingSources, visitKinds, type VisitStandard, type VisitStandardInput } from '../../../shared/visit-record';
 import { useClient } from '../../api/client-context';
 import { TypedDatePicker } from '../../forms/typed-date-picker';
@@ -94,7 +95,7 @@ export function StandardsTab() {
           { title: '经费', dataIndex: 'funding', width: 86 },
           { title: '来源', dataIndex: 'source', width: 86, render: (s: string) => <Tag color={s === '内置' ? 'default' : s === '上级下发' ? 'purple' : 'green'}>{s}</Tag> },
           { title: '依据或说明', dataIndex: 'note' },
-          ...(isBureau ? [{ title: '操作', key: 'edit', width: 110, render: (_: unknown, s: VisitStandard) => <Button type="link" size="small" onClick={() => setEditing(s)}>{s.source === '本单位' ? '编辑' : '按此新增'}</Button> }] : []),
+          ...(isBureau ? [{ title: '操作', key: 'edit', width: 110, render: (_: unknown, s: VisitStandard) => <PermittedAction method="visits.saveStandard" hide><Button type="link" size="small" onClick={() => setEditing(s)}>{s.source === '本单位' ? '编辑' : '按此新增'}</Button></PermittedAction> }] : []),
         ]}
       />
       <Modal open={editing !== undefined} title={editing?.source === '本单位' ? `编辑标准：${editing.kind}` : '新增慰问标准'} okText="保存" cancelText="取消" onOk={() => void save()} onCancel={() => setEditing(undefined)} destroyOnHidden width={600}>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Flex, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
+import { PermittedAction } from '../../frame/call-permission';
 import { fundingSources, visitKinds, type VisitItem } from '../../../shared/visit-record';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -61,9 +62,11 @@ export function VisitListTab({ onReceipt }: { onReceipt(selection: ReceiptSelect
             <Button icon={<DownloadOutlined />} onClick={() => void exportList()}>
               导出 Excel
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-              登记慰问
-            </Button>
+            <PermittedAction method="visits.save">
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+                登记慰问
+              </Button>
+            </PermittedAction>
           </Space>
         </Flex>
       </Card>
@@ -115,7 +118,7 @@ export function VisitListTab({ onReceipt }: { onReceipt(selection: ReceiptSelect
               title: '操作',
               key: 'actions',
               width: 100,
-              render: (_, v) => <RowActions deleteWhat={`${v.staffName} ${v.date} 的${v.kind}`} onEdit={() => setEditing(v)} onDelete={() => void deletePersonRecord(client, 'visits', v.id).catch((e: Error) => message.error(e.message))} />,
+              render: (_, v) => <RowActions method="visits.save" deleteWhat={`${v.staffName} ${v.date} 的${v.kind}`} onEdit={() => setEditing(v)} onDelete={() => void deletePersonRecord(client, 'visits', v.id).catch((e: Error) => message.error(e.message))} />,
             },
           ]}
         />
