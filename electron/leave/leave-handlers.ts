@@ -51,7 +51,10 @@ export const leaveHandlers: HandlerTable = {
     if (args.to < args.from) throw new AppError(commonErrorCodes.invalidArgument, `结束日期 ${args.to} 早于开始日期 ${args.from}，请核对`);
     return { from: args.from, to: args.to, workdays: countWorkdays(args.from, args.to, calendarLookupOf(deps.store)) };
   },
-  'leave.entitlement': (deps, args) => annualBalances(deps.store, args.year, todayOf(deps)),
+  'leave.entitlement': (deps, args) => {
+    requireLocalStation(deps.store); // before setup there is no one to count: say so, not "nobody"
+    return annualBalances(deps.store, args.year, todayOf(deps));
+  },
   'leave.stationMonth': (deps, args) => stationMonth(deps.store, requireLocalStation(deps.store).id, args.month, calendarLookupOf(deps.store)),
   'leave.suggestions': (deps, args) => leaveSuggestions(deps.store, args.year, todayOf(deps)),
   'leave.confirmTrip': (deps, args) => confirmTrip(deps, args.id),

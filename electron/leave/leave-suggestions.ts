@@ -18,7 +18,8 @@ import { liveLeaveRows } from './leave-rows';
  *   on to the days after it, so the leave holds the days its reason names);
  * - 强制休息 (DOMAIN.md "Health"): a medical event marked 责令强制休息, from its first to its last day
  *   (or 7 days when it has none yet).
- * A suggestion already planned (a live leave with its source) is not offered again.
+ * A suggestion already planned (a live leave with its source) is not offered again, nor one for an
+ * exam already over on `today`.
  */
 
 /** The 高考's first day (7–9 June nationwide). */
@@ -70,6 +71,8 @@ export function leaveSuggestions(store: LedgerStore, year: number, today: string
     ];
     for (const { exam, year: examYear, first, last } of exams) {
       if (examYear !== year) continue;
+      // An exam already over leaves nothing to plan (the 陪考轮休 taken is recorded as 已休 by hand).
+      if (compareIsoDates(`${year}-${last}`, today) < 0) continue;
       const source = examSource(year, exam, child.id);
       if (planned.has(source)) continue;
       const fromDate = `${year}-${first}`;

@@ -125,4 +125,12 @@ describe('nuanjing leave import|export|entitlement', () => {
       { idNumber: people[1].idNumber, name: '李四', category: '辅警', entitled: 0, carried: 0, taken: 0, planned: 0, remaining: 0, reason: expect.stringContaining('累计工作不满1年') },
     ]);
   });
+
+  it('says a ledger not yet set up has no unit, instead of printing nobody', async () => {
+    const notSetUp = join(folder.path, 'not-set-up.sqlite');
+    (await openLedgerStore(notSetUp)).close(); // a ledger file the setup wizard has not been through
+    const { code, data } = await json(['leave', 'entitlement', '--db', notSetUp, '--year', '2026']);
+    expect(code).toBe(1);
+    expect(data).toMatchObject({ ok: false, error: { code: 'NOT_SET_UP' } });
+  });
 });

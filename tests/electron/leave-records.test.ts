@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeValidIdNumber } from '../../shared/id-number';
+import { leaveSuggestions } from '../../electron/leave/leave-suggestions';
 import { openRosterTestApp, staffForm, type RosterTestApp } from '../support/roster-client';
 
 /**
@@ -120,12 +121,15 @@ describe('suggestions and reminders', () => {
   it('陪考轮休 for a child sitting 高考 this year, 强制休息 from a health event; planned once, offered no more', async () => {
     await app.client.call('family.save', { staffId: zhang, relation: '子女', name: '张小明', birthDate: '2008-05-01', gaokaoYear: 2026 });
     await app.client.call('health.event.save', { staffId: zhang, kind: '重大疾病', startDate: '2026-11-16', endDate: '2026-11-29', forcedRest: true });
-    const suggestions = await app.client.call('leave.suggestions', { year: 2026 });
+    // In May, with the 高考 ahead (the ledger's own date is in November, when it is over).
+    const suggestions = leaveSuggestions(app.store, 2026, '2026-05-20');
     expect(suggestions).toEqual([
       // 7 June 2026 is a Sunday: two working days of 陪考轮休 run to Tuesday 9 June, the exam's last day.
       expect.objectContaining({ type: '陪考轮休', fromDate: '2026-06-07', toDate: '2026-06-09', reason: expect.stringContaining('子女张小明2026年高考（6月7日–6月9日），陪考轮休2天') }),
       expect.objectContaining({ type: '强制休息', fromDate: '2026-11-16', toDate: '2026-11-29' }),
     ]);
+    // In November the exam is over: nothing is left to plan for it.
+    expect(await app.client.call('leave.suggestions', { year: 2026 })).toEqual([expect.objectContaining({ type: '强制休息' })]);
     for (const s of suggestions) await app.client.call('leave.save', { staffId: s.staffId, type: s.type, fromDate: s.fromDate, toDate: s.toDate, source: s.source, reason: s.reason });
     expect(await app.client.call('leave.suggestions', { year: 2026 })).toEqual([]);
     const person = await app.client.call('leave.person', { staffId: zhang });
