@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import SlowestFirstSequencer from './tests/support/slowest-first-sequencer';
 
 /**
  * Three vitest projects, one per place the code runs:
@@ -32,8 +31,6 @@ const testKeyEnv = { NUANJING_KEY_PASSPHRASE: 'test-suite-only-passphrase' };
 export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // Longest files first within each project, on a fresh clone too (see the sequencer).
-    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       {
         test: {
