@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../../shared/contract/api-error';
-import { BACKUP_FILE_EXTENSION, backupReasonLabels, readBackupFileInfo, type BackupHeader, type BackupReason } from './backup-file';
+import { BACKUP_FILE_EXTENSION, backupReasonLabels, readBackupFileInfo, type BackupHeader } from './backup-file';
+import type { BackupListEntry } from '../../shared/backup-record';
 
 /** The ledger's name without its extension (`nuanjing-ledger.sqlite` → `nuanjing-ledger`). */
 export function ledgerStemOf(ledgerPath: string): string {
@@ -35,22 +36,9 @@ export async function freeBackupPath(folder: string, base: string): Promise<stri
   }
 }
 
-/** One backup file as the 备份 page lists it. */
-export interface BackupEntry {
-  fileName: string;
+/** One backup file as the 备份 page lists it, with where it is. */
+export interface BackupEntry extends BackupListEntry {
   path: string;
-  /** China date-time it was taken. */
-  createdAt: string;
-  createdAtMs: number;
-  reason: BackupReason;
-  reasonLabel: string;
-  bytes: number;
-  /** The copy passed `integrity_check` when it was made and the file is whole (size, header). */
-  verified: boolean;
-  encrypted: boolean;
-  schemaVersion: string;
-  /** Why a file in the folder is not a usable backup (cut short, altered …). */
-  problem: string | null;
 }
 
 function entryOf(path: string, header: BackupHeader, bytes: number): BackupEntry {

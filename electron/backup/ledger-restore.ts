@@ -4,29 +4,14 @@ import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../shared/contract/api-error';
 import { currentSchemaVersion, migrationMap } from '../../db/migrations/migration-map';
-import { extractBackupFile, readBackupFileInfo, backupReasonLabels, type BackupReason } from './backup-file';
+import { extractBackupFile, readBackupFileInfo, backupReasonLabels } from './backup-file';
 import { recordCountsOf } from './backup-counts';
 import { backupFolderOf, fileStampOf, ledgerStemOf, type BackupEntry } from './backup-folder';
 import { backupLedger, backupsSettled } from './ledger-backup';
+import type { RestorePreviewInfo } from '../../shared/backup-record';
 
 /** What a restore would bring back, against the ledger of today (the preview the clerk confirms). */
-export interface RestorePreview {
-  fileName: string;
-  createdAt: string;
-  reason: BackupReason;
-  reasonLabel: string;
-  encrypted: boolean;
-  appVersion: string;
-  schemaVersion: string;
-  stationCode: string | null;
-  stationName: string | null;
-  /** Live records per kind: in the backup, and in today's ledger (null when it cannot be read). */
-  counts: { table: string; label: string; backup: number; current: number | null }[];
-  /** The backup carries this installation's sealed sync keys, or had none (false: sync needs a re-issued setup file). */
-  keysIncluded: boolean;
-  /** The backup was taken of this installation (the same site), not of another PC's ledger. */
-  sameInstallation: boolean;
-}
+export type RestorePreview = RestorePreviewInfo;
 
 /** What a restore did. */
 export interface RestoreResult {
