@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/contract/api-error';
-import { describeWriteError } from '../files/atomic-write';
+import { describeWriteError, syncFolder } from '../files/atomic-write';
 import { scryptKey } from '../keys/key-wrapper';
 
 /**
@@ -168,20 +168,8 @@ export async function writeBackupFile(sqlitePath: string, targetPath: string, fa
     if (error instanceof AppError) throw error;
     throw describeWriteError(error, targetPath);
   }
-  await syncFolderBestEffort(dirname(targetPath));
+  await syncFolder(dirname(targetPath));
   return head.length + payloadBytes + trailerBytes(header);
-}
-
-async function syncFolderBestEffort(folder: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(folder, 'r');
-    await handle.sync();
-  } catch {
-    // Windows and FAT32 sticks cannot fsync a folder; the file itself is fsynced.
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
 }
 
 /** A backup file's header and where its payload starts, read without reading the payload. */

@@ -119,7 +119,7 @@ async function verifyFile(tempPath: string, targetPath: string, verify: (readBac
  * Makes the rename durable where the folder can be fsynced. Best effort: Windows cannot open a folder
  * (EISDIR / EPERM), a FAT32 stick refuses the fsync (EINVAL, EIO …) — the file is already in place.
  */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(folder, 'r');
