@@ -54,6 +54,25 @@ export function hospitalEvent(medicalEventId: string): VisitEvent {
   return `住院:${medicalEventId}`;
 }
 
+/** The kinds of `medical_event` a visit answers: a stay in hospital, an injury on duty. */
+export const visitedStayKinds = ['住院', '因公负伤'] as const;
+export type VisitedStayKind = (typeof visitedStayKinds)[number];
+
+/**
+ * A hospitalisation event as the clerk reads and types it — in the lists, on the 签领表 and in the
+ * sheet's 对应事件 — by its kind and first day: 住院 2026-11-20, 因公负伤 2026-03-02. Never the hospital:
+ * a receipt sheet goes round for signatures, and a hospital can tell an illness.
+ */
+export function hospitalEventLabel(kind: string, startDate: string): string {
+  return `${kind === '因公负伤' ? '因公负伤' : '住院'} ${startDate}`;
+}
+
+/** The kind and date text of a typed hospitalisation event (住院 2026-11-20, 因公负伤：2026年3月2日), or null. */
+export function parseHospitalEventLabel(text: string | null | undefined): { kind: VisitedStayKind; dateText: string } | null {
+  const match = text ? /^(住院|因公负伤)\s*[:：]?\s*(\S*)/.exec(text.normalize('NFKC').trim()) : null;
+  return match && !text!.startsWith('住院:') ? { kind: match[1] as VisitedStayKind, dateText: match[2] } : null;
+}
+
 /**
  * The festival and year of a festival event (2026中秋), or null. Also as a clerk types it in the
  * sheet's 对应事件 (2026年中秋节, 2026 国庆节): {@link festivalEvent} of the result is the stored form.
@@ -186,7 +205,7 @@ export interface VisitItem {
   goodsValueFen: number;
   funding: FundingSource;
   event: string | null;
-  /** The event as the clerk reads it: 2026中秋, 2026生日, 住院 2026-11-20 市第一人民医院. */
+  /** The event as the clerk reads it: 2026中秋, 2026生日, 住院 2026-11-20 (never the hospital). */
   eventLabel: string | null;
   eventDate: string | null;
   receiptSigned: boolean;

@@ -24,7 +24,8 @@ const cellOf: Record<VisitSheetField, (v: VisitItem) => string | number | null> 
   goodsValue: (v) => yuan(v.goodsValueFen),
   funding: (v) => v.funding,
   visitors: (v) => v.visitors,
-  event: (v) => v.event,
+  // A hospitalisation as the lists show it (住院 2026-11-20), which the import links back to the stay.
+  event: (v) => (v.event?.startsWith('住院:') && v.eventLabel !== '住院（记录已删除）' ? v.eventLabel : v.event),
   receiptSigned: (v) => (v.receiptSigned ? '是' : '否'),
   recipient: (v) => v.recipient,
   note: (v) => v.note,

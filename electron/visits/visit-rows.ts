@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { LedgerStore } from '../../db/ledger-store';
 import type { Database } from '../../db/schema';
 import { staffCategories, type StaffCategoryName } from '../../shared/staff-record';
-import { festivalOfEvent, fundingSources, visitKinds, type FundingSource, type VisitItem, type VisitKind } from '../../shared/visit-record';
+import { festivalOfEvent, fundingSources, hospitalEventLabel, visitKinds, type FundingSource, type VisitItem, type VisitKind } from '../../shared/visit-record';
 import type { OtherVisit } from '../../shared/visit-rules';
 
 /**
@@ -16,8 +16,8 @@ export type VisitRow = Selectable<Database['welfare_visit']>;
 export interface VisitPeople {
   person(staffId: string): { name: string; idNumber: string; category: StaffCategoryName } | undefined;
   relative(familyMemberId: string): { relation: string; name: string } | undefined;
-  /** A hospitalisation's admission date and hospital (for 住院:<id> events). */
-  hospitalisation(medicalEventId: string): { startDate: string; hospital: string | null } | undefined;
+  /** A hospitalisation's kind and first day (for 住院:<id> events). */
+  hospitalisation(medicalEventId: string): { kind: string; startDate: string } | undefined;
 }
 
 /** The lookups of a whole ledger, read once (a list shows hundreds of visits). */
@@ -32,20 +32,20 @@ export function visitPeopleOf(store: LedgerStore): VisitPeople {
     (store.sqlite.prepare('SELECT id, relation, name FROM family_member').all() as { id: string; relation: string | null; name: string | null }[]).map((f) => [f.id, { relation: f.relation ?? '家属', name: f.name ?? '' }]),
   );
   const hospitalisations = new Map(
-    (store.sqlite.prepare("SELECT id, start_date, hospital FROM medical_event WHERE deleted_at IS NULL").all() as { id: string; start_date: string | null; hospital: string | null }[]).map((e) => [
+    (store.sqlite.prepare('SELECT id, kind, start_date FROM medical_event WHERE deleted_at IS NULL').all() as { id: string; kind: string | null; start_date: string | null }[]).map((e) => [
       e.id,
-      { startDate: e.start_date ?? '', hospital: e.hospital },
+      { kind: e.kind ?? '住院', startDate: e.start_date ?? '' },
     ]),
   );
   return { person: (id) => people.get(id), relative: (id) => relatives.get(id), hospitalisation: (id) => hospitalisations.get(id) };
 }
 
-/** The event as the clerk reads it: 2026中秋, 2026生日, 住院 2026-11-20 市第一人民医院. */
+/** The event as the clerk reads it: 2026中秋, 2026生日, 住院 2026-11-20 (see {@link hospitalEventLabel}). */
 export function eventLabelOf(event: string | null, people: VisitPeople): string | null {
   if (!event) return null;
   if (event.startsWith('住院:')) {
     const stay = people.hospitalisation(event.slice(3));
-    return stay ? `住院 ${stay.startDate}${stay.hospital ? ` ${stay.hospital}` : ''}` : '住院（记录已删除）';
+    return stay ? hospitalEventLabel(stay.kind, stay.startDate) : '住院（记录已删除）';
   }
   return event;
 }

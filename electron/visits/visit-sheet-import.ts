@@ -11,6 +11,7 @@ import { findSheetWithColumns, loadWorkbook, type SheetRow } from '../staff/rost
 import { checkIdNumber } from '../staff/staff-input-check';
 import { liveStaffRows, type StaffRowWithStation } from '../staff/staff-rows';
 import { budgetCheckOf } from './visit-budgets';
+import { hospitalStaysByPerson, linkHospitalStay, type HospitalStay } from './visit-hospital-link';
 import { visitFactsOf, visitRuleContext, visitValues } from './visit-records';
 import { liveVisitRows, visitPeopleOf, type VisitPeople, type VisitRow } from './visit-rows';
 import { visitSheetColumns, type VisitSheetColumn, type VisitSheetField } from './visit-sheet-columns';
@@ -18,6 +19,7 @@ import { standardVersions } from './visit-standards-store';
 
 /**
  * Importing visits from Excel (慰问记录表): one visit a row, the person matched by ID number only.
+ * A 住院慰问 is linked to its stay in 健康管理 (visit-hospital-link.ts).
  * A row refused by the rules (cash for an in-kind kind, a person who has left …), or unreadable, is
  * an error naming its row and nothing of it is written; a cap or the budget exceeded is a warning
  * naming the cap, and the row is imported. A second visit for the same event is an error unless the
@@ -52,6 +54,8 @@ interface ImportState {
   relativesOf: Map<string, { id: string; relation: string | null; name: string | null }[]>;
   /** Whether the sheet has the column 受慰问家属 (a sheet without it keeps each visit's recipient). */
   hasRecipientColumn: boolean;
+  /** Each person's hospitalisations and injuries on duty, which 住院慰问 rows answer. */
+  stays: Map<string, HospitalStay[]>;
 }
 
 /**
@@ -141,7 +145,10 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   // A festival as typed (2026年中秋节) is stored as the app writes it (2026中秋), so coverage counts it.
   const typedEvent = text('event') ?? null;
   const typedFestival = festivalOfEvent(typedEvent);
-  const event = typedFestival ? festivalEvent(typedFestival.name, typedFestival.year) : typedEvent;
+  // A hospitalisation as the lists show it (住院 2026-11-20), or left blank on a 住院慰问: the stay of 健康管理.
+  const stay = typedFestival ? null : linkHospitalStay({ kind: kind as VisitKind, event: typedEvent, date, personName: person.name ?? '' }, state.stays.get(person.id) ?? []);
+  if (stay && 'problem' in stay) return { row: sheetRow.row, errors: [stay.problem], warnings: [] };
+  const event = typedFestival ? festivalEvent(typedFestival.name, typedFestival.year) : stay && 'event' in stay ? stay.event : typedEvent;
   const parsed = visitInputSchema.safeParse({
     staffId: person.id,
     kind: kind as VisitKind,
@@ -169,7 +176,9 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
     ? festivalDate(festival.name, festival.year)
     : birthdayYear !== null && person.birth_date
       ? birthdayInYear(person.birth_date, person.lunar_birthday === 1, birthdayYear)
-      : null;
+      : stay && 'eventDate' in stay
+        ? stay.eventDate
+        : null;
   const input: ParsedVisitInput = {
     ...parsed.data,
     note,
@@ -198,7 +207,7 @@ function analyseRow(deps: AppDeps, sheetRow: SheetRow<VisitSheetColumn>, state: 
   const values = visitValues(input);
   const unchanged = existing !== undefined && Object.entries(values).every(([column, value]) => (existing[column as keyof VisitRow] ?? null) === value);
   // A row that changes nothing was judged when its visit was saved.
-  const warnings = unchanged ? [] : verdict.warnings.filter((w) => w.code !== 'DUPLICATE_EVENT').map((w) => w.message);
+  const warnings = unchanged ? [] : [...verdict.warnings.filter((w) => w.code !== 'DUPLICATE_EVENT').map((w) => w.message), ...(stay && 'warning' in stay ? [stay.warning] : [])];
   // Later rows see this one: a second row for the same event, the year's caps, the budget.
   const id = existing?.id ?? `sheet-row-${sheetRow.row}`;
   state.visits.set(person.id, [...others, { id, kind: input.kind, date: input.date, event_date: input.eventDate ?? null, event: input.event || null, cash_fen: input.cashFen ?? 0, goods_value_fen: input.goodsValueFen ?? 0 }]);
@@ -240,6 +249,7 @@ export async function importVisitSheet(deps: AppDeps, bytes: Buffer, options: { 
       people: visitPeopleOf(deps.store),
       relativesOf,
       hasRecipientColumn: sheet.columns.some((column) => column.field === 'recipient'),
+      stays: hospitalStaysByPerson(deps.store),
     };
     const summary: VisitImportSummary = { created: 0, updated: 0, warnings: [], errors: [], committed: options.commit };
     sheet.rows.forEach((sheetRow, index) => {

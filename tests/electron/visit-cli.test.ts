@@ -175,6 +175,66 @@ describe('nuanjing visits import, coverage, export, receipt, reminders', () => {
     expect((await json(['visits', 'import', '--db', db, exported])).data).toMatchObject({ created: 0, updated: 0, errors: [] });
   });
 
+  it('links a 住院慰问 to its stay in 健康管理: named as the lists show it (住院 2026-11-03) or left blank; a stay not registered is an error, none found a warning', async () => {
+    const [a, b, c] = people;
+    const store = await openLedgerStore(db);
+    const stayOf: Record<string, string> = {};
+    try {
+      const client = createInProcessClient(createHandlerRegistry(), createAppDeps(store, { userName: '王丽' }));
+      const staffId = (idNumber: string) => (store.sqlite.prepare('SELECT id FROM staff WHERE id_number = ?').get(idNumber) as { id: string }).id;
+      stayOf.a = (await client.call('health.event.save', { staffId: staffId(a.idNumber), kind: '住院', startDate: '2026-11-01', endDate: '2026-11-08', hospital: '市一医院' })).id;
+      stayOf.b = (await client.call('health.event.save', { staffId: staffId(b.idNumber), kind: '住院', startDate: '2026-11-03', hospital: '市二医院' })).id;
+      // An earlier stay of 李四's: the date names which one.
+      await client.call('health.event.save', { staffId: staffId(b.idNumber), kind: '住院', startDate: '2026-06-10', endDate: '2026-06-20' });
+    } finally {
+      store.close();
+    }
+    const file = await sheetFile('住院慰问.xlsx', [
+      // Blank 对应事件: the stay the visit falls in (visited two days after discharge).
+      [a.name, a.idNumber, '住院慰问', '2026-11-10', 500, '', '', '行政经费', '', '', '是', ''],
+      // Named as the lists show it, the date as a clerk writes it.
+      [b.name, b.idNumber, '住院慰问', '2026-11-05', 500, '', '', '行政经费', '', '住院 2026/11/3', '', ''],
+      // The same stay of 张三's again: one visit per stay.
+      [a.name, a.idNumber, '住院慰问', '2026-11-12', 300, '', '', '行政经费', '', '', '', ''],
+      // A stay 健康管理 does not have: an error that says what to do.
+      [c.name, c.idNumber, '住院慰问', '2026-11-06', 500, '', '', '行政经费', '', '住院 2026-11-02', '', ''],
+      // None found for a blank one: imported, with a warning that it is not linked.
+      [c.name, c.idNumber, '住院慰问', '2026-11-07', 500, '', '', '行政经费', '', '', '', ''],
+      [c.name, c.idNumber, '住院慰问', '2026-11-07', 500, '', '', '行政经费', '', '住院 十一月', '', ''],
+    ]);
+    const run = await json(['visits', 'import', '--db', db, file]);
+    expect(run.data.created).toBe(3);
+    const errors = run.data.errors as { row: number; message: string }[];
+    expect(errors).toEqual([
+      { row: 4, message: expect.stringMatching(/同一次住院[\s\S]*请在备注中写「确认：理由」/) },
+      { row: 5, message: expect.stringContaining('王五 在「健康管理」中没有 2026-11-02 开始的住院或因公负伤记录。请先在「健康管理」登记这次住院，或改正日期') },
+      { row: 7, message: expect.stringContaining('对应事件「住院 十一月」中的日期无法识别') },
+    ]);
+    expect(run.data.warnings).toEqual([{ row: 6, message: expect.stringContaining('王五 在「健康管理」中没有 2026-11-07 前后的住院或因公负伤记录：这条住院慰问已导入，但不与哪次住院关联') }]);
+    const s = await openLedgerStore(db);
+    const linked = s.sqlite.prepare("SELECT event, event_date FROM welfare_visit WHERE deleted_at IS NULL AND kind = '住院慰问' ORDER BY date").all();
+    s.close();
+    // The stay's first day is the event date: the standard in force on the admission applies.
+    expect(linked).toEqual([
+      { event: `住院:${stayOf.b}`, event_date: '2026-11-03' },
+      { event: null, event_date: null },
+      { event: `住院:${stayOf.a}`, event_date: '2026-11-01' },
+    ]);
+    // The 工作台 no longer reminds of the stays visited.
+    const reminders = (await json(['reminders', '--db', db, '--from', '2026-11-10', '--days', '10'])).data as unknown as { kind: string; name: string }[];
+    expect(reminders.filter((r) => r.kind === '住院')).toEqual([]);
+    // The export names the stays as the lists do, and imports back unchanged.
+    const exported = join(folder.path, '导出-住院.xlsx');
+    expect((await runNuanjingInProcess(['visits', 'export', '--db', db, exported])).code).toBe(0);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(exported);
+    const column = (read.worksheets[0].getRow(1).values as unknown[]).indexOf('对应事件');
+    const events = read.worksheets[0].getColumn(column).values;
+    expect(events).toEqual(expect.arrayContaining(['住院 2026-11-01', '住院 2026-11-03']));
+    expect(events.some((e) => typeof e === 'string' && (e.startsWith('住院:') || e.includes('医院')))).toBe(false);
+    expect((await json(['visits', 'import', '--db', db, exported])).data).toMatchObject({ created: 0, updated: 0, errors: [] });
+  });
+
   it('refuses a receipt sheet of a festival no one was visited for (the PDF itself: tests/e2e/visits.e2e.test.ts)', async () => {
     const nothing = await runNuanjingInProcess(['visits', 'receipt', '--db', db, '--festival', '端午', '--year', '2026', '--out', join(folder.path, '端午.pdf')]);
     expect(nothing.code).toBe(1);

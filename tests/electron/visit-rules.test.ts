@@ -81,7 +81,8 @@ describe('one visit per event', () => {
     const stay = await app.client.call('health.event.save', { staffId, kind: '住院', startDate: '2026-11-10', hospital: '市一医院' });
     const hospital = { staffId, kind: '住院慰问', date: '2026-11-12', cashFen: 50000, funding: '工会经费', event: `住院:${stay.id}`, eventDate: '2026-11-10' } as const;
     const first = await app.client.call('visits.save', hospital);
-    expect(first.eventLabel).toBe('住院 2026-11-10 市一医院');
+    // Shown by its kind and first day, never the hospital (the lists and the 签领表 show it).
+    expect(first.eventLabel).toBe('住院 2026-11-10');
     const again = await refusal(app.client.call('visits.save', { ...hospital, date: '2026-11-18' }));
     expect(again?.details?.warnings).toEqual([expect.objectContaining({ code: 'DUPLICATE_EVENT', message: expect.stringContaining('已于 2026-11-12 因同一事件') })]);
     await app.client.call('visits.save', { ...hospital, date: '2026-11-18', cashFen: 30000, confirmReason: '病情加重转院，再次看望' });
