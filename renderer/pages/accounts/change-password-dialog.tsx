@@ -37,7 +37,7 @@ export function ChangePasswordDialog({ open, required, onClose }: { open: boolea
       onOk={() => void save()}
       confirmLoading={busy}
       closable={!required}
-      maskClosable={false}
+      mask={{ closable: false }}
       keyboard={!required}
       cancelButtonProps={{ style: required ? { display: 'none' } : undefined }}
       onCancel={onClose}

@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Col, Flex, Modal, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { HealthImportRow, HealthImportSummary } from '../../../shared/health-record';
 import { usePlatform } from '../../api/client-context';
-import type { PickedFile } from '../../api/file-transfer';
-import { excelFileFilter, notAnXlsxMessage } from '../staff/staff-labels';
+import { useSheetImport } from '../../forms/use-sheet-import';
 
 const actionTags: Record<HealthImportRow['action'], { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
@@ -13,75 +12,27 @@ const actionTags: Record<HealthImportRow['action'], { label: string; color: stri
   refused: { label: '拒绝', color: 'red' },
 };
 
-type Phase = 'idle' | 'previewing' | 'preview' | 'committing';
-
 /**
  * 导入医院体检结果: pick the hospital's sheet, see per row what would be added, updated or refused
  * (with the reason), tick the unknown abnormal items to add to the vocabulary, then 确认导入.
  * Nothing is written before that.
  */
 export function HealthImportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { client, files } = usePlatform();
+  const { client } = usePlatform();
   const { message } = App.useApp();
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [file, setFile] = useState<PickedFile | null>(null);
-  const [summary, setSummary] = useState<HealthImportSummary | null>(null);
   const [addItems, setAddItems] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const request = useRef(0);
-
-  useEffect(() => {
-    if (open) return;
-    request.current += 1;
-    setPhase('idle');
-    setFile(null);
-    setSummary(null);
-    setAddItems([]);
-    setError(null);
-  }, [open]);
-
-  async function pick() {
-    const chosen = (await files.open(excelFileFilter, false))[0];
-    if (!chosen) return;
-    const notXlsx = notAnXlsxMessage(chosen.name);
-    if (notXlsx) {
-      setError(notXlsx);
-      return;
-    }
-    const ticket = ++request.current;
-    setFile(chosen);
-    setSummary(null);
-    setError(null);
-    setPhase('previewing');
-    try {
-      const result = await client.call('health.importPreview', { fileName: chosen.name, bytesBase64: chosen.bytesBase64 });
-      if (ticket !== request.current) return;
-      setSummary(result);
+  const { phase, file, summary, error, pick, commit } = useSheetImport<HealthImportSummary>(open, {
+    async preview(sheet) {
+      const result = await client.call('health.importPreview', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 });
       setAddItems(result.unknownItems.map((u) => u.name));
-      setPhase('preview');
-    } catch (e) {
-      if (ticket !== request.current) return;
-      setError((e as Error).message);
-      setPhase('idle');
-    }
-  }
-
-  async function commit() {
-    if (!file) return;
-    const ticket = ++request.current;
-    setPhase('committing');
-    try {
-      const result = await client.call('health.importCommit', { fileName: file.name, bytesBase64: file.bytesBase64, addItems });
-      if (ticket !== request.current) return;
+      return result;
+    },
+    async commit(sheet) {
+      const result = await client.call('health.importCommit', { fileName: sheet.name, bytesBase64: sheet.bytesBase64, addItems });
       const added = result.addedItems.length > 0 ? `；异常项目词表新增 ${result.addedItems.join('、')}` : '';
       message.success(`导入完成：新增 ${result.created} 条，更新 ${result.updated} 条${result.refused > 0 ? `，${result.refused} 行有错未导入` : ''}${added}`);
-      onClose();
-    } catch (e) {
-      if (ticket !== request.current) return;
-      setError((e as Error).message);
-      setPhase('preview');
-    }
-  }
+    },
+  });
 
   const importable = summary ? summary.created + summary.updated : 0;
   return (
@@ -101,7 +52,7 @@ export function HealthImportDialog({ open, onClose }: { open: boolean; onClose()
             <Button onClick={onClose} disabled={phase === 'committing'}>
               取消
             </Button>
-            <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit()}>
+            <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit().then((done) => done && onClose())}>
               {importable > 0 ? `确认导入（${importable} 条）` : '确认导入'}
             </Button>
           </Flex>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Flex, Row, Select, Space, Statistic, Table, Tag } from 'antd';
-import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
 import { PermittedAction } from '../../frame/call-permission';
 import { fundingSources, visitKinds, type VisitItem } from '../../../shared/visit-record';
@@ -11,6 +11,7 @@ import { excelFileFilter } from '../staff/staff-labels';
 import type { ReceiptSelection } from './receipt-preview-dialog';
 import { formatFen, visitAmountText } from './visit-labels';
 import { VisitFormDialog } from './visit-form-dialog';
+import { VisitImportDialog } from './visit-import-dialog';
 
 /** 慰问记录: the list with its filters (kind, year, month, funding, person), totals by kind, record / edit / delete, export. */
 export function VisitListTab({ onReceipt }: { onReceipt(selection: ReceiptSelection): void }) {
@@ -30,6 +31,7 @@ export function VisitListTab({ onReceipt }: { onReceipt(selection: ReceiptSelect
   );
   const [editing, setEditing] = useState<VisitItem | null | undefined>(undefined);
   const [selected, setSelected] = useState<string[]>([]);
+  const [importing, setImporting] = useState(false);
   const thisYear = Number(today.slice(0, 4)) || new Date().getFullYear();
   const years = useMemo(() => Array.from({ length: 5 }, (_, i) => thisYear - i), [thisYear]);
   const people = useMemo(() => roster.map((p) => ({ value: p.id, label: p.name })), [roster]);
@@ -59,6 +61,11 @@ export function VisitListTab({ onReceipt }: { onReceipt(selection: ReceiptSelect
             <Button icon={<PrinterOutlined />} disabled={selected.length === 0} onClick={() => onReceipt({ ids: selected })}>
               {`签领表（已选 ${selected.length}）`}
             </Button>
+            <PermittedAction method="visits.importCommit">
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                导入 Excel
+              </Button>
+            </PermittedAction>
             <Button icon={<DownloadOutlined />} onClick={() => void exportList()}>
               导出 Excel
             </Button>
@@ -124,6 +131,7 @@ export function VisitListTab({ onReceipt }: { onReceipt(selection: ReceiptSelect
         />
       </Card>
       <VisitFormDialog visit={editing} onClose={() => setEditing(undefined)} />
+      <VisitImportDialog open={importing} onClose={() => setImporting(false)} />
     </Flex>
   );
 }
