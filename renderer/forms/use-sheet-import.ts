@@ -69,6 +69,7 @@ export function useSheetImport<Summary>(
     if (!file) return false;
     const ticket = ++request.current;
     setPhase('committing');
+    setError(null);
     try {
       await calls.commit(file);
       return ticket === request.current;

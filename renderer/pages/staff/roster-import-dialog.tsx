@@ -1,11 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Flex, Modal, Row, Spin, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportRowResult, RecordSheetImportSummary, RosterImportSummary } from '../../../shared/staff-record';
 import { usePlatform } from '../../api/client-context';
-import type { PickedFile } from '../../api/file-transfer';
 import { useAppStore } from '../../stores/store-context';
-import { excelFileFilter, notAnXlsxMessage } from './staff-labels';
+import { useSheetImport } from '../../forms/use-sheet-import';
 
 const actionTags: Record<ImportRowResult['action'], { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
@@ -60,77 +58,24 @@ export function RowNote({ row }: { row: ImportRowResult }) {
   );
 }
 
-type Phase = 'idle' | 'previewing' | 'preview' | 'committing';
-
 /**
  * 导入 Excel: pick a workbook, see what would be created, updated and refused (with row numbers and
  * reasons), then confirm. Nothing is written before 确认导入.
  */
 export function RosterImportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { client, files } = usePlatform();
+  const { client } = usePlatform();
   const { message } = App.useApp();
   const loadRoster = useAppStore((s) => s.loadRoster);
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [file, setFile] = useState<PickedFile | null>(null);
-  const [summary, setSummary] = useState<RosterImportSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  /** Bumped on every new request and on close, so an answer that arrives late is dropped. */
-  const request = useRef(0);
-
-  useEffect(() => {
-    if (open) return;
-    request.current += 1;
-    setPhase('idle');
-    setFile(null);
-    setSummary(null);
-    setError(null);
-  }, [open]);
-
-  async function pick() {
-    const picked = await files.open(excelFileFilter, false);
-    const chosen = picked[0];
-    if (!chosen) return;
-    const notXlsx = notAnXlsxMessage(chosen.name);
-    if (notXlsx) {
-      setError(notXlsx);
-      return;
-    }
-    const ticket = ++request.current;
-    setFile(chosen);
-    setSummary(null);
-    setError(null);
-    setPhase('previewing');
-    try {
-      const result = await client.call('roster.importPreview', { fileName: chosen.name, bytesBase64: chosen.bytesBase64 });
-      if (ticket !== request.current) return;
-      setSummary(result);
-      setPhase('preview');
-    } catch (e) {
-      if (ticket !== request.current) return;
-      setError((e as Error).message);
-      setPhase('idle');
-    }
-  }
-
-  async function commit() {
-    if (!file) return;
-    const ticket = ++request.current;
-    setPhase('committing');
-    setError(null);
-    try {
-      const result = await client.call('roster.importCommit', { fileName: file.name, bytesBase64: file.bytesBase64 });
+  const { phase, file, summary, error, pick, commit } = useSheetImport<RosterImportSummary>(open, {
+    preview: (sheet) => client.call('roster.importPreview', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 }),
+    async commit(sheet) {
+      const result = await client.call('roster.importCommit', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 });
       await loadRoster(client);
-      if (ticket !== request.current) return;
       const refused = result.refused > 0 ? `，${result.refused} 行有错未导入` : '';
       const records = result.records.map((r) => `；${r.label}新增 ${r.created} 条，更新 ${r.updated} 条${r.refused > 0 ? `，${r.refused} 行有错未导入` : ''}`).join('');
       message.success(`导入完成：新增 ${result.created} 人，更新 ${result.updated} 人${refused}${records}`);
-      onClose();
-    } catch (e) {
-      if (ticket !== request.current) return;
-      setError((e as Error).message);
-      setPhase('preview');
-    }
-  }
+    },
+  });
 
   const busy = phase === 'previewing' || phase === 'committing';
   const people = summary ? summary.created + summary.updated : 0;
@@ -157,7 +102,7 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
             <Button onClick={onClose} disabled={phase === 'committing'}>
               取消
             </Button>
-            <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit()}>
+            <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit().then((done) => done && onClose())}>
               {importable > 0 ? importLabel : '确认导入'}
             </Button>
           </Flex>
