@@ -31,6 +31,9 @@ export function LeaveImportDialog({ open, onClose }: { open: boolean; onClose():
       open={open}
       onCancel={() => phase !== 'committing' && onClose()}
       width={860}
+      centered
+      // A long list of refused rows scrolls inside the dialog: 确认导入 in the footer stays in view.
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', overflowX: 'hidden' } }}
       destroyOnHidden
       mask={{ closable: false }}
       footer={
