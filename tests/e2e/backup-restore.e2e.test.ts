@@ -50,7 +50,13 @@ describe('备份 page (real Chromium)', () => {
     await dialog.getByRole('button', { name: '恢复到这个备份' }).click();
     await page.getByText(/已恢复到 .* 的备份/).waitFor();
     await reloaded;
-    await page.getByRole('menuitem', { name: '备份' }).click();
+    // Once (of many runs, the machine loaded) the menu never came back after the reload: say what the page showed instead.
+    await page
+      .getByRole('menuitem', { name: '备份' })
+      .click()
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nthe page showed: ${(await page.locator('body').innerText().catch(() => '?')).slice(0, 600)}`);
+      });
     await page.getByRole('cell', { name: '恢复备份前' }).waitFor();
     expect(await callApi<StaffListItem[]>(app, 'staff.list')).toHaveLength(6);
     await page.getByRole('menuitem', { name: '人员档案' }).click();
