@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
-import { PermittedAction } from '../../frame/call-permission';
+import { PermittedAction, useMayCall } from '../../frame/call-permission';
 import { dutyInputSchema, type CompensatoryBalance, type DutyItem } from '../../../shared/leave-record';
 import { useClient } from '../../api/client-context';
 import { TypedDatePicker } from '../../forms/typed-date-picker';
@@ -20,6 +20,8 @@ const shape = dutyInputSchema.shape;
 export function CompensatoryTab() {
   const client = useClient();
   const { message } = App.useApp();
+  // A 查看 account has no row actions: no empty 操作 column either.
+  const mayEdit = useMayCall('duty.save');
   const { roster, version, settings, refreshLeaveFor } = useAppStore(useShallow((s) => ({ roster: s.roster, version: s.leaveVersion, settings: s.settings, refreshLeaveFor: s.refreshLeaveFor })));
   const [data, setData] = useState<{ duty: DutyItem[]; balances: CompensatoryBalance[] }>({ duty: [], balances: [] });
   const [error, setError] = useState<string | null>(null);
@@ -101,7 +103,7 @@ export function CompensatoryTab() {
             { title: '换得补休', dataIndex: 'days', width: 80, render: (d: number) => `${d} 天` },
             { title: '有效期至', dataIndex: 'expiresOn', width: 100 },
             { title: '备注', dataIndex: 'note' },
-            { title: '操作', key: 'actions', width: 100, render: (_, d) => (
+            ...(mayEdit ? [{ title: '操作', key: 'actions', width: 100, render: (_: unknown, d: DutyItem) => (
                 <RowActions
                   method="duty.save"
                   deleteWhat={`${d.staffName} ${d.date} 的值班`}
@@ -114,7 +116,7 @@ export function CompensatoryTab() {
                   onDelete={() => void remove(d)}
                 />
               ),
-            },
+            }] : []),
           ]}
         />
       </Card>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
-import { PermittedAction } from '../../frame/call-permission';
+import { PermittedAction, useMayCall } from '../../frame/call-permission';
 import { describeLeaveDates, leaveStatuses, leaveTypes, type LeaveItem } from '../../../shared/leave-record';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -31,6 +31,10 @@ export function LeaveRecordsTab() {
   );
   const [editing, setEditing] = useState<LeaveItem | null | undefined>(undefined);
   const [importing, setImporting] = useState(false);
+  // A 查看 account has no row actions: no empty 操作 column either.
+  const maySave = useMayCall('leave.save');
+  const mayConfirm = useMayCall('leave.confirmTrip');
+  const mayAct = maySave || (isBureau && mayConfirm);
   const thisYear = Number(today.slice(0, 4)) || new Date().getFullYear();
   const years = useMemo(() => Array.from({ length: 5 }, (_, i) => thisYear + 1 - i), [thisYear]);
   const people = useMemo(() => roster.map((p) => ({ value: p.id, label: p.name })), [roster]);
@@ -120,11 +124,11 @@ export function LeaveRecordsTab() {
                 </Space>
               ),
             },
-            {
+            ...(mayAct ? [{
               title: '操作',
               key: 'actions',
               width: 130,
-              render: (_, l) => (
+              render: (_: unknown, l: LeaveItem) => (
                 <Space size={0}>
                   {isBureau && l.type === '疗休养' && !l.bureauConfirmed && (
                     <PermittedAction method="leave.confirmTrip" hide>
@@ -136,7 +140,7 @@ export function LeaveRecordsTab() {
                   <RowActions method="leave.save" deleteWhat={`${l.staffName} ${describeLeaveDates(l)} 的${l.type}`} onEdit={() => setEditing(l)} onDelete={() => void remove(l)} />
                 </Space>
               ),
-            },
+            }] : []),
           ]}
         />
       </Card>

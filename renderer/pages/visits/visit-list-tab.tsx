@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Flex, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useShallow } from 'zustand/react/shallow';
-import { PermittedAction } from '../../frame/call-permission';
+import { PermittedAction, useMayCall } from '../../frame/call-permission';
 import { fundingSources, visitKinds, type VisitItem } from '../../../shared/visit-record';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
@@ -32,6 +32,8 @@ export function VisitListTab({ onReceipt }: { onReceipt(selection: ReceiptSelect
   const [editing, setEditing] = useState<VisitItem | null | undefined>(undefined);
   const [selected, setSelected] = useState<string[]>([]);
   const [importing, setImporting] = useState(false);
+  // A 查看 account has no row actions: no empty 操作 column either.
+  const mayEdit = useMayCall('visits.save');
   const thisYear = Number(today.slice(0, 4)) || new Date().getFullYear();
   const years = useMemo(() => Array.from({ length: 5 }, (_, i) => thisYear - i), [thisYear]);
   const people = useMemo(() => roster.map((p) => ({ value: p.id, label: p.name })), [roster]);
@@ -121,12 +123,16 @@ export function VisitListTab({ onReceipt }: { onReceipt(selection: ReceiptSelect
             { title: '经费', dataIndex: 'funding', width: 86 },
             { title: '事件', dataIndex: 'eventLabel', width: 130 },
             { title: '签领', dataIndex: 'receiptSigned', width: 64, render: (signed: boolean) => (signed ? <Tag color="green">已签</Tag> : <Tag>未签</Tag>) },
-            {
-              title: '操作',
-              key: 'actions',
-              width: 100,
-              render: (_, v) => <RowActions method="visits.save" deleteWhat={`${v.staffName} ${v.date} 的${v.kind}`} onEdit={() => setEditing(v)} onDelete={() => void deletePersonRecord(client, 'visits', v.id).catch((e: Error) => message.error(e.message))} />,
-            },
+            ...(mayEdit
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    width: 100,
+                    render: (_: unknown, v: VisitItem) => <RowActions method="visits.save" deleteWhat={`${v.staffName} ${v.date} 的${v.kind}`} onEdit={() => setEditing(v)} onDelete={() => void deletePersonRecord(client, 'visits', v.id).catch((e: Error) => message.error(e.message))} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
