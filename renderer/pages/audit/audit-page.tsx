@@ -116,7 +116,7 @@ export function AuditPage() {
           { title: '时间', dataIndex: 'at', width: 160 },
           { title: '用户', width: 110, render: (_, e) => (e.origin ? `${e.userName}（${e.origin}）` : e.userName || '—') },
           { title: '记录', dataIndex: 'record', width: 180 },
-          { title: '人员', width: 90, render: (_, e) => (e.personName && e.record !== `人员「${e.personName}」` ? e.personName : '') },
+          { title: '人员', width: 90, dataIndex: 'personName' },
           { title: '项目', width: 120, render: (_, e) => <Tag color={actionColors[e.action]}>{e.field}</Tag> },
           { title: '原值 → 新值', render: (_, e) => (e.action === '修改' ? `${e.from || '（空）'} → ${e.to || '（空）'}` : `${e.from || '—'} → ${e.to}`) },
           {
