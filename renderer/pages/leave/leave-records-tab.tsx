@@ -10,7 +10,7 @@ import { RowActions } from '../staff/row-actions';
 import { excelFileFilter } from '../staff/staff-labels';
 import { LeaveFormDialog } from './leave-form-dialog';
 import { LeaveImportDialog } from './leave-import-dialog';
-import { leaveStatusColors } from './leave-labels';
+import { leaveDaysText, leaveStatusColors } from './leave-labels';
 
 /** 请休假: the leave with its filters (year, month, kind, status, person), add / edit / delete, Excel out and in. */
 export function LeaveRecordsTab() {
@@ -110,7 +110,7 @@ export function LeaveRecordsTab() {
             ...(isBureau ? [{ title: '单位', dataIndex: 'stationName', width: 120 }] : []),
             { title: '假别', dataIndex: 'type', width: 90 },
             { title: '日期', key: 'dates', width: 230, render: (_, l) => describeLeaveDates(l) },
-            { title: '天数', dataIndex: 'days', width: 90, render: (days: number, l) => `${days}${l.counting === '工作日' ? ' 工作日' : ' 天'}` },
+            { title: '天数', dataIndex: 'days', width: 90, render: (_: number, l) => leaveDaysText(l) },
             { title: '状态', dataIndex: 'status', width: 70, render: (status: LeaveItem['status']) => <Tag color={leaveStatusColors[status]}>{status}</Tag> },
             { title: '审批人', dataIndex: 'approver', width: 100 },
             {

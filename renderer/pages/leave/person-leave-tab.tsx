@@ -5,7 +5,7 @@ import { describeLeaveDates, type LeaveItem } from '../../../shared/leave-record
 import { useClient } from '../../api/client-context';
 import { PersonRecordsTab } from '../staff/person-records-tab';
 import { LeaveFormDialog } from './leave-form-dialog';
-import { leaveStatusColors } from './leave-labels';
+import { leaveDaysText, leaveStatusColors } from './leave-labels';
 
 /**
  * 休假: the person's annual leave of this year (with the reason in words) and 补休 balance, and
@@ -69,7 +69,7 @@ export function PersonLeaveTab({ staffId, version, readOnly }: { staffId: string
         columns={[
           { title: '假别', dataIndex: 'type', width: 90 },
           { title: '日期', key: 'dates', render: (_, l) => describeLeaveDates(l) },
-          { title: '天数', dataIndex: 'days', width: 60 },
+          { title: '天数', dataIndex: 'days', width: 80, render: (_: number, l: LeaveItem) => leaveDaysText(l) },
           { title: '状态', dataIndex: 'status', width: 70, render: (s: LeaveItem['status']) => <Tag color={leaveStatusColors[s]}>{s}</Tag> },
         ]}
       />
