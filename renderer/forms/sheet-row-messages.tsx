@@ -18,7 +18,7 @@ export function SheetRowMessages({ errors, warnings }: { errors: RowMessage[]; w
       rowKey={(r) => `${r.row}-${r.kind}-${r.message}`}
       dataSource={rows}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      locale={{ emptyText: '每一行都可以导入' }}
+      locale={{ emptyText: '没有出错或需要提示的行' }}
       columns={[
         { title: '行号', dataIndex: 'row', width: 76, render: (r: number) => `第${r}行` },
         { title: '', dataIndex: 'kind', width: 60, render: (k: string) => <Tag color={k === '错误' ? 'red' : 'orange'}>{k}</Tag> },

@@ -46,8 +46,8 @@ export function HealthImportDialog({ open, onClose }: { open: boolean; onClose()
       destroyOnHidden
       mask={{ closable: false }}
       footer={
-        <Flex justify="space-between" align="center">
-          <Typography.Text type="secondary">按身份证号对应人员；确认导入前不会写入；同一文件重复导入不会重复登记。</Typography.Text>
+        <Flex justify="space-between" align="center" gap={16}>
+          <Typography.Text type="secondary" style={{ textAlign: 'left' }}>按身份证号对应人员；确认导入前不会写入；同一文件重复导入不会重复登记。</Typography.Text>
           <Flex gap={8}>
             <Button onClick={onClose} disabled={phase === 'committing'}>
               取消

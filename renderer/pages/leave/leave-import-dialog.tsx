@@ -37,8 +37,10 @@ export function LeaveImportDialog({ open, onClose }: { open: boolean; onClose():
       destroyOnHidden
       mask={{ closable: false }}
       footer={
-        <Flex justify="space-between" align="center">
-          <Typography.Text type="secondary">列：姓名、身份证号、假别、开始日期、开始时段、结束日期、结束时段、状态、备注；按身份证号对应人员；重复导入不会重复登记。</Typography.Text>
+        <Flex justify="space-between" align="center" gap={16}>
+          <Typography.Text type="secondary" style={{ textAlign: 'left' }}>
+            列：姓名、身份证号、假别、开始日期、开始时段、结束日期、结束时段、状态、备注；按身份证号对应人员；重复导入不会重复登记。
+          </Typography.Text>
           <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit().then((done) => done && onClose())}>
             {importable > 0 ? `确认导入（${importable} 条）` : '确认导入'}
           </Button>

@@ -96,8 +96,8 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
       destroyOnHidden
       mask={{ closable: false }}
       footer={
-        <Flex justify="space-between" align="center">
-          <Typography.Text type="secondary">确认导入前不会写入任何数据；同一文件重复导入不会产生重复人员。</Typography.Text>
+        <Flex justify="space-between" align="center" gap={16}>
+          <Typography.Text type="secondary" style={{ textAlign: 'left' }}>确认导入前不会写入任何数据；同一文件重复导入不会产生重复人员。</Typography.Text>
           <Flex gap={8}>
             <Button onClick={onClose} disabled={phase === 'committing'}>
               取消
