@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Flex, Modal, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Checkbox, Flex, Table, Tag, Typography } from 'antd';
 import type { HealthImportRow, HealthImportSummary } from '../../../shared/health-record';
 import { usePlatform } from '../../api/client-context';
+import { ImportCounts } from '../../forms/import-counts';
+import { SheetImportModal } from '../../forms/sheet-import-modal';
 import { useSheetImport } from '../../forms/use-sheet-import';
 
 const actionTags: Record<HealthImportRow['action'], { label: string; color: string }> = {
@@ -21,7 +22,7 @@ export function HealthImportDialog({ open, onClose }: { open: boolean; onClose()
   const { client } = usePlatform();
   const { message } = App.useApp();
   const [addItems, setAddItems] = useState<string[]>([]);
-  const { phase, file, summary, error, pick, commit } = useSheetImport<HealthImportSummary>(open, {
+  const sheet = useSheetImport<HealthImportSummary>(open, {
     async preview(sheet) {
       const result = await client.call('health.importPreview', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 });
       setAddItems(result.unknownItems.map((u) => u.name));
@@ -34,91 +35,63 @@ export function HealthImportDialog({ open, onClose }: { open: boolean; onClose()
     },
   });
 
+  const { summary } = sheet;
   const importable = summary ? summary.created + summary.updated : 0;
   return (
-    <Modal
+    <SheetImportModal
       title="导入医院体检结果（Excel）"
       open={open}
-      onCancel={() => phase !== 'committing' && onClose()}
+      onClose={onClose}
+      sheet={sheet}
       width={960}
-      centered
-      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', overflowX: 'hidden' } }}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="space-between" align="center" gap={16}>
-          <Typography.Text type="secondary" style={{ textAlign: 'left' }}>按身份证号对应人员；确认导入前不会写入；同一文件重复导入不会重复登记。</Typography.Text>
-          <Flex gap={8}>
-            <Button onClick={onClose} disabled={phase === 'committing'}>
-              取消
-            </Button>
-            <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit().then((done) => done && onClose())}>
-              {importable > 0 ? `确认导入（${importable} 条）` : '确认导入'}
-            </Button>
-          </Flex>
-        </Flex>
-      }
+      pickLabel="选择医院的体检结果表…"
+      columnsHint="医院给的体检结果表：每行一人一次体检，须有「身份证号」「体检日期」两列；结论、异常项目等按表头识别。"
+      importable={importable}
     >
-      <Flex vertical gap={12}>
-        <Flex align="center" gap={12} wrap>
-          <Button icon={<UploadOutlined />} onClick={() => void pick()} disabled={phase === 'previewing' || phase === 'committing'}>
-            选择医院的体检结果表…
-          </Button>
-          {file && <Typography.Text>{file.name}</Typography.Text>}
-        </Flex>
-        {error && <Alert type="error" showIcon title={error} />}
-        {phase === 'previewing' && <Spin description="正在读取…" />}
-        {summary && (
-          <>
-            <Row gutter={16}>
-              <Col span={6}>
-                <Statistic title="新增体检" value={summary.created} styles={{ content: { color: '#389e0d' } }} />
-              </Col>
-              <Col span={6}>
-                <Statistic title="更新" value={summary.updated} styles={{ content: { color: '#1677ff' } }} />
-              </Col>
-              <Col span={6}>
-                <Statistic title="不变" value={summary.unchanged} />
-              </Col>
-              <Col span={6}>
-                <Statistic title="拒绝" value={summary.refused} styles={{ content: { color: summary.refused > 0 ? '#cf1322' : undefined } }} />
-              </Col>
-            </Row>
-            {summary.ignoredHeaders.length > 0 && <Typography.Text type="secondary">未识别、已忽略的列：{summary.ignoredHeaders.join('、')}</Typography.Text>}
-            {summary.unknownItems.length > 0 && (
-              <Alert
-                type="info"
-                showIcon
-                title="以下异常项目不在词表中，勾选的将在导入时加入本单位的词表（不勾选也照常导入）："
-                description={
-                  <Checkbox.Group
-                    value={addItems}
-                    onChange={(v) => setAddItems(v as string[])}
-                    options={summary.unknownItems.map((u) => ({ value: u.name, label: `${u.name}（${u.rows.length} 行）` }))}
-                  />
-                }
-              />
-            )}
-            <Table<HealthImportRow>
-              size="small"
-              rowKey="row"
-              dataSource={[...summary.rows].sort((a, b) => Number(b.action === 'refused') - Number(a.action === 'refused') || a.row - b.row)}
-              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-              scroll={{ y: 360 }}
-              columns={[
-                { title: '行号', dataIndex: 'row', width: 70, render: (r: number) => `第${r}行` },
-                { title: '处理', dataIndex: 'action', width: 64, render: (a: HealthImportRow['action']) => <Tag color={actionTags[a].color}>{actionTags[a].label}</Tag> },
-                { title: '姓名', dataIndex: 'name', width: 90 },
-                { title: '体检日期', dataIndex: 'date', width: 104 },
-                {
-                  title: '说明',
-                  render: (_, r) => (r.action === 'refused' ? <Typography.Text type="danger">{r.message}</Typography.Text> : r.action === 'update' ? `将修改：${r.changedFields.join('、')}` : ''),
-                },
-              ]}
+      {summary && (
+        <Flex vertical gap={12}>
+          <ImportCounts
+            counts={[
+              { title: '将新增体检', value: summary.created, suffix: '条', color: '#389e0d' },
+              { title: '将更新', value: summary.updated, suffix: '条', color: '#1d4f91' },
+              { title: '不变', value: summary.unchanged, suffix: '条' },
+              { title: '拒绝', value: summary.refused, suffix: '行', color: summary.refused > 0 ? '#cf1322' : undefined },
+            ]}
+          />
+          {summary.ignoredHeaders.length > 0 && <Typography.Text type="secondary">未识别、已忽略的列：{summary.ignoredHeaders.join('、')}</Typography.Text>}
+          {summary.unknownItems.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              title="以下异常项目不在词表中，勾选的将在导入时加入本单位的词表（不勾选也照常导入）："
+              description={
+                <Checkbox.Group
+                  value={addItems}
+                  onChange={(v) => setAddItems(v as string[])}
+                  options={summary.unknownItems.map((u) => ({ value: u.name, label: `${u.name}（${u.rows.length} 行）` }))}
+                />
+              }
             />
-          </>
-        )}
-      </Flex>
-    </Modal>
+          )}
+          <Table<HealthImportRow>
+            size="small"
+            rowKey="row"
+            dataSource={[...summary.rows].sort((a, b) => Number(b.action === 'refused') - Number(a.action === 'refused') || a.row - b.row)}
+            pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+            scroll={{ y: 360 }}
+            columns={[
+              { title: '行号', dataIndex: 'row', width: 70, render: (r: number) => `第${r}行` },
+              { title: '处理', dataIndex: 'action', width: 64, render: (a: HealthImportRow['action']) => <Tag color={actionTags[a].color}>{actionTags[a].label}</Tag> },
+              { title: '姓名', dataIndex: 'name', width: 90 },
+              { title: '体检日期', dataIndex: 'date', width: 104 },
+              {
+                title: '说明',
+                render: (_, r) => (r.action === 'refused' ? <Typography.Text type="danger">{r.message}</Typography.Text> : r.action === 'update' ? `将修改：${r.changedFields.join('、')}` : ''),
+              },
+            ]}
+          />
+        </Flex>
+      )}
+    </SheetImportModal>
   );
 }

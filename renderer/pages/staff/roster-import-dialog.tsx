@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Col, Empty, Flex, Modal, Row, Spin, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { ImportRowResult, RecordSheetImportSummary, RosterImportSummary } from '../../../shared/staff-record';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
+import { ImportCounts, type ImportCount } from '../../forms/import-counts';
+import { SheetImportModal } from '../../forms/sheet-import-modal';
 import { useSheetImport } from '../../forms/use-sheet-import';
 
 const actionTags: Record<ImportRowResult['action'], { label: string; color: string }> = {
@@ -66,7 +67,7 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
   const { client } = usePlatform();
   const { message } = App.useApp();
   const loadRoster = useAppStore((s) => s.loadRoster);
-  const { phase, file, summary, error, pick, commit } = useSheetImport<RosterImportSummary>(open, {
+  const sheet = useSheetImport<RosterImportSummary>(open, {
     preview: (sheet) => client.call('roster.importPreview', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 }),
     async commit(sheet) {
       const result = await client.call('roster.importCommit', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 });
@@ -77,86 +78,40 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
     },
   });
 
-  const busy = phase === 'previewing' || phase === 'committing';
+  const { summary } = sheet;
   const people = summary ? summary.created + summary.updated : 0;
   const records = summary ? summary.records.reduce((n, r) => n + r.created + r.updated, 0) : 0;
   const importable = people + records;
   const importLabel = records > 0 ? `确认导入（${people} 人，${records} 条记录）` : `确认导入（${people} 人）`;
 
   return (
-    <Modal
+    <SheetImportModal
       title="导入人员名单（Excel）"
       open={open}
-      onCancel={() => phase !== 'committing' && onClose()}
+      onClose={onClose}
+      sheet={sheet}
       width={920}
-      centered
-      // At 1366×768 the preview (counts, errors, the row table) is taller than the window: it
-      // scrolls inside the dialog so 确认导入 in the footer stays in view.
-      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto', overflowX: 'hidden' } }}
-      destroyOnHidden
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="space-between" align="center" gap={16}>
-          <Typography.Text type="secondary" style={{ textAlign: 'left' }}>确认导入前不会写入任何数据；同一文件重复导入不会产生重复人员。</Typography.Text>
-          <Flex gap={8}>
-            <Button onClick={onClose} disabled={phase === 'committing'}>
-              取消
-            </Button>
-            <Button type="primary" disabled={importable === 0 || phase !== 'preview'} loading={phase === 'committing'} onClick={() => void commit().then((done) => done && onClose())}>
-              {importable > 0 ? importLabel : '确认导入'}
-            </Button>
-          </Flex>
-        </Flex>
-      }
+      pickLabel="选择 Excel 文件"
+      columnsHint="每行一人。表头可写「姓名」「身份证号」（或身份证号码、公民身份号码）「类别」「警号」「岗位」等，可先下载导入模板对照；已有的人员按身份证号更新。"
+      importable={importable}
+      confirmLabel={importLabel}
     >
-      <Flex vertical gap={12}>
-        <Flex align="center" gap={12} wrap>
-          <Button icon={<UploadOutlined />} onClick={() => void pick()} disabled={busy} type={file ? 'default' : 'primary'}>
-            {file ? '重新选择文件' : '选择 Excel 文件'}
-          </Button>
-          {file ? (
-            <Typography.Text>
-              <FileExcelOutlined style={{ color: '#217346', marginInlineEnd: 6 }} />
-              {file.name}
-            </Typography.Text>
-          ) : (
-            <Typography.Text type="secondary">
-              每行一人。表头可写「姓名」「身份证号」（或身份证号码、公民身份号码）「类别」「警号」「岗位」等，可先下载导入模板对照；已有的人员按身份证号更新。
-            </Typography.Text>
-          )}
-        </Flex>
-        {error && <Alert type="error" showIcon title={error} />}
-        <Spin spinning={busy} description={phase === 'committing' ? '正在导入…' : '正在读取并检查每一行…'}>
-          {summary ? (
-            <ImportPreview summary={summary} />
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={busy ? '正在读取…' : '请选择要导入的 .xlsx 文件'} style={{ padding: '24px 0' }} />
-          )}
-        </Spin>
-      </Flex>
-    </Modal>
+      {summary && <ImportPreview summary={summary} />}
+    </SheetImportModal>
   );
 }
 
 function ImportPreview({ summary }: { summary: RosterImportSummary }) {
-  const stats = [
-    { title: '将新增', value: summary.created, color: '#389e0d' },
-    { title: '将更新', value: summary.updated, color: '#1d4f91' },
-    { title: '不变', value: summary.unchanged, color: '#8c8c8c' },
-    { title: '拒绝', value: summary.refused, color: summary.refused > 0 ? '#cf1322' : '#8c8c8c' },
+  const counts: ImportCount[] = [
+    { title: '将新增', value: summary.created, suffix: '人', color: '#389e0d' },
+    { title: '将更新', value: summary.updated, suffix: '人', color: '#1d4f91' },
+    { title: '不变', value: summary.unchanged, suffix: '人', color: '#8c8c8c' },
+    { title: '拒绝', value: summary.refused, suffix: '行', color: summary.refused > 0 ? '#cf1322' : '#8c8c8c' },
   ];
   const errors = [...summary.errors].sort((a, b) => a.row - b.row);
   return (
     <Flex vertical gap={12}>
-      <Row gutter={12}>
-        {stats.map((s) => (
-          <Col span={6} key={s.title}>
-            <Card size="small">
-              <Statistic title={s.title} value={s.value} suffix={s.title === '拒绝' ? '行' : '人'} styles={{ content: { color: s.color } }} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <ImportCounts counts={counts} />
       {errors.length > 0 && (
         <Alert
           type="error"
