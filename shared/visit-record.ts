@@ -58,6 +58,12 @@ export function hospitalEvent(medicalEventId: string): VisitEvent {
 export const visitedStayKinds = ['住院', '因公负伤'] as const;
 export type VisitedStayKind = (typeof visitedStayKinds)[number];
 
+/** The visit that answers each kind of stay. */
+export const visitKindOfStay: Record<VisitedStayKind, VisitKind> = { 住院: '住院慰问', 因公负伤: '因公负伤慰问' };
+
+/** How long after the discharge a visit still answers the stay (and the 工作台 still reminds of it). */
+export const visitDaysAfterDischarge = 30;
+
 /**
  * A hospitalisation event as the clerk reads and types it — in the lists, on the 签领表 and in the
  * sheet's 对应事件 — by its kind and first day: 住院 2026-11-20, 因公负伤 2026-03-02. Never the hospital:

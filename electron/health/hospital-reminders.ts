@@ -1,4 +1,4 @@
-import { hospitalEvent, type Reminder } from '../../shared/visit-record';
+import { hospitalEvent, visitDaysAfterDischarge, visitedStayKinds, visitKindOfStay, type Reminder, type VisitedStayKind } from '../../shared/visit-record';
 import type { ReminderSource } from '../reminders/reminder-registry';
 
 /**
@@ -12,25 +12,25 @@ export const hospitalReminderSource: ReminderSource = {
     const events = deps.store.sqlite
       .prepare(
         `SELECT e.id, e.staff_id, e.kind, e.hospital, e.start_date, e.end_date FROM medical_event e
-         WHERE e.deleted_at IS NULL AND e.kind IN ('住院', '因公负伤') AND e.start_date <= ?
-           AND (e.end_date IS NULL OR e.end_date >= date(?, '-30 days'))
+         WHERE e.deleted_at IS NULL AND e.kind IN (${visitedStayKinds.map(() => '?').join(', ')}) AND e.start_date <= ?
+           AND (e.end_date IS NULL OR e.end_date >= date(?, '-${visitDaysAfterDischarge} days'))
            AND NOT EXISTS (SELECT 1 FROM welfare_visit v WHERE v.deleted_at IS NULL AND v.event = '住院:' || e.id)`,
       )
-      .all(window.to, window.from) as { id: string; staff_id: string; kind: string; hospital: string | null; start_date: string; end_date: string | null }[];
+      .all(...visitedStayKinds, window.to, window.from) as { id: string; staff_id: string; kind: VisitedStayKind; hospital: string | null; start_date: string; end_date: string | null }[];
     return events.flatMap((e): Reminder[] => {
       const person = byId.get(e.staff_id);
       if (!person) return [];
       const stay = e.end_date ? `${e.start_date} 至 ${e.end_date}` : `${e.start_date} 起在院`;
       return [
         {
-          kind: e.kind === '住院' ? '住院' : '因公负伤',
+          kind: e.kind,
           date: e.start_date,
           name: person.name,
           idNumber: person.idNumber,
           // The hospital only for a caller with the 健康信息 permission: a hospital can tell an illness.
           reason: `${e.kind}（${[deps.caller.health ? e.hospital : null, stay].filter(Boolean).join('，')}），尚未慰问`,
           staffId: person.id,
-          visit: { kind: e.kind === '住院' ? '住院慰问' : '因公负伤慰问', event: hospitalEvent(e.id), eventDate: e.start_date },
+          visit: { kind: visitKindOfStay[e.kind], event: hospitalEvent(e.id), eventDate: e.start_date },
         },
       ];
     });

@@ -1,6 +1,6 @@
 import { addDays } from '../../shared/china-date';
 import { festivalsOfYear, type FestivalName } from '../../shared/festival-dates';
-import { festivalEvent, hospitalEvent } from '../../shared/visit-record';
+import { festivalEvent, hospitalEvent, visitedStayKinds } from '../../shared/visit-record';
 import { leaveSpanOf } from '../leave/leave-rows';
 import { isWithin, type ReportPeriod } from './report-month';
 import { stationOn, statusOn, type ReportLedger } from './report-ledger';
@@ -61,7 +61,7 @@ export function addVisitFigures(ledger: ReportLedger, period: ReportPeriod, unit
   }
 
   for (const e of ledger.medicalEvents) {
-    if ((e.kind !== '住院' && e.kind !== '因公负伤') || (e.endDate !== null && e.endDate < period.from)) continue;
+    if (!(visitedStayKinds as readonly string[]).includes(e.kind) || (e.endDate !== null && e.endDate < period.from)) continue;
     if (eventsVisited.has(`${e.staffId}|${hospitalEvent(e.id)}`)) continue;
     const person = ledger.personById.get(e.staffId);
     if (!person || statusOn(person, period.to) !== '在职') continue;

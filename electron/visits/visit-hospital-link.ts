@@ -1,7 +1,7 @@
 import type { LedgerStore } from '../../db/ledger-store';
 import { addDays } from '../../shared/china-date';
 import { parseDateText } from '../../shared/date-text';
-import { hospitalEvent, hospitalEventLabel, parseHospitalEventLabel, visitedStayKinds, type VisitedStayKind, type VisitKind } from '../../shared/visit-record';
+import { hospitalEvent, hospitalEventLabel, parseHospitalEventLabel, visitDaysAfterDischarge, visitedStayKinds, visitKindOfStay, type VisitedStayKind, type VisitKind } from '../../shared/visit-record';
 
 /**
  * Which hospitalisation of 健康管理 a visit of the 慰问记录表 answers. In the app a 住院慰问 is
@@ -18,12 +18,6 @@ export interface HospitalStay {
   startDate: string;
   endDate: string | null;
 }
-
-/** How long after the discharge a visit still answers the stay (as long as the 工作台 reminds of it). */
-const DAYS_AFTER_DISCHARGE = 30;
-
-/** The visit kind that answers each kind of stay. */
-const VISIT_KIND_OF_STAY: Record<VisitedStayKind, VisitKind> = { 住院: '住院慰问', 因公负伤: '因公负伤慰问' };
 
 /** Each person's live hospitalisations and injuries on duty, oldest first. */
 export function hospitalStaysByPerson(store: LedgerStore): Map<string, HospitalStay[]> {
@@ -45,7 +39,7 @@ export type StayLink = { event: string; eventDate: string } | { problem: string 
 
 /** Stays of the kind the visit answers first, then the latest first. */
 function preferred(stays: HospitalStay[], kind: VisitKind | VisitedStayKind): HospitalStay | undefined {
-  return [...stays].sort((a, b) => Number(VISIT_KIND_OF_STAY[b.kind] === kind || b.kind === kind) - Number(VISIT_KIND_OF_STAY[a.kind] === kind || a.kind === kind) || b.startDate.localeCompare(a.startDate))[0];
+  return [...stays].sort((a, b) => Number(visitKindOfStay[b.kind] === kind || b.kind === kind) - Number(visitKindOfStay[a.kind] === kind || a.kind === kind) || b.startDate.localeCompare(a.startDate))[0];
 }
 
 const linkTo = (stay: HospitalStay) => ({ event: hospitalEvent(stay.id), eventDate: stay.startDate });
@@ -76,7 +70,7 @@ export function linkHospitalStay(row: { kind: VisitKind; event: string | null; d
       : { problem: `对应事件「${event}」：${personName} 在「健康管理」中没有 ${startDate} 开始的住院或因公负伤记录。请先在「健康管理」登记这次${typed.kind}，或改正日期` };
   }
   if (event || (kind !== '住院慰问' && kind !== '因公负伤慰问')) return null;
-  const stay = preferred(stays.filter((s) => s.startDate <= date && (s.endDate === null || date <= addDays(s.endDate, DAYS_AFTER_DISCHARGE))), kind);
+  const stay = preferred(stays.filter((s) => s.startDate <= date && (s.endDate === null || date <= addDays(s.endDate, visitDaysAfterDischarge))), kind);
   if (stay) return linkTo(stay);
   return {
     warning: `${personName} 在「健康管理」中没有 ${date} 前后的住院或因公负伤记录：这条${kind}已导入，但不与哪次住院关联（同一次住院重复慰问无法提示）。如有这次住院，请先在「健康管理」登记，或在「对应事件」写「${hospitalEventLabel(kind === '因公负伤慰问' ? '因公负伤' : '住院', '入院日期')}」`,

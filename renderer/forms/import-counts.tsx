@@ -23,3 +23,19 @@ export function ImportCounts({ counts }: { counts: ImportCount[] }) {
     </Row>
   );
 }
+
+/** How many rows of the sheet have an error (a row may have several). */
+export function refusedRowCount(errors: { row: number }[]): number {
+  return new Set(errors.map((e) => e.row)).size;
+}
+
+/** 有错的行, red when there are any. */
+export function refusedRowsCount(errors: { row: number }[]): ImportCount {
+  const value = refusedRowCount(errors);
+  return { title: '有错的行', value, suffix: '行', color: value > 0 ? '#cf1322' : undefined };
+}
+
+/** The toast after 确认导入: 导入完成：新增 3 条，更新 1 条，2 行有错未导入. */
+export function importedMessage(result: { created: number; updated: number }, refusedRows: number, unit = '条'): string {
+  return `导入完成：新增 ${result.created} ${unit}，更新 ${result.updated} ${unit}${refusedRows > 0 ? `，${refusedRows} 行有错未导入` : ''}`;
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Checkbox, Flex, Table, Tag, Typography } from 'antd';
 import type { HealthImportRow, HealthImportSummary } from '../../../shared/health-record';
 import { usePlatform } from '../../api/client-context';
-import { ImportCounts } from '../../forms/import-counts';
+import { importedMessage, ImportCounts } from '../../forms/import-counts';
 import { SheetImportModal } from '../../forms/sheet-import-modal';
 import { useSheetImport } from '../../forms/use-sheet-import';
 
@@ -31,7 +31,7 @@ export function HealthImportDialog({ open, onClose }: { open: boolean; onClose()
     async commit(sheet) {
       const result = await client.call('health.importCommit', { fileName: sheet.name, bytesBase64: sheet.bytesBase64, addItems });
       const added = result.addedItems.length > 0 ? `；异常项目词表新增 ${result.addedItems.join('、')}` : '';
-      message.success(`导入完成：新增 ${result.created} 条，更新 ${result.updated} 条${result.refused > 0 ? `，${result.refused} 行有错未导入` : ''}${added}`);
+      message.success(`${importedMessage(result, result.refused)}${added}`);
     },
   });
 

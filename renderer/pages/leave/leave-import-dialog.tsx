@@ -2,7 +2,7 @@ import { App, Flex } from 'antd';
 import type { LeaveImportSummary } from '../../../shared/leave-record';
 import { usePlatform } from '../../api/client-context';
 import { SheetRowMessages } from '../../forms/sheet-row-messages';
-import { ImportCounts } from '../../forms/import-counts';
+import { importedMessage, ImportCounts, refusedRowCount, refusedRowsCount } from '../../forms/import-counts';
 import { SheetImportModal } from '../../forms/sheet-import-modal';
 import { useSheetImport } from '../../forms/use-sheet-import';
 import { useAppStore } from '../../stores/store-context';
@@ -20,7 +20,7 @@ export function LeaveImportDialog({ open, onClose }: { open: boolean; onClose():
     preview: (sheet) => client.call('leave.importPreview', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 }),
     async commit(sheet) {
       const result = await client.call('leave.importCommit', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 });
-      message.success(`导入完成：新增 ${result.created} 条，更新 ${result.updated} 条${result.errors.length > 0 ? `，${new Set(result.errors.map((e) => e.row)).size} 行有错未导入` : ''}`);
+      message.success(importedMessage(result, refusedRowCount(result.errors)));
       await refreshLeaveFor(client, { tables: ['leave_record'], rowIds: { leave_record: null } });
     },
   });
@@ -45,7 +45,7 @@ export function LeaveImportDialog({ open, onClose }: { open: boolean; onClose():
               { title: '将新增', value: summary.created, suffix: '条' },
               { title: '将更新', value: summary.updated, suffix: '条' },
               { title: '不变', value: summary.unchanged, suffix: '条' },
-              { title: '有错的行', value: new Set(summary.errors.map((e) => e.row)).size, suffix: '行', color: summary.errors.length > 0 ? '#cf1322' : undefined },
+              refusedRowsCount(summary.errors),
             ]}
           />
           <SheetRowMessages errors={summary.errors} warnings={summary.warnings} />

@@ -2,7 +2,7 @@ import { Alert, App, Flex, Table, Tag, Typography, type TableColumnsType } from 
 import type { ImportRowResult, RecordSheetImportSummary, RosterImportSummary } from '../../../shared/staff-record';
 import { usePlatform } from '../../api/client-context';
 import { useAppStore } from '../../stores/store-context';
-import { ImportCounts, type ImportCount } from '../../forms/import-counts';
+import { importedMessage, ImportCounts, type ImportCount } from '../../forms/import-counts';
 import { SheetImportModal } from '../../forms/sheet-import-modal';
 import { useSheetImport } from '../../forms/use-sheet-import';
 
@@ -72,9 +72,8 @@ export function RosterImportDialog({ open, onClose }: { open: boolean; onClose()
     async commit(sheet) {
       const result = await client.call('roster.importCommit', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 });
       await loadRoster(client);
-      const refused = result.refused > 0 ? `，${result.refused} 行有错未导入` : '';
       const records = result.records.map((r) => `；${r.label}新增 ${r.created} 条，更新 ${r.updated} 条${r.refused > 0 ? `，${r.refused} 行有错未导入` : ''}`).join('');
-      message.success(`导入完成：新增 ${result.created} 人，更新 ${result.updated} 人${refused}${records}`);
+      message.success(`${importedMessage(result, result.refused, '人')}${records}`);
     },
   });
 

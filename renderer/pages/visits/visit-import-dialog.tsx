@@ -2,7 +2,7 @@ import { App, Flex } from 'antd';
 import type { VisitImportSummary } from '../../../shared/visit-record';
 import { usePlatform } from '../../api/client-context';
 import { SheetRowMessages } from '../../forms/sheet-row-messages';
-import { ImportCounts } from '../../forms/import-counts';
+import { importedMessage, ImportCounts, refusedRowCount, refusedRowsCount } from '../../forms/import-counts';
 import { SheetImportModal } from '../../forms/sheet-import-modal';
 import { useSheetImport } from '../../forms/use-sheet-import';
 import { useAppStore } from '../../stores/store-context';
@@ -21,8 +21,7 @@ export function VisitImportDialog({ open, onClose }: { open: boolean; onClose():
     preview: (sheet) => client.call('visits.importPreview', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 }),
     async commit(sheet) {
       const result = await client.call('visits.importCommit', { fileName: sheet.name, bytesBase64: sheet.bytesBase64 });
-      const refused = new Set(result.errors.map((e) => e.row)).size;
-      message.success(`导入完成：新增 ${result.created} 条，更新 ${result.updated} 条${refused > 0 ? `，${refused} 行有错未导入` : ''}`);
+      message.success(importedMessage(result, refusedRowCount(result.errors)));
       await loadVisits(client);
     },
   });
@@ -46,7 +45,7 @@ export function VisitImportDialog({ open, onClose }: { open: boolean; onClose():
             counts={[
               { title: '将新增', value: summary.created, suffix: '条' },
               { title: '将更新', value: summary.updated, suffix: '条' },
-              { title: '有错的行', value: new Set(summary.errors.map((e) => e.row)).size, suffix: '行', color: summary.errors.length > 0 ? '#cf1322' : undefined },
+              refusedRowsCount(summary.errors),
               { title: '提示', value: summary.warnings.length, suffix: '条' },
             ]}
           />
